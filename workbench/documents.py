@@ -1,0 +1,64 @@
+"""Reading drafts from disk or standard input, with a clear error for anything that is not a draft."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024  # a draft is never this big; refuse before reading it all into memory
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+class DocumentError(ValueError):
+    """A draft that cannot be read; the message names the file and says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # the path as given, or "-" for standard input
+    text: str
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 (or UTF-16/32 with a byte-order mark) to text; anything else is refused, never guessed."""
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DocumentError(
+            f"{name}: not UTF-8 text (undecodable byte at position {error.start}); save it as UTF-8"
+        ) from None
+    if "\x00" in text:
+        raise DocumentError(f"{name}: looks like a binary file, not text")
+    if not text.strip():
+        raise DocumentError(f"{name}: the draft is empty")
+    return text
+
+
+def read_document(name: str) -> Document:
+    """The draft at `name` ("-" is standard input)."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                raise DocumentError(f"{name}: is a folder, not a file")
+            if path.stat().st_size > MAX_BYTES:
+                raise DocumentError(f"{name}: larger than {MAX_BYTES // 2**20} MB, not a draft")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DocumentError(f"{name}: no such file") from None
+        except PermissionError:
+            raise DocumentError(f"{name}: permission denied") from None
+        except OSError as error:
+            raise DocumentError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{name}: larger than {MAX_BYTES // 2**20} MB, not a draft")
+    return Document(name, decode_text(name, data))

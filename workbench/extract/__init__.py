@@ -1,0 +1,50 @@
+"""text -> sentences -> mentions: every number and date in a draft, normalized (DESIGN.md contract)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from workbench.extract.dates import find_dates
+from workbench.extract.identifiers import identifier_spans
+from workbench.extract.quantities import NUMBER_WORD, find_quantities
+from workbench.extract.sentences import split_sentences
+from workbench.extract.vague import find_vague, load_vague_quantifiers
+from workbench.model import Mention, Sentence
+
+# Sentences without any of these cannot hold a mention, and skip the slower readers entirely.
+_MAYBE_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|\b(?:ago|yesterday|today|tomorrow|last|next|this|past|coming|quarter)\b", re.I)
+
+
+def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
+    """Mentions of one sentence, offsets into the document. Dates first: a year is never a quantity."""
+    text = sentence.text
+    has_digit = any(ch.isdigit() for ch in text)
+    if not has_digit and not NUMBER_WORD.search(text) and not _MAYBE_DATE.search(text):
+        mentions = find_vague(text, [])
+    else:
+        blocked = identifier_spans(text) if has_digit else []
+        dates = find_dates(text, pub_date, blocked)
+        taken = blocked + [(m.start, m.end) for m in dates]
+        quantities = find_quantities(text, taken)
+        taken += [(m.start, m.end) for m in quantities]
+        mentions = dates + quantities + find_vague(text, taken)
+    return sorted((replace(m, start=m.start + sentence.start, end=m.end + sentence.start) for m in mentions),
+                  key=lambda m: m.start)
+
+
+def extract_mentions(text: str, pub_date: date) -> list[Mention]:
+    """Every quantity and date in `text`, in document order, spans never overlapping."""
+    return [m for sentence in split_sentences(text) for m in extract_sentence(sentence, pub_date)]
+
+
+def warm_up() -> None:
+    """Load the readers' tables once, so the first real draft is as fast as the rest."""
+    load_vague_quantifiers()
+    extract_mentions("On 24 June 2025, about 5% of the 32 allies spent $1.3bn over eight years.", date(2025, 7, 1))
+
+
+__all__ = ["extract_mentions", "extract_sentence", "split_sentences", "warm_up"]

@@ -1,0 +1,407 @@
+"""Dates in a sentence: full dates, months, quarters, years, decades, ranges and relative dates.
+
+The shapes are found here with patterns written for news copy (so "June 24-25" is one range and
+"23 of the 32" is never a date); dateparser reads the numeric and relative forms ("24/06/2025",
+"four years ago", "last Tuesday") against the publication date. A date without a year takes the year
+of a full date earlier in the sentence, else the tense of the sentence decides (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import dateparser
+
+from workbench.model import Mention
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MON = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
+_TO = rf"(?:{_DASH}|\s+(?:to|through|until|till|and)\s+)"
+_EDGE_L = r"(?<![\w$£€¥₽.,])"
+_EDGE_R = r"(?![\w%]|[.,]\d)"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(_EDGE_L + pattern + _EDGE_R)
+
+
+# Each shape in order of preference: a longer reading claims its text before a shorter one can.
+SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    ("day_range_two_months", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?"
+        rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?")),
+    ("day_range_two_months_us", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
+        rf"{_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?")),
+    ("day_range", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})"
+        rf"(?:,?\s+(?P<y1>{_YEAR}))?")),
+    ("day_range_us", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
+        rf"(?:,?\s+(?P<y1>{_YEAR}))?")),
+    ("month_year_range", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON})\s+(?P<y2>{_YEAR})")),
+    ("month_range", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?")),
+    ("year_range", _p(
+        rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:{_DASH}|/|\s+(?:to|through|until|and)\s+)"
+        rf"(?P<y2>{_YEAR}|\d\d(?!\d))")),
+    ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?")),
+    ("month_day", _p(rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?")),
+    ("month_year", _p(rf"(?P<m1>{_MON}),?\s+(?P<y1>{_YEAR})")),
+    ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
+    ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
+    ("quarter_words", _p(
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+        rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
+    ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
+    ("relative_ago", re.compile(
+        rf"(?<![\w-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
+    ("relative", re.compile(
+        r"(?<![\w-])(?P<rel>last|next|this|past|coming)\s+(?P<u>year|month)\b|"
+        r"(?<![\w-])(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)(?P<wd>{_WEEKDAY})\b")),
+    ("bare_month", re.compile(
+        r"(?<![\w-])(?:in|by|since|until|till|from|during|through|before|after|early|late|mid-?|"
+        rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+    ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
+]
+
+FUTURE = re.compile(
+    r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
+    r"are expected|is planned|are planned|plans? to|planned for|next|upcoming|forthcoming|is to be|"
+    r"are to be|going to|\w+'ll)\b",
+    re.I,
+)
+PAST = re.compile(
+    r"\b(?:was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
+    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|\w{2,}ed)\b",
+    re.I,
+)
+NOT_PAST = {"need", "needed", "indeed", "speed", "united", "red", "proceed", "exceed", "succeed",
+            "seed", "feed", "breed", "bed", "shed", "hundred", "limited", "concerned", "expected",
+            "scheduled", "planned", "interested", "advanced", "armed", "based", "detailed", "related",
+            "committed", "skilled", "unprecedented"}
+# A plural noun after a bare 4-digit number makes it a count ("2000 troops"), unless time words.
+_COUNT_AFTER = re.compile(r"\s+(?!(?:elections?|summits?|budgets?|levels?|figures?|estimates?|"
+                          r"games|olympics|accounts|editions?|targets?|census|plans?)\b)[a-z]+s\b")
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|by|since|until|till|from|to|through|before|after|during|of|for|the|and|or|since|"
+    r"year|early|late|mid|between|on|at|around|circa|c\.|until|fiscal|FY)|'s|[(\-–,])\s*$", re.I)
+_QUANTITY_CUE_BEFORE = re.compile(
+    r"(?:[$£€¥₽]|\b(?:about|around|some|nearly|almost|over|more than|less than|fewer than|at least|"
+    r"at most|up to|roughly|approximately|only|just|total of|all)\s+)$", re.I)
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|per\s?cent|percent|pc\b|bn\b|billion|million|trillion|thousand|[a-z]+\s+of\s+the\b)", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    start_date: date
+    end_date: date
+    granularity: str
+    has_year: bool
+
+
+def tense_of(sentence: str) -> str:
+    """'future', 'past' or 'present': what a yearless date in this sentence leans to."""
+    if FUTURE.search(sentence):
+        return "future"
+    for match in PAST.finditer(sentence):
+        if match.group(0).lower() not in NOT_PAST:
+            return "past"
+    return "present"
+
+
+def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
+    """The year of a yearless month (and day) by tense: latest on or before, next on or after, or nearest."""
+    def start(year: int) -> date:
+        return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+
+    def end(year: int) -> date:
+        return start(year) if day else date(year, month, calendar.monthrange(year, month)[1])
+
+    if tense == "past":
+        return pub.year if start(pub.year) <= pub else pub.year - 1
+    if tense == "future":
+        return pub.year if end(pub.year) >= pub else pub.year + 1
+
+    def distance(year: int) -> int:
+        if start(year) <= pub <= end(year):
+            return 0
+        return min(abs((start(year) - pub).days), abs((end(year) - pub).days))
+
+    return min((pub.year, pub.year - 1, pub.year + 1), key=distance)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, pub: date, prefer: str) -> date | None:
+    settings = {"RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "PREFER_DATES_FROM": prefer,
+                "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY" if "/" not in text else "MDY"}
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text) and int(text.split("/")[0]) > 12:
+        settings["DATE_ORDER"] = "DMY"
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+class _Context:
+    """What resolving one sentence's dates needs: the publication date, the tense, earlier full years."""
+
+    def __init__(self, sentence: str, pub: date):
+        self.sentence = sentence
+        self.pub = pub
+        self._tense: str | None = None
+        self.last_year: int | None = None
+
+    @property
+    def tense(self) -> str:
+        if self._tense is None:
+            self._tense = tense_of(self.sentence)
+        return self._tense
+
+    def year_for(self, month: int, day: int | None) -> int:
+        if self.last_year is not None:
+            return self.last_year
+        return resolve_year(month, day, self.pub, self.tense)
+
+    @property
+    def prefer(self) -> str:
+        return "future" if self.tense == "future" else "past"
+
+
+def _full_year(text: str | None, base: int | None = None) -> int | None:
+    if text is None:
+        return None
+    if len(text) == 2 and base is not None:  # "2014-15": the century of the first year
+        year = base // 100 * 100 + int(text)
+        return year if year > base else None
+    return int(text)
+
+
+def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
+    g = m.groupdict()
+    start, end = m.span()
+    pub = ctx.pub
+    if shape in ("day_range_two_months", "day_range_two_months_us"):
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y2 = _full_year(g["y2"])
+        y1 = _full_year(g["y1"]) or (y2 - (1 if m1 > m2 else 0) if y2 else None)
+        if y1 is None:
+            y1 = ctx.year_for(m1, _day(g["d1"]))
+        y2 = y2 or (y1 + (1 if m2 < m1 else 0))
+        first, last = _safe_date(y1, m1, _day(g["d1"])), _safe_date(y2, m2, _day(g["d2"]))
+        return _Found(start, end, first, last, "day", bool(g["y1"] or g["y2"])) if first and last else None
+    if shape in ("day_range", "day_range_us"):
+        month = _month(g["m1"])
+        d1, d2 = _day(g["d1"]), _day(g["d2"])
+        if d2 <= d1:
+            return None
+        year = _full_year(g["y1"]) or ctx.year_for(month, d1)
+        first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)
+        return _Found(start, end, first, last, "day", bool(g["y1"])) if first and last else None
+    if shape == "month_year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        first, last = date(y1, _month(g["m1"]), 1), _month_end(y2, _month(g["m2"]))
+        return _Found(start, end, first, last, "month", True) if first < last else None
+    if shape == "month_range":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if m1 == m2:
+            return None
+        y2 = _full_year(g["y1"]) or ctx.year_for(m2, None)
+        y1 = y2 - 1 if m1 > m2 else y2
+        return _Found(start, end, date(y1, m1, 1), _month_end(y2, m2), "month", bool(g["y1"]))
+    if shape == "year_range":
+        y1 = int(g["y1"])
+        y2 = _full_year(g["y2"], y1)
+        if y2 is None or y2 <= y1 or y2 - y1 > 100:
+            return None
+        return _Found(start, end, date(y1, 1, 1), date(y2, 12, 31), "year", True)
+    if shape in ("day_month", "month_day"):
+        month, day = _month(g["m1"]), _day(g["d1"])
+        if shape == "month_day" and g["m1"].lower() == "may" and not g["y1"] and _looks_like_verb_may(m, ctx):
+            return None
+        year = _full_year(g["y1"]) or ctx.year_for(month, day)
+        found = _safe_date(year, month, day)
+        return _Found(start, end, found, found, "day", bool(g["y1"])) if found else None
+    if shape == "month_year":
+        year, month = int(g["y1"]), _month(g["m1"])
+        return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", True)
+    if shape == "numeric":
+        found = _dateparser(m.group(0), pub, ctx.prefer)
+        return _Found(start, end, found, found, "day", True) if found else None
+    if shape == "quarter":
+        quarter = int(g["q1"] or g["q2"])
+        year = _full_year(g["y1"] or g["y2"])
+        return _quarter(start, end, quarter, year, ctx)
+    if shape == "quarter_words":
+        return _quarter(start, end, _ORDINALS[g["ord"].lower()], _full_year(g["y1"]), ctx)
+    if shape == "decade":
+        if g["c"]:
+            first_year = int(g["c"]) * 10
+        else:
+            first_year = 1900 + int(g["s"]) * 10
+            if first_year + 100 <= pub.year:
+                first_year += 100
+        return _Found(start, end, date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade", True)
+    if shape == "relative_ago":
+        unit = g["u"].lower().rstrip("s")
+        found = _dateparser(m.group(0).lower(), pub, "past")
+        return _relative(start, end, found, "day" if unit == "day" else "month" if unit == "month" else "year")
+    if shape == "relative":
+        if g["word"]:
+            return _relative(start, end, _dateparser(g["word"].lower(), pub, "past"), "day")
+        rel, unit = g["rel"].lower(), g["u"].lower()
+        rel = {"past": "last", "coming": "next"}.get(rel, rel)
+        return _relative(start, end, _dateparser(f"{rel} {unit}", pub, "past"), unit)
+    if shape == "weekday":
+        rel = (g["rel"] or "").lower()
+        if rel in ("last", "next"):
+            found = _dateparser(f"{rel} {g['wd']}", pub, "past")
+        else:
+            start = m.start("wd") if rel == "on" else start
+            found = _by_tense(_dateparser(g["wd"], pub, "past"), _dateparser(g["wd"], pub, "future"), ctx)
+        return _Found(start, end, found, found, "day", False) if found else None
+    if shape == "bare_month":
+        month = _month(g["m1"])
+        if g["m1"] == "May" and _looks_like_verb_may(m, ctx):
+            return None
+        year = ctx.year_for(month, None)
+        return _Found(m.start("m1"), end, date(year, month, 1), _month_end(year, month), "month", False)
+    if shape == "year":
+        if not _is_year(m, ctx.sentence):
+            return None
+        year = int(g["y1"])
+        return _Found(start, start + 4, date(year, 1, 1), date(year, 12, 31), "year", True)
+    raise ValueError(f"unknown date shape {shape}")
+
+
+def _by_tense(past: date | None, future: date | None, ctx: _Context) -> date | None:
+    """Of the latest occurrence on or before the publication date and the next one, the tense's pick."""
+    if past is None or future is None or ctx.tense != "present":
+        return past if ctx.tense == "past" or future is None else future
+    return past if (ctx.pub - past) < (future - ctx.pub) else future
+
+
+def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
+    """'May' followed by a verb-like word is the modal ("May 5 allies agree?") not the month."""
+    after = ctx.sentence[m.end("m1"):m.end("m1") + 12]
+    return bool(re.match(r"\s+(?:be|have|not|also|well|still|the|we|they|he|she|it)\b", after))
+
+
+def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context) -> _Found:
+    first_month = 3 * quarter - 2
+    if year is None:
+        year = ctx.year_for(first_month, None) if ctx.last_year is None else ctx.last_year
+    return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter",
+                  year is not None)
+
+
+def _relative(start: int, end: int, found: date | None, granularity: str) -> _Found | None:
+    if found is None:
+        return None
+    if granularity == "year":
+        return _Found(start, end, date(found.year, 1, 1), date(found.year, 12, 31), "year", False)
+    if granularity == "month":
+        return _Found(start, end, date(found.year, found.month, 1), _month_end(found.year, found.month),
+                      "month", False)
+    return _Found(start, end, found, found, "day", False)
+
+
+def _is_year(m: re.Match[str], sentence: str) -> bool:
+    """A bare 4-digit number is a year unless its neighbours make it a count or an amount."""
+    before, after = sentence[: m.start()], sentence[m.end():]
+    if _QUANTITY_AFTER.match(after):
+        return False
+    if _QUANTITY_CUE_BEFORE.search(before):
+        return False
+    return not (_COUNT_AFTER.match(after) and not _YEAR_CUE_BEFORE.search(before))
+
+
+def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Date mentions of one sentence, with offsets into the sentence."""
+    if not re.search(r"\d|[A-Z][a-z]{2}|ago|yesterday|today|tomorrow|last|next|this|past|coming|quarter",
+                     sentence, re.I):
+        return []
+    ctx = _Context(sentence, pub)
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for order, (shape, pattern) in enumerate(SHAPES):
+        for m in pattern.finditer(sentence):
+            candidates.append((m.start(), order, shape, m))
+    # choose: a shape earlier in SHAPES claims its text before a later one can
+    chosen: list[tuple[str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = list(blocked)
+    undated = _Context(sentence, pub)
+    for _, _, shape, m in sorted(candidates, key=lambda c: (c[1], c[0])):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        result = _read(shape, m, undated)
+        if result is None:
+            continue
+        taken.append((result.start, result.end))
+        chosen.append((shape, m))
+    # resolve left to right, so an earlier full date lends its year to later yearless ones
+    found: list[_Found] = []
+    for shape, m in sorted(chosen, key=lambda c: c[1].start()):
+        result = _read(shape, m, ctx)
+        found.append(result)
+        if result.has_year:
+            ctx.last_year = result.end_date.year
+    return [
+        Mention(start=f.start, end=f.end, text=sentence[f.start:f.end], kind="date",
+                start_date=f.start_date, end_date=f.end_date, granularity=f.granularity)
+        for f in sorted(found, key=lambda f: f.start)
+    ]

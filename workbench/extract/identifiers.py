@@ -1,0 +1,47 @@
+"""Numbers that are part of a name or an identifier, so never a mention.
+
+"Article 5", "F-35", "S-400", "G7", "COVID-19", "UN Resolution 2202", phone numbers, clock times,
+web addresses. Each pattern here has examples in corpus/negatives.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised label followed by its number: the number names the thing, it does not count it.
+_LABELS = (
+    r"Article|Art\.|Articles|Resolution|Resolutions|Chapter|Section|Clause|Paragraph|Para\.|Amendment|"
+    r"Protocol|Rule|Title|No\.|Nos\.|Number|Room|Route|Highway|Interstate|Gate|Terminal|Platform|Flight|"
+    r"Unit|Brigade|Division|Regiment|Battalion|Squadron|Corps|Army|Fleet|Page|Volume|Vol\.|Episode|"
+    r"Season|Phase|Stage|Level|Category|Class|Type|Model|Version|Block|Line|Bus|Track|Apollo|Soyuz|"
+    r"Windows|iPhone|Galaxy|Formula|Leopard|Challenger|Patriot|War|Pier|Lot|Zone|Sector|District|Ward|"
+    r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\."
+)
+_PATTERNS = [
+    # "Article 5", "UN Resolution 2202", "Articles 4 and 5", "No. 10", "World War 2"
+    rf"\b(?:{_LABELS})\s+\d+(?:[.\-/]\d+)*[A-Za-z]?(?:\s*(?:and|or|,|&)\s*\d+(?!\s*%))*",
+    # "F-35", "S-400", "Su-57", "COVID-19", "PAC-3", "B-52H", "T-72B3"; not "mid-2025", "pre-2014"
+    r"\b(?!(?:mid|early|late|pre|post|end|start|year|the|and|or|to|by|in|on|of)-)"
+    r"[A-Za-z]{1,8}-\d+[A-Za-z0-9]*(?:-\d+)?",
+    # "G7", "MH17", "A400M", "P8", "HIMARS2"; not "Q2" (a quarter) nor currency codes ("USD5")
+    r"\b(?!Q[1-4]\b)(?!(?:US|USD|EUR|GBP|RUB|CAD|AUD|DKK|NOK|SEK|CHF|JPY|CNY|Rs|R|C|A|NZ|HK)\$?\d)"
+    r"[A-Z]{1,6}\d+[A-Za-z0-9]*\b",
+    # "5G", "4K", "3D" and the like: digits glued to capital letters that are not a known suffix
+    r"\b\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh)\b)"
+    r"[A-Z][A-Za-z]*\b",
+    # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
+    r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",
+    r"\+\d{1,3}[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,3}",
+    # clock times: "17:00", "5 p.m.", "9am", "10.30pm"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|BST\b|EST\b|ET\b|GMT)",
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+    # web and mail addresses, hashtags, handles, version strings
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@]\w+",
+    r"\bv?\d+\.\d+\.\d+(?:\.\d+)*\b",
+]
+IDENTIFIER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+def identifier_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of `sentence` that are names or identifiers, where no mention may start."""
+    return [m.span() for m in IDENTIFIER.finditer(sentence)]

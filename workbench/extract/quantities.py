@@ -1,0 +1,382 @@
+"""Quantities in a sentence: percent and points, money with ISO codes, counts, fractions, durations.
+
+Numerals and their multipliers ("$1.3 trillion", "£3bn", "1.2m people") are read here, because
+quantulum3 reads "bn" as bit-newtons and "m" as metres; quantulum3 reads the spelled-out numbers
+("Twelve", "two-thirds", "one hundred and twenty") and the physical and time units ("eight years",
+"1,200 km"). Around each number we then settle what news copy needs: percent vs percentage points,
+the currency's country, ranges ("5-6%", "between 3.5 and 5 per cent"), and approximation words.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.model import Mention
+
+with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
+    warnings.simplefilter("ignore")
+    from quantulum3 import parser as quantulum
+
+MULTIPLIERS = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+}
+_NUMERAL = re.compile(
+    r"(?<![\w.,])(?<![A-Za-z][\-/])"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
+    r"(?:(?P<gap>\s?)(?P<mult>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|m|k|b)\b)?"
+    r"(?P<suffix>[A-Za-z]+)?",
+    re.I,
+)
+NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand|million|billion|trillion|half|third|thirds|quarter|quarters|dozen|fifths?)\b",
+    re.I,
+)
+_FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+# "one" is a pronoun far more often than a count in news copy
+_ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
+_NOT_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which|last|by)\s+$", re.I)
+
+PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.I)
+POINTS_AFTER = re.compile(
+    r"\s?(?:percentage[\s-]points?\b|%[\s-]points?\b|pp\b|ppts?\b|per\s?cent(?:age)?\s+points?\b)", re.I)
+BARE_POINTS_AFTER = re.compile(r"\s(?:points?)\b", re.I)
+BASIS_POINTS_AFTER = re.compile(r"\s(?:basis\s+points?|bps?)\b", re.I)
+
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "NZ$": "NZD", "HK$": "HKD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR",
+    "₴": "UAH", "zł": "PLN", "Rs": "INR", "Rs.": "INR", "kr": "DKK", "CHF": "CHF", "₺": "TRY",
+}
+ISO_CODES = ("USD", "EUR", "GBP", "RUB", "DKK", "NOK", "SEK", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY",
+             "INR", "UAH", "PLN", "TRY", "HUF", "RON", "BGN", "CZK", "HKD", "KRW", "ZAR", "ISK")
+_SYMBOL_BEFORE = re.compile(
+    r"(?P<sym>US\$|U\.S\.\$|CAN\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|\$|€|£|¥|₽|₹|₴|₺|Rs\.?|"
+    + "|".join(ISO_CODES) + r")\s?$"
+)
+# a currency word and the countries that use it; the first is the default
+CURRENCY_WORDS = {
+    "dollar": ("USD", {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
+                       "us": "USD", "u.s.": "USD", "american": "USD",
+                       "canada": "CAD", "australia": "AUD"}),
+    "euro": ("EUR", {}),
+    "pound": ("GBP", {"egyptian": "EGP"}),
+    "sterling": ("GBP", {}),
+    "rouble": ("RUB", {}), "ruble": ("RUB", {}),
+    "krone": ("DKK", {"danish": "DKK", "norwegian": "NOK", "denmark": "DKK", "norway": "NOK"}),
+    "kroner": ("DKK", {"danish": "DKK", "norwegian": "NOK", "denmark": "DKK", "norway": "NOK"}),
+    "krona": ("SEK", {"swedish": "SEK", "icelandic": "ISK", "sweden": "SEK", "iceland": "ISK"}),
+    "kronor": ("SEK", {"swedish": "SEK", "sweden": "SEK"}),
+    "yen": ("JPY", {}), "yuan": ("CNY", {}), "renminbi": ("CNY", {}), "rupee": ("INR", {}),
+    "hryvnia": ("UAH", {}), "hryvnias": ("UAH", {}), "zloty": ("PLN", {}), "zlotys": ("PLN", {}),
+    "lira": ("TRY", {}), "forint": ("HUF", {}), "lei": ("RON", {}), "leu": ("RON", {}),
+    "lev": ("BGN", {}), "leva": ("BGN", {}), "koruna": ("CZK", {}), "franc": ("CHF", {}),
+}
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:(?P<adj>Canadian|Australian|New Zealand|Hong Kong|US|U\.S\.|American|Egyptian|Danish|"
+    r"Norwegian|Swedish|Icelandic|Swiss)\s+)?(?P<word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|"
+    r"roubles?|rubles?|kroner|kronor|krone|krona|yen|yuan|renminbi|rupees?|hryvnias?|zlotys?|lira|"
+    r"forints?|lei|leu|leva|lev|koruna|francs?)\b"
+    r"|\s?(?P<code>" + "|".join(ISO_CODES) + r")\b",
+    re.I,
+)
+_COUNTRY_IN_SENTENCE = re.compile(
+    r"\b(Canada|Canadian|Australia|Australian|New Zealand|Hong Kong|Denmark|Danish|Norway|Norwegian|"
+    r"Sweden|Swedish|Iceland|Icelandic)\b")
+_OTHER_DOLLAR = {"Canada": "CAD", "Canadian": "CAD", "Australia": "AUD", "Australian": "AUD",
+                 "New Zealand": "NZD", "Hong Kong": "HKD"}
+
+APPROX_BEFORE = [
+    ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
+    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
+    ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|just over|beyond"),
+    ("at_least", r"at least|no less than|no fewer than|a minimum of|minimum of|not less than"),
+    ("less_than", r"less than|under|below|fewer than"),
+    ("at_most", r"at most|up to|no more than|a maximum of|maximum of|not more than|as (?:much|many) as"),
+]
+_APPROX_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:" + "|".join(f"(?P<{name}>{words})" for name, words in APPROX_BEFORE)
+    + r")\s*$",
+    re.I,
+)
+_APPROX_AFTER = re.compile(r"(?:\s+or\s+(?P<at_least>more|above|higher)|\s+or\s+(?P<at_most>less|fewer|"
+                           r"below|lower)|(?P<more_than>\+|-plus\b))", re.I)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|"
+    r"grew|grow|growing|grown|jumped?|climbed?|dropped?|declined?|went|gone|raised?|raising|cut|"
+    r"cutting|boosted?|lifted?|doubled?|tripled?|halved?|slipped?|edged|surged?|soared?|plunged?|"
+    r"shrank|shrunk|moved?|changed?|up|down)\b[^.;]{0,20}$",
+    re.I,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212]|to|and)\s*$", re.I)
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+_PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
+
+
+@dataclass
+class _Number:
+    start: int  # of the number itself, or of its currency symbol
+    end: int  # after the number and any unit read so far
+    value: float
+    unit: str | None = None
+    spelled: bool = False
+    multiplier: float = 1.0
+    fraction_word: bool = False
+    number_end: int = 0  # end of the number and its multiplier, before any unit word
+
+
+def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Quantity mentions of one sentence, offsets into the sentence; `blocked` spans are skipped."""
+    numbers = [n for n in _numbers(sentence) if not _overlaps(n.start, n.number_end, blocked)]
+    if not numbers:
+        return []
+    for number in numbers:
+        _read_unit(sentence, number, blocked)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(numbers):
+        pair = _range(sentence, numbers[i], numbers[i + 1]) if i + 1 < len(numbers) else None
+        if pair is not None:
+            mentions.append(pair)
+            i += 2
+            continue
+        mentions.append(_mention(sentence, numbers[i]))
+        i += 1
+    return mentions
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _numbers(sentence: str) -> list[_Number]:
+    found: list[_Number] = []
+    for m in _NUMERAL.finditer(sentence):
+        suffix = m.group("suffix")
+        mult = m.group("mult")
+        if mult and not _is_multiplier(sentence, m):
+            mult, suffix = None, None  # "100m", "5 m": a unit for quantulum3, read below
+        if suffix and not _unit_suffix(suffix):
+            continue  # "2024e", "21st", "5G": not a plain quantity
+        multiplier = MULTIPLIERS[mult.lower()] if mult else 1.0
+        end = m.end("mult") if mult else m.end("num")
+        found.append(_Number(m.start(), end, float(m.group("num").replace(",", "")) * multiplier,
+                             multiplier=multiplier, number_end=end))
+    if NUMBER_WORD.search(sentence):
+        found.extend(_spelled_numbers(sentence, found))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _is_multiplier(sentence: str, m: re.Match[str]) -> bool:
+    """ "£1.2m" and "1.2m people" are millions; "100m sprint" and "5 m" (spaced, no currency) are not."""
+    if _SYMBOL_BEFORE.search(sentence[: m.start()]):
+        return True
+    mult = m.group("mult").lower()
+    if m.group("gap") and mult in ("m", "k", "b", "bn", "mn", "tn"):
+        return False
+    if mult != "m":
+        return True
+    after = sentence[m.end():]
+    return bool(re.match(r"\s+(?!(?:in|on|at|to|of|from|and|or|by|with|for|high|long|wide|deep|tall|"
+                         r"away|above|below|race|sprint|hurdles|freestyle)\b)[a-z]{3,}", after))
+
+
+def _unit_suffix(suffix: str) -> bool:
+    """Letters glued to a number that are a unit ("5km", "10pc"), as opposed to "21st" or "2024e"."""
+    lowered = suffix.lower()
+    if lowered in ("st", "nd", "rd", "th", "s", "e", "x"):
+        return False
+    return lowered in ("pc", "pct", "pp", "ppt", "bps", "bp") or bool(_known_unit_symbol(suffix))
+
+
+@lru_cache(maxsize=512)
+def _known_unit_symbol(symbol: str) -> bool:
+    units = quantulum.load.units("en_US")
+    return symbol in units.symbols or symbol.lower() in units.surfaces_lower
+
+
+def _spelled_numbers(sentence: str, numerals: list[_Number]) -> list[_Number]:
+    spans = [(n.start, n.end) for n in numerals]
+    found = []
+    for item in quantulum.extract_spellout_values(sentence):
+        start, end = item["old_span"]
+        surface = sentence[start:end]
+        word = surface.lower()
+        if _overlaps(start, end, spans) or word in ("a", "an"):
+            continue
+        if word == "one" and (_ONE_AS_PRONOUN.match(sentence[end:]) or _NOT_ONE_BEFORE.search(sentence[:start])):
+            continue
+        if word.startswith(("a ", "an ")) and not word.endswith(("hundred", "thousand", "million", "billion",
+                                                                  "trillion", "half", "third", "quarter")):
+            continue
+        if re.search(r"\bhalf\b", word) and re.search(r"\b(?:first|second|1st|2nd)\s+$", sentence[:start], re.I):
+            continue  # "the first half of 2025" is a period, not a fraction
+        value = float(item["new_surface"])
+        found.append(_Number(start, end, value, spelled=True, number_end=end,
+                             fraction_word=bool(_FRACTION_WORD.search(word))))
+    found.extend(_dozens(sentence, spans))
+    return found
+
+
+def _dozens(sentence: str, spans: list[tuple[int, int]]) -> list[_Number]:
+    """quantulum3 reads "a dozen" as one dozen-unit; news means twelve."""
+    found = []
+    for m in re.finditer(r"\b(?:(?P<n>half|a|one|two|three)\s+)?dozen\b(?!s)", sentence, re.I):
+        if _overlaps(m.start(), m.end(), spans):
+            continue
+        factor = {"half": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, None: 1}[(m.group("n") or "").lower() or None]
+        found.append(_Number(m.start(), m.end(), 12 * factor, spelled=True, number_end=m.end()))
+    return found
+
+
+def _read_unit(sentence: str, number: _Number, blocked: list[tuple[int, int]]) -> None:
+    """Settle the unit of one number and stretch its span over the unit's words."""
+    after = sentence[number.end:]
+    before = sentence[: number.start]
+    symbol = _SYMBOL_BEFORE.search(before)
+    if symbol and not number.spelled:
+        number.start = symbol.start()
+        number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
+        code = _CURRENCY_AFTER.match(after)
+        if code and code.group("code"):
+            number.end += code.end()
+        return
+    if m := POINTS_AFTER.match(after):
+        number.unit, number.end = "percentage_point", number.end + m.end()
+        return
+    if m := PERCENT_AFTER.match(after):
+        number.unit, number.end = "percent", number.end + m.end()
+        return
+    if m := BASIS_POINTS_AFTER.match(after):
+        number.unit, number.end = "basis_point", number.end + m.end()
+        return
+    if m := BARE_POINTS_AFTER.match(after):
+        percent_context = re.search(r"%|per\s?cent|percent", sentence, re.I)
+        number.unit = "percentage_point" if percent_context else "point"
+        number.end += m.end()
+        return
+    if (m := _CURRENCY_AFTER.match(after)) and not _overlaps(number.end, number.end + m.end(), blocked):
+        unit = _currency_for_word(m, sentence)
+        if unit is not None:
+            number.unit, number.end = unit, number.end + m.end()
+            return
+    if re.match(r"\s?-?\s?[A-Za-zµ°]", after):
+        quantity = _quantulum_unit(sentence, number)
+        if quantity is not None:
+            number.unit, number.end = quantity
+            return
+    number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
+
+
+def _currency_for_symbol(symbol: str, sentence: str) -> str:
+    code = CURRENCY_SYMBOLS.get(symbol, symbol if symbol in ISO_CODES else "USD")
+    if symbol == "$":  # "$" is USD unless the sentence names another dollar
+        for name, other in _OTHER_DOLLAR.items():
+            if re.search(rf"\b{name}(?:n)?\s+dollars?\b", sentence):
+                return other
+    return code
+
+
+def _currency_for_word(m: re.Match[str], sentence: str) -> str | None:
+    if m.group("code"):
+        return m.group("code").upper()
+    word = re.sub(r"\s+sterling$", "", m.group("word").lower())
+    key = word if word in CURRENCY_WORDS else word.rstrip("s")
+    if key not in CURRENCY_WORDS:
+        return None
+    default, by_country = CURRENCY_WORDS[key]
+    if key == "pound" and not re.search(r"sterling|£|billion|million|trillion|bn|budget|spen|cost|pa(?:y|id)"
+                                        r"|fund|price|worth|fine", sentence, re.I):
+        return None  # pounds of weight
+    adjective = (m.group("adj") or "").lower()
+    if adjective in by_country:
+        return by_country[adjective]
+    for country in _COUNTRY_IN_SENTENCE.findall(sentence):
+        if country.lower() in by_country:
+            return by_country[country.lower()]
+    return default
+
+
+@lru_cache(maxsize=4096)
+def _quantulum_first(window: str) -> tuple[int, str, str] | None:
+    """End, unit name and entity of the quantity quantulum3 reads at the start of `window`."""
+    try:
+        quantities = quantulum.parse(window)
+    except Exception:  # quantulum3 raises on some odd input; the number stays a plain count
+        return None
+    first = next((q for q in quantities if q.span[0] == 0), None)
+    return (first.span[1], first.unit.name, first.unit.entity.name) if first else None
+
+
+_UNIT_WORDS = re.compile(r"[\s-]?[A-Za-zµ°²³/.]+(?:[\s-][A-Za-zµ°²³/.]+){0,2}")
+_NOT_UNIT = re.compile(r"\b(?:to|and|or|in|of|a|an|the|by)\b|\d", re.I)
+
+
+def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
+    """quantulum3's unit for the number, when a real unit follows it ("eight years", "1,200 km").
+
+    quantulum3 sees only the number and the three words after it, so that it cannot fold the
+    number into a range or a neighbour of its own reading.
+    """
+    tail = re.match(r"(?:[\s-]*[^\s-]+){1,3}", sentence[number.end:])
+    window = sentence[number.start:number.end] + (tail.group(0) if tail else "")
+    read = _quantulum_first(window)
+    if read is None:
+        return None
+    end, name, entity = read
+    unit_text = window[number.end - number.start:end]
+    if entity in _PHYSICAL_ENTITIES_SKIPPED or (" " in name and " per " not in name):
+        return None
+    if not _UNIT_WORDS.fullmatch(unit_text) or _NOT_UNIT.search(unit_text) or NUMBER_WORD.search(unit_text):
+        return None
+    return name, number.start + end
+
+
+def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
+    before = sentence[:start]
+    m = _APPROX_BEFORE.search(before[-40:])
+    if m:
+        word = m.lastgroup
+        if word == "more_than" and unit in TIME_UNITS and re.search(r"\bover\s*$", before, re.I):
+            return None  # "over eight years" is a period of time, not "more than"
+        return word
+    m = _APPROX_AFTER.match(sentence[end:])
+    return m.lastgroup if m else None
+
+
+def _mention(sentence: str, n: _Number) -> Mention:
+    return Mention(start=n.start, end=n.end, text=sentence[n.start:n.end], kind="quantity", value=n.value,
+                   unit=n.unit, approx=_approx(sentence, n.start, n.end, n.unit))
+
+
+def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
+    """"5-6%", "$1-2 billion", "between 3.5 and 5 per cent", "from 2 to 3 years": one mention."""
+    joint = sentence[first.end:second.start]
+    if not _RANGE_JOIN.match(joint):
+        return None
+    word = joint.strip().lower()
+    before = sentence[: first.start]
+    lead = re.search(r"\b(between|from)\s+$", before, re.I)
+    if word == "and" and not (lead and lead.group(1).lower() == "between"):
+        return None
+    if lead and lead.group(1).lower() == "from" and _CHANGE_VERB.search(before[: lead.start()]):
+        return None  # "rose from 1.8% to 2.1%" is a change: two mentions
+    if not lead and word == "to" and _CHANGE_VERB.search(before):
+        return None
+    units = {first.unit, second.unit} - {"count"}
+    if len(units) > 1:
+        return None
+    unit = units.pop() if units else "count"
+    low = first.value * (second.multiplier if first.multiplier == 1.0 else 1.0)
+    if not low < second.value:
+        return None
+    start = lead.start(1) if lead else first.start
+    return Mention(start=start, end=second.end, text=sentence[start:second.end], kind="quantity", value=low,
+                   value_max=second.value, unit=unit,
+                   approx=None if lead else _approx(sentence, start, second.end, unit))

@@ -1,0 +1,86 @@
+"""Vague quantifiers ("a handful of allies", "most nations", "dozens of"), read from rules/.
+
+Their meaning is data a fact-checker edits (rules/vague_quantifiers.yaml); here they are found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from workbench import RULES_DIR
+from workbench.model import APPROX, Mention
+
+VAGUE_FILE = RULES_DIR / "vague_quantifiers.yaml"
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be used, with the file and the reason."""
+
+
+@dataclass(frozen=True)
+class VagueQuantifier:
+    phrase: str
+    pattern: re.Pattern[str]
+    value: float
+    value_max: float | None
+    unit: str
+    approx: str | None
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def load_vague_quantifiers(path: Path = VAGUE_FILE) -> tuple[VagueQuantifier, ...]:
+    """The quantifiers of a rule file, longest phrase first; RuleFileError names what is wrong."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise RuleFileError(f"{path}: cannot be read: {error}") from error
+    if not isinstance(data, dict) or not isinstance(data.get("quantifiers"), list):
+        raise RuleFileError(f"{path}: needs a 'quantifiers' list")
+    subject_tail = (
+        r"(?=(?:\s+of(?:\s+(?:the|its|their|these|those|our|NATO's|NATO’s))?)?(?:\s+[A-Za-z'’-]+){0,2}?"
+        rf"\s+(?:{_words(data.get('subjects') or [])})\b|\s+(?:{_words(data.get('verbs_after_pronoun') or [])})\b)"
+    )
+    found = []
+    for number, item in enumerate(data["quantifiers"], start=1):
+        where = f"{path}: quantifier {number}"
+        if not isinstance(item, dict) or not isinstance(item.get("phrase"), str):
+            raise RuleFileError(f"{where}: needs a text 'phrase' (quote words YAML reads as true/false, \"no\")")
+        reading = item.get("reading")
+        if not isinstance(reading, dict) or not isinstance(reading.get("value"), (int, float)):
+            raise RuleFileError(f"{where} ({item['phrase']}): needs a 'reading' with a numeric 'value'")
+        if item.get("needs") not in ("anything", "subject"):
+            raise RuleFileError(f"{where} ({item['phrase']}): 'needs' must be 'anything' or 'subject'")
+        if reading.get("unit") not in ("count", "fraction"):
+            raise RuleFileError(f"{where} ({item['phrase']}): reading 'unit' must be 'count' or 'fraction'")
+        if reading.get("approx") not in (None, *APPROX):
+            raise RuleFileError(f"{where} ({item['phrase']}): unknown approx {reading.get('approx')!r}")
+        tail = subject_tail if item["needs"] == "subject" else r"(?![\w-])"
+        pattern = re.compile(rf"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bas\s)(?:{_words([item['phrase']])}){tail}", re.I)
+        found.append(VagueQuantifier(item["phrase"], pattern, float(reading["value"]),
+                                     None if reading.get("value_max") is None else float(reading["value_max"]),
+                                     reading["unit"], reading.get("approx")))
+    return tuple(sorted(found, key=lambda q: len(q.phrase), reverse=True))
+
+
+def find_vague(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Vague quantifier mentions of one sentence, offsets into the sentence, clear of `taken` spans."""
+    taken = list(taken)
+    found = []
+    for quantifier in load_vague_quantifiers():
+        for m in quantifier.pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append(m.span())
+            found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity",
+                                 value=quantifier.value, value_max=quantifier.value_max, unit=quantifier.unit,
+                                 approx=quantifier.approx, vague=True))
+    return sorted(found, key=lambda mention: mention.start)
