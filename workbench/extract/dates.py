@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -50,7 +50,8 @@ _TO = rf"(?:{_DASH}|\s+(?:to|through|until|till|and)\s+)"
 _EDGE_L = r"(?<![\w$£€¥₽.,])"
 _EDGE_R = r"(?![\w%]|[.,]\d)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
 
@@ -95,10 +96,27 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         r"(?<![\w-])(?P<word>yesterday|today|tomorrow)\b", re.I)),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)(?P<wd>{_WEEKDAY})\b")),
     ("bare_month", re.compile(
-        r"(?<![\w-])(?:in|by|since|until|till|from|during|through|before|after|early|late|mid-?|"
+        r"(?<![\w-])(?:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
         rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
 ]
+
+# A shape is only tried when its gate is in the sentence: most sentences have no month, many no digit.
+_GATES = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(_MON),
+    "month_and_digit": re.compile(rf"{_MON}.*\d|\d.*{_MON}"),
+    "relative": re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this|past|coming)\b", re.I),
+    "weekday": re.compile(_WEEKDAY),
+    "quarter": re.compile(r"quarter", re.I),
+}
+_SHAPE_GATE = {
+    "day_range_two_months": "month_and_digit", "day_range_two_months_us": "month_and_digit",
+    "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
+    "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
+    "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
+    "relative": "relative", "weekday": "weekday", "bare_month": "month",
+}
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
@@ -198,20 +216,34 @@ def _dateparser(text: str, pub: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|although|after|before)\s")
+
+
 class _Context:
-    """What resolving one sentence's dates needs: the publication date, the tense, earlier full years."""
+    """What resolving one sentence's dates needs: the publication date, tenses, earlier full years."""
 
     def __init__(self, sentence: str, pub: date):
         self.sentence = sentence
         self.pub = pub
-        self._tense: str | None = None
         self.last_year: int | None = None
+        self._span = (0, 0)
+        self._tenses: dict[tuple[int, int], str] = {}
+
+    def at(self, start: int, end: int) -> _Context:
+        """Point at the date being read: its tense is that of its clause, else of the sentence."""
+        self._span = (start, end)
+        return self
 
     @property
     def tense(self) -> str:
-        if self._tense is None:
-            self._tense = tense_of(self.sentence)
-        return self._tense
+        if self._span not in self._tenses:
+            start, end = self._span
+            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.sentence)]
+            left = max((e for s, e in breaks if e <= start), default=0)
+            right = min((s for s, e in breaks if s >= end), default=len(self.sentence))
+            tense = tense_of(self.sentence[left:start] + " " + self.sentence[end:right])
+            self._tenses[self._span] = tense if tense != "present" else tense_of(self.sentence)
+        return self._tenses[self._span]
 
     def year_for(self, month: int, day: int | None) -> int:
         if self.last_year is not None:
@@ -313,7 +345,10 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             found = _dateparser(f"{rel} {g['wd']}", pub, "past")
         else:
             start = m.start("wd") if rel == "on" else start
-            found = _by_tense(_dateparser(g["wd"], pub, "past"), _dateparser(g["wd"], pub, "future"), ctx)
+            weekday = WEEKDAYS.index(g["wd"])
+            past = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+            future = pub + timedelta(days=(weekday - pub.weekday()) % 7)
+            found = _by_tense(past, future, ctx)
         return _Found(start, end, found, found, "day", False) if found else None
     if shape == "bare_month":
         month = _month(g["m1"])
@@ -329,11 +364,11 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     raise ValueError(f"unknown date shape {shape}")
 
 
-def _by_tense(past: date | None, future: date | None, ctx: _Context) -> date | None:
+def _by_tense(past: date, future: date, ctx: _Context) -> date:
     """Of the latest occurrence on or before the publication date and the next one, the tense's pick."""
-    if past is None or future is None or ctx.tense != "present":
-        return past if ctx.tense == "past" or future is None else future
-    return past if (ctx.pub - past) < (future - ctx.pub) else future
+    if ctx.tense != "present":
+        return past if ctx.tense == "past" else future
+    return past if (ctx.pub - past) <= (future - ctx.pub) else future
 
 
 def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
@@ -378,7 +413,10 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
         return []
     ctx = _Context(sentence, pub)
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    present = {gate for gate, pattern in _GATES.items() if pattern.search(sentence)}
     for order, (shape, pattern) in enumerate(SHAPES):
+        if _SHAPE_GATE.get(shape, "digit") not in present:
+            continue
         for m in pattern.finditer(sentence):
             candidates.append((m.start(), order, shape, m))
     # choose: a shape earlier in SHAPES claims its text before a later one can
@@ -388,7 +426,7 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     for _, _, shape, m in sorted(candidates, key=lambda c: (c[1], c[0])):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        result = _read(shape, m, undated)
+        result = _read(shape, m, undated.at(*m.span()))
         if result is None:
             continue
         taken.append((result.start, result.end))
@@ -396,7 +434,7 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     # resolve left to right, so an earlier full date lends its year to later yearless ones
     found: list[_Found] = []
     for shape, m in sorted(chosen, key=lambda c: c[1].start()):
-        result = _read(shape, m, ctx)
+        result = _read(shape, m, ctx.at(*m.span()))
         found.append(result)
         if result.has_year:
             ctx.last_year = result.end_date.year

@@ -7,6 +7,7 @@ per-dimension corpora; tests, the held-out set and the benchmarks all read them 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,14 +56,17 @@ class Score:
 def expected_mention(text: str, item: dict, search_from: int, source: str) -> Mention:
     """A corpus entry as a Mention; its text is looked for left to right in the sentence."""
     surface = str(item["text"])
-    start = text.find(surface, search_from)
+    found = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)").search(text, search_from)  # "all" not in "alliance"
+    start = found.start() if found else -1
     if start < 0:
         raise ValueError(f"{source}: {surface!r} is not in {text!r} after position {search_from}")
     unknown = set(item) - {"text", *FIELDS}
     if unknown:
         raise ValueError(f"{source}: unknown fields {sorted(unknown)}")
     kind = item.get("kind", "date" if "start_date" in item else "quantity")
-    number = (lambda key: None if item.get(key) is None else float(item[key]))
+    def number(key: str) -> float | None:
+        return None if item.get(key) is None else float(item[key])
+
     return Mention(start=start, end=start + len(surface), text=surface, kind=kind, value=number("value"),
                    value_max=number("value_max"), unit=item.get("unit"), approx=item.get("approx"),
                    vague=bool(item.get("vague", False)), start_date=item.get("start_date"),
@@ -75,7 +79,8 @@ def load_examples(path: Path) -> list[Example]:
     examples = []
     for number, item in enumerate(data["examples"], start=1):
         source = f"{path.name} #{number}"
-        text = str(item["text"])
+        # an example is a sentence, or a whole draft named by `file` (relative to the corpus file)
+        text = (path.parent / item["file"]).read_text(encoding="utf-8") if "file" in item else str(item["text"])
         mentions, cursor = [], 0
         for expected in item.get("mentions") or []:
             mention = expected_mention(text, expected, cursor, source)

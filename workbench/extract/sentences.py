@@ -15,6 +15,8 @@ import pysbd
 from workbench.model import Sentence
 
 MAX_PIECE = 5_000  # characters given to pysbd at once; longer lines are cut at a space
+# Where no stop is followed by more text, the piece is one sentence and pysbd need not look at it.
+_INNER_STOP = re.compile(r"[.!?…][\"'’”)\]]*\s+\S")
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 
 
@@ -55,6 +57,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _spans(piece: str) -> list[tuple[int, int]]:
     """pysbd's spans, checked: if its offsets ever disagree with the text, fall back to the piece."""
+    if not _INNER_STOP.search(piece):
+        return [(0, len(piece))]
     try:
         spans = [(s.start, s.end) for s in _segmenter().segment(piece)]
     except Exception:  # pysbd has known crashes on odd input; a whole line is a safe sentence

@@ -25,7 +25,7 @@ class RuleFileError(ValueError):
 @dataclass(frozen=True)
 class VagueQuantifier:
     phrase: str
-    pattern: re.Pattern[str]
+    body: str  # the phrase and what must follow it, as a regular expression
     value: float
     value_max: float | None
     unit: str
@@ -64,23 +64,30 @@ def load_vague_quantifiers(path: Path = VAGUE_FILE) -> tuple[VagueQuantifier, ..
         if reading.get("approx") not in (None, *APPROX):
             raise RuleFileError(f"{where} ({item['phrase']}): unknown approx {reading.get('approx')!r}")
         tail = subject_tail if item["needs"] == "subject" else r"(?![\w-])"
-        pattern = re.compile(rf"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bas\s)(?:{_words([item['phrase']])}){tail}", re.I)
-        found.append(VagueQuantifier(item["phrase"], pattern, float(reading["value"]),
+        found.append(VagueQuantifier(item["phrase"], rf"(?:{_words([item['phrase']])}){tail}", float(reading["value"]),
                                      None if reading.get("value_max") is None else float(reading["value_max"]),
                                      reading["unit"], reading.get("approx")))
     return tuple(sorted(found, key=lambda q: len(q.phrase), reverse=True))
 
 
+@lru_cache(maxsize=4)
+def _combined(path: Path = VAGUE_FILE) -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
+    """All quantifiers as one pattern, longest first, so a sentence is scanned once."""
+    quantifiers = load_vague_quantifiers(path)
+    lead = r"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bas\s)"  # not "how many", "so many"
+    pattern = lead + "(?:" + "|".join(f"(?P<q{i}>{q.body})" for i, q in enumerate(quantifiers)) + ")"
+    return re.compile(pattern, re.I), quantifiers
+
+
 def find_vague(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Vague quantifier mentions of one sentence, offsets into the sentence, clear of `taken` spans."""
-    taken = list(taken)
+    pattern, quantifiers = _combined()
     found = []
-    for quantifier in load_vague_quantifiers():
-        for m in quantifier.pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append(m.span())
-            found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity",
-                                 value=quantifier.value, value_max=quantifier.value_max, unit=quantifier.unit,
-                                 approx=quantifier.approx, vague=True))
-    return sorted(found, key=lambda mention: mention.start)
+    for m in pattern.finditer(sentence):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        quantifier = quantifiers[int(m.lastgroup[1:])]
+        found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity",
+                             value=quantifier.value, value_max=quantifier.value_max, unit=quantifier.unit,
+                             approx=quantifier.approx, vague=True))
+    return found
