@@ -1,0 +1,77 @@
+"""The extract command as outside tools call it: a real process, real files, the DESIGN.md contract."""
+
+import json
+import subprocess
+import sys
+
+from workbench import PROJECT_DIR, SAMPLES_DIR
+
+SAMPLE = str(SAMPLES_DIR / "002_284c19069dc4bf21.txt")
+FIELDS = ["doc", "start", "end", "text", "kind", "value", "value_max", "unit", "approx", "vague",
+          "start_date", "end_date", "granularity"]
+
+
+def run(*args, stdin=b""):
+    return subprocess.run([sys.executable, "-m", "workbench", *args], input=stdin, capture_output=True,
+                          cwd=PROJECT_DIR, timeout=120)
+
+
+def test_jsonl_has_every_contract_field_and_exact_offsets():
+    result = run("extract", "--pub-date", "2025-07-01", SAMPLE)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    text = (SAMPLES_DIR / "002_284c19069dc4bf21.txt").read_text(encoding="utf-8")
+    assert [list(r) for r in records] == [FIELDS] * len(records)
+    assert all(r["doc"] == SAMPLE and text[r["start"]:r["end"]] == r["text"] for r in records)
+    summit = next(r for r in records if r["text"] == "June 24-25")
+    assert (summit["kind"], summit["start_date"], summit["end_date"], summit["granularity"]) == (
+        "date", "2025-06-24", "2025-06-25", "day")
+
+
+def test_standard_input_is_named_dash_and_pub_date_resolves_relative_dates():
+    result = run("extract", "--pub-date", "2020-03-15", "-", stdin="Last year it was 2%.".encode())
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [(r["doc"], r["text"], r["start_date"] or r["value"]) for r in records] == [
+        ("-", "Last year", "2019-01-01"), ("-", "2%", 2.0)]
+
+
+def test_bad_files_get_one_line_each_and_the_good_ones_are_still_processed(tmp_path):
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Défense: 2 % du PIB".encode("latin-1"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\t")
+    binary = tmp_path / "image.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    result = run("extract", str(tmp_path / "missing.txt"), str(latin1), SAMPLE, str(empty), str(binary),
+                 str(tmp_path))
+    errors = result.stderr.decode().splitlines()
+    assert result.returncode == 1
+    assert errors == [
+        f"workbench: {tmp_path / 'missing.txt'}: no such file",
+        f"workbench: {latin1}: not UTF-8 text (undecodable byte at position 1); save it as UTF-8",
+        f"workbench: {empty}: the draft is empty",
+        f"workbench: {binary}: not UTF-8 text (undecodable byte at position 0); save it as UTF-8",
+        f"workbench: {tmp_path}: is a folder, not a file",
+    ]
+    assert {json.loads(line)["doc"] for line in result.stdout.decode().splitlines()} == {SAMPLE}
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    draft = tmp_path / "utf16.txt"
+    draft.write_bytes("Spending reached 2.1% in 2024.".encode("utf-16"))
+    result = run("extract", "--pub-date", "2025-07-01", str(draft))
+    assert [json.loads(line)["text"] for line in result.stdout.decode().splitlines()] == ["2.1%", "2024"]
+
+
+def test_table_format_is_readable():
+    result = run("extract", "--pub-date", "2025-07-01", "--format", "table", SAMPLE)
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].split() == ["doc", "start", "end", "kind", "text", "reading"]
+    assert any("June 24-25" in line and "2025-06-24..2025-06-25 (day)" in line for line in lines)
+    assert any("a handful" in line and "2-5 count [vague]" in line for line in lines)
+
+
+def test_a_bad_pub_date_is_a_usage_error():
+    result = run("extract", "--pub-date", "July 1", SAMPLE)
+    assert result.returncode == 2
+    assert "not a date in YYYY-MM-DD form" in result.stderr.decode()
