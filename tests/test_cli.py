@@ -29,7 +29,7 @@ def test_jsonl_has_every_contract_field_and_exact_offsets():
 
 
 def test_standard_input_is_named_dash_and_pub_date_resolves_relative_dates():
-    result = run("extract", "--pub-date", "2020-03-15", "-", stdin="Last year it was 2%.".encode())
+    result = run("extract", "--pub-date", "2020-03-15", "-", stdin=b"Last year it was 2%.")
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [(r["doc"], r["text"], r["start_date"] or r["value"]) for r in records] == [
         ("-", "Last year", "2019-01-01"), ("-", "2%", 2.0)]

@@ -27,8 +27,22 @@ def test_a_newline_always_ends_a_sentence():
 
 
 def test_a_very_long_line_is_cut_into_pieces_that_keep_offsets():
-    text = "word " * 5000 + "The end."
+    text = "word " * 30000 + "The end."
     sentences = split_sentences(text)
     assert len(sentences) > 1
     assert all(text[s.start:s.end] == s.text for s in sentences)
     assert sentences[-1].text.endswith("The end.")
+
+
+def test_titles_and_reference_abbreviations_stay_inside_their_sentence():
+    text = "Sen. Warren met Dr. Who. Ms. Li agreed, approx. 5 km away. See Art. 5 and p. 12. Vol. 3 is out."
+    assert texts(text) == ["Sen. Warren met Dr. Who.", "Ms. Li agreed, approx. 5 km away.",
+                           "See Art. 5 and p. 12.", "Vol. 3 is out."]
+
+
+def test_quotes_and_curly_punctuation_keep_offsets():
+    text = "He said: “It is over.” Then he left. NATO’s summit — in Zürich — ended."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["He said: “It is over.”", "Then he left.",
+                                           "NATO’s summit — in Zürich — ended."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

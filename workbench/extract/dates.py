@@ -43,6 +43,7 @@ _MON = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
+_MON_ANY_CASE = f"(?i:{_MON})"  # beside a day or a year, "june 24" and "april 2017" are dates too
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
@@ -62,27 +63,27 @@ def _p(pattern: str) -> re.Pattern[str]:
 # Each shape in order of preference: a longer reading claims its text before a shorter one can.
 SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("day_range_two_months", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?"
-        rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?")),
+        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
+        rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
     ("day_range_two_months_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
-        rf"{_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?")),
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
+        rf"{_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<d2>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
     ("day_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})"
-        rf"(?:,?\s+(?P<y1>{_YEAR}))?")),
+        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
+        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("day_range_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
-        rf"(?:,?\s+(?P<y1>{_YEAR}))?")),
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
+        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_year_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON})\s+(?P<y2>{_YEAR})")),
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})")),
     ("month_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?")),
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("year_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:{_DASH}|/|\s+(?:to|through|until|and)\s+)"
         rf"(?P<y2>{_YEAR}|\d\d(?!\d))")),
-    ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?")),
-    ("month_day", _p(rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?")),
-    ("month_year", _p(rf"(?P<m1>{_MON}),?\s+(?P<y1>{_YEAR})")),
+    ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})")),
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
     ("quarter_words", _p(
@@ -92,8 +93,9 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_ago", re.compile(
         rf"(?<![\w-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
     ("relative", re.compile(
-        r"(?<![\w-])(?P<rel>last|next|this|past|coming)\s+(?P<u>year|month)\b|"
+        r"(?<![\w-])(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|next|this|past|coming)\s+(?P<u>year|month)\b|"
         r"(?<![\w-])(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)(?P<wd>{_WEEKDAY})\b")),
     ("bare_month", re.compile(
         r"(?<![\w-])(?:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
@@ -105,7 +107,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
 _GATES = {
     "digit": re.compile(r"\d"),
     "month": re.compile(_MON),
-    "month_and_digit": re.compile(rf"{_MON}.*\d|\d.*{_MON}"),
+    "month_and_digit": re.compile(rf"{_MON_ANY_CASE}.*\d|\d.*{_MON_ANY_CASE}"),
     "relative": re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this|past|coming)\b", re.I),
     "weekday": re.compile(_WEEKDAY),
     "quarter": re.compile(r"quarter", re.I),
@@ -115,7 +117,7 @@ _SHAPE_GATE = {
     "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
-    "relative": "relative", "weekday": "weekday", "bare_month": "month",
+    "relative": "relative", "weekday": "weekday", "bare_month": "month", "relative_month": "month",
 }
 
 FUTURE = re.compile(
@@ -350,6 +352,15 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             future = pub + timedelta(days=(weekday - pub.weekday()) % 7)
             found = _by_tense(past, future, ctx)
         return _Found(start, end, found, found, "day", False) if found else None
+    if shape == "relative_month":
+        month, rel = _month(g["m1"]), g["rel"].lower()
+        if rel == "this":
+            year = pub.year
+        elif rel == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = pub.year if month < pub.month else pub.year - 1
+        return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", False)
     if shape == "bare_month":
         month = _month(g["m1"])
         if g["m1"] == "May" and _looks_like_verb_may(m, ctx):

@@ -37,6 +37,10 @@ NUMBER_WORD = re.compile(
     r"hundred|thousand|million|billion|trillion|half|third|thirds|quarter|quarters|dozen|fifths?)\b",
     re.I,
 )
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=]))(?P<sign>[-\u2212]|(?i:minus|negative)\s+)$")
+# quantulum3 reads the ordinal "twenty-fifth" as 20 x 1/5: such compounds are not numbers
+_COMPOUND_ORDINAL = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+                               r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)s?$", re.I)
 _FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 # "one" is a pronoun far more often than a count in news copy
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
@@ -79,7 +83,7 @@ CURRENCY_WORDS = {
 }
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:(?P<adj>Canadian|Australian|New Zealand|Hong Kong|US|U\.S\.|American|Egyptian|Danish|"
-    r"Norwegian|Swedish|Icelandic|Swiss)\s+)?(?P<word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|"
+    r"Norwegian|Swedish|Icelandic|Swiss|Chinese|Japanese|Turkish|Indian|Russian|British)\s+)?(?P<word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|"
     r"roubles?|rubles?|kroner|kronor|krone|krona|yen|yuan|renminbi|rupees?|hryvnias?|zlotys?|lira|"
     r"forints?|lei|leu|leva|lev|koruna|francs?)\b"
     r"|\s?(?P<code>" + "|".join(ISO_CODES) + r")\b",
@@ -94,10 +98,14 @@ _OTHER_DOLLAR = {"Canada": "CAD", "Canadian": "CAD", "Australia": "AUD", "Austra
 APPROX_BEFORE = [
     ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
     ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
-    ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|just over|beyond"),
-    ("at_least", r"at least|no less than|no fewer than|a minimum of|minimum of|not less than"),
-    ("less_than", r"less than|under|below|fewer than"),
-    ("at_most", r"at most|up to|no more than|a maximum of|maximum of|not more than|as (?:much|many) as"),
+    ("at_least", r"at least|no less than|no fewer than|a minimum of|minimum of|not less than|"
+                 r"(?:more|greater|higher|larger|bigger) than or equal to|"
+                 r"(?:greater|higher|larger) or equal (?:than|to)"),
+    ("at_most", r"at most|up to|no more than|a maximum of|maximum of|not more than|as (?:much|many) as|"
+                r"(?:less|fewer|smaller|lower) than or equal to|(?:smaller|lower|less) or equal (?:than|to)"),
+    ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|exceeds?|exceeded|surpass(?:ed|es)?|"
+                  r"just over|beyond|greater than|higher than|larger than|bigger than"),
+    ("less_than", r"less than|under|below|fewer than|smaller than|lower than"),
 ]
 _APPROX_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?:" + "|".join(f"(?P<{name}>{words})" for name, words in APPROX_BEFORE)
@@ -113,7 +121,7 @@ _CHANGE_VERB = re.compile(
     r"shrank|shrunk|moved?|changed?|up|down)\b[^.;]{0,20}$",
     re.I,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212]|to|and)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|to|through|and)\s*$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
 
@@ -165,7 +173,11 @@ def _numbers(sentence: str) -> list[_Number]:
             continue  # "2024e", "21st", "5G": not a plain quantity
         multiplier = MULTIPLIERS[mult.lower()] if mult else 1.0
         end = m.end("mult") if mult else m.end("num")
-        found.append(_Number(m.start(), end, float(m.group("num").replace(",", "")) * multiplier,
+        start, sign = m.start(), 1.0
+        minus = _MINUS_BEFORE.search(sentence, 0, start)
+        if minus:  # "-0.5%", "−3", "minus 5": a negative number, not a range dash
+            start, sign = minus.start("sign"), -1.0
+        found.append(_Number(start, end, sign * float(m.group("num").replace(",", "")) * multiplier,
                              multiplier=multiplier, number_end=end))
     if NUMBER_WORD.search(sentence):
         found.extend(_spelled_numbers(sentence, found))
@@ -202,35 +214,37 @@ def _known_unit_symbol(symbol: str) -> bool:
 
 
 def _spelled_numbers(sentence: str, numerals: list[_Number]) -> list[_Number]:
-    spans = [(n.start, n.end) for n in numerals]
-    found = []
+    found = _dozens(sentence, [(n.start, n.end) for n in numerals])
+    spans = [(n.start, n.end) for n in numerals + found]
     for item in quantulum.extract_spellout_values(sentence):
         start, end = item["old_span"]
         surface = sentence[start:end]
         word = surface.lower()
-        if _overlaps(start, end, spans) or word in ("a", "an"):
+        if _overlaps(start, end, spans) or word in ("a", "an", "quarter", "quarters", "third", "thirds"):
+            continue  # a bare "quarter" is a period of time, not a fraction
+        if _COMPOUND_ORDINAL.search(word):
             continue
         if word == "one" and (_ONE_AS_PRONOUN.match(sentence[end:]) or _NOT_ONE_BEFORE.search(sentence[:start])):
             continue
-        if word.startswith(("a ", "an ")) and not word.endswith(("hundred", "thousand", "million", "billion",
-                                                                  "trillion", "half", "third", "quarter")):
+        if word.startswith(("a ", "an ")) and not re.search(
+                r"(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|seventh|eighth|ninth|"
+                r"tenth)$", word):
             continue
         if re.search(r"\bhalf\b", word) and re.search(r"\b(?:first|second|1st|2nd)\s+$", sentence[:start], re.I):
             continue  # "the first half of 2025" is a period, not a fraction
         value = float(item["new_surface"])
         found.append(_Number(start, end, value, spelled=True, number_end=end,
                              fraction_word=bool(_FRACTION_WORD.search(word))))
-    found.extend(_dozens(sentence, spans))
     return found
 
 
 def _dozens(sentence: str, spans: list[tuple[int, int]]) -> list[_Number]:
     """quantulum3 reads "a dozen" as one dozen-unit; news means twelve."""
     found = []
-    for m in re.finditer(r"\b(?:(?P<n>half|a|one|two|three)\s+)?dozen\b(?!s)", sentence, re.I):
+    for m in re.finditer(r"\b(?:(?P<n>half a|a|one|two|three)\s+)?dozen\b(?!s)", sentence, re.I):
         if _overlaps(m.start(), m.end(), spans):
             continue
-        factor = {"half": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, None: 1}[(m.group("n") or "").lower() or None]
+        factor = {"half a": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, None: 1}[(m.group("n") or "").lower() or None]
         found.append(_Number(m.start(), m.end(), 12 * factor, spelled=True, number_end=m.end()))
     return found
 
@@ -314,6 +328,9 @@ def _quantulum_first(window: str) -> tuple[int, str, str] | None:
     return (first.span[1], first.unit.name, first.unit.entity.name) if first else None
 
 
+# up to three words after the number, stopping before a word that cannot be part of a unit
+_WINDOW_TAIL = re.compile(r"(?:[\s-]*(?!(?:in|of|a|an|the|to|and|or|for|on|at|by|from|with|as|is|was|were)\b)"
+                          r"[^\s-]+){1,3}", re.I)
 _UNIT_WORDS = re.compile(r"[\s-]?[A-Za-zµ°²³/.]+(?:[\s-][A-Za-zµ°²³/.]+){0,2}")
 _NOT_UNIT = re.compile(r"\b(?:to|and|or|in|of|a|an|the|by)\b|\d", re.I)
 
@@ -324,14 +341,14 @@ def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
     quantulum3 sees only the number and the three words after it, so that it cannot fold the
     number into a range or a neighbour of its own reading.
     """
-    tail = re.match(r"(?:[\s-]*[^\s-]+){1,3}", sentence[number.end:])
+    tail = _WINDOW_TAIL.match(sentence[number.end:])
     window = sentence[number.start:number.end] + (tail.group(0) if tail else "")
     read = _quantulum_first(window)
     if read is None:
         return None
     end, name, entity = read
     unit_text = window[number.end - number.start:end]
-    if entity in _PHYSICAL_ENTITIES_SKIPPED or (" " in name and " per " not in name):
+    if entity in _PHYSICAL_ENTITIES_SKIPPED:
         return None
     if not _UNIT_WORDS.fullmatch(unit_text) or _NOT_UNIT.search(unit_text) or NUMBER_WORD.search(unit_text):
         return None
