@@ -27,6 +27,7 @@ test: $(VENV)/.dev-deps
 
 bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python -W ignore benchmarks/accuracy.py
 	$(BIN)/python benchmarks/recognizers_text.py
 
 clean:
