@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
                          help="publication date the relative dates resolve against (default: today)")
     extract.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="draft files, or - for standard input")
+    check = commands.add_parser("check", help="check every number and date against the reference data")
+    check.add_argument("--pub-date", type=_iso_date, default=date.today(),
+                       help="publication date: relative dates and reference editions are read as of it")
+    check.add_argument("--format", choices=("jsonl", "table", "csv"), default="jsonl")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="draft files, or - for standard input")
     return parser
 
 
@@ -62,7 +67,63 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-COMMANDS = {"extract": run_extract}
+def _load_checking() -> tuple:
+    """Reference data and rules; what failed to load is said on stderr, and the rest is used."""
+    from workbench.reference import load_reference
+    from workbench.rules import load_rules
+
+    pack, rules = load_reference(), load_rules()
+    for problem in pack.errors + rules.errors:
+        print(f"workbench: refused: {problem}", file=sys.stderr)
+    return pack, rules
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from workbench.check import check_text
+
+    pack, rules = _load_checking()
+    failed = 0
+    records: list[dict] = []
+    for name in args.paths:
+        try:
+            document = read_document(name)
+        except DocumentError as error:
+            print(f"workbench: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        for checked in check_text(document.text, args.pub_date, pack, rules):
+            record = checked.to_record(name)
+            if args.format == "jsonl":
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                records.append(record)
+    if args.format == "table":
+        print(_claims_table(records))
+    elif args.format == "csv":
+        _claims_csv(records)
+    return 1 if failed else 0
+
+
+def _claims_table(records: list[dict]) -> str:
+    import pandas as pd
+
+    if not records:
+        return "(no claims)"
+    frame = pd.DataFrame(records)[["doc", "start", "text", "verdict", "explanation"]]
+    return frame.to_string(index=False, max_colwidth=100)
+
+
+def _claims_csv(records: list[dict]) -> None:
+    import pandas as pd
+
+    columns = ["doc", "claim_id", "start", "end", "text", "kind", "value", "value_max", "unit", "approx", "vague",
+               "start_date", "end_date", "granularity", "sentence", "verdict", "rule", "explanation", "sources"]
+    for record in records:
+        record["sources"] = " ".join(e["source_url"] for e in record["evidence"])
+    pd.DataFrame(records, columns=columns).to_csv(sys.stdout, index=False)
+
+
+COMMANDS = {"extract": run_extract, "check": run_check}
 
 
 def main(argv: list[str] | None = None) -> int:

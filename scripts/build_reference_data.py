@@ -1,0 +1,116 @@
+"""Build reference_data/*.csv from the sourced material in ../shared/reference-sources/.
+
+Nothing is estimated here: rows are copied, reshaped into the tidy long form of DESIGN.md, and keep
+their source URL and title. Re-run after the sources change; the CSVs it writes are what the
+workbench loads, and what a reviewer opens.
+
+    python scripts/build_reference_data.py [SOURCES_DIR]
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-sources"
+OUT = ROOT / "reference_data"
+METRIC = "defence_expenditure_pct_gdp"
+AUG_2025 = ("NATO, Defence Expenditure of NATO Countries (2014-2025), August 2025", "2025-08-28")
+# Accession years of the allies that joined after 2014 (nato_allies_at_2pct_by_year.csv notes; Finland
+# and Sweden also in key_dates.csv). An edition-year that lacks an ally that was a member that year lists
+# only some allies (e.g. only those at 2%) and is marked incomplete: no counts are derived from it.
+JOINED = {"Montenegro": 2017, "North Macedonia": 2020, "Finland": 2023, "Sweden": 2024}
+AGGREGATES = {"NATO Total", "NATO Europe and Canada"}
+
+
+def read(name: str) -> list[dict]:
+    with (SOURCES / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write(name: str, fields: list[str], rows: list[dict]) -> None:
+    with (OUT / name).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{name}: {len(rows)} rows")
+
+
+def defence_expenditure() -> None:
+    rows = []
+    for r in read("nato_defence_share_gdp_2025_edition.csv"):
+        if not r["pct_gdp_2dp"]:
+            continue
+        rows.append({"entity": r["country"], "metric": METRIC, "period": r["year"], "value": r["pct_gdp_2dp"],
+                     "unit": "percent", "estimate": r["is_estimate"], "edition": AUG_2025[0],
+                     "edition_date": AUG_2025[1], "source_url": r["source_url"], "source_title": r["source_title"],
+                     "retrieved_from": r["retrieved_from"]})
+    for r in read("nato_defence_share_gdp_earlier_editions.csv"):
+        rows.append({"entity": r["country"], "metric": METRIC, "period": r["year"], "value": r["pct_gdp"],
+                     "unit": "percent", "estimate": r["is_estimate"], "edition": r["edition"],
+                     "edition_date": r["edition_date"], "source_url": r["source_url"],
+                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"]})
+    allies = {r["entity"] for r in rows if r["edition"] == AUG_2025[0]} - AGGREGATES
+    listed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        listed[(r["edition"], r["period"])].add(r["entity"])
+    for r in rows:
+        members = {a for a in allies if JOINED.get(a, 0) <= int(r["period"])}
+        r["edition_complete"] = str(members <= listed[(r["edition"], r["period"])]).lower()
+    fields = ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
+              "edition_complete", "source_url", "source_title", "retrieved_from"]
+    write("defence_expenditure.csv", fields, rows)
+
+
+def summits() -> None:
+    rows = [{"event": r["name"], "kind": r["kind"], "location": r["city"], "country": r["country"],
+             "start_date": r["start_date"], "end_date": r["end_date"], "source_url": r["source_url"],
+             "source_title": r["source_title"], "notes": r["discrepancy"]} for r in read("nato_summits.csv")]
+    write("nato_summits.csv", ["event", "kind", "location", "country", "start_date", "end_date", "source_url",
+                               "source_title", "notes"], rows)
+
+
+def commitments() -> None:
+    """Numeric pledges in the long shape: entity NATO, metric, period (the deadline year), value."""
+    metrics = {"headline_target": "defence_spending_target_pct_gdp", "core_defence": "core_defence_target_pct_gdp",
+               "defence_security_related": "defence_related_spending_pct_gdp"}
+    rows = [{"entity": "NATO", "metric": metrics[r["item"]], "period": r["deadline"], "value": r["value"],
+             "unit": "percent", "agreed": "2025-06-25", "commitment": "The Hague Summit Declaration",
+             "source_url": r["source_url"], "source_title": r["source_title"], "notes": r["summary"]}
+            for r in read("hague_declaration_2025_commitments.csv") if r["item"] in metrics]
+    dates = {r["fact_id"]: r for r in read("key_dates.csv")}
+    wales = dates["wales_pledge"]
+    rows.append({"entity": "NATO", "metric": "defence_spending_target_pct_gdp", "period": "2024", "value": "2",
+                 "unit": "percent", "agreed": wales["date"], "commitment": "Wales Summit Defence Investment Pledge",
+                 "source_url": wales["source_url"], "source_title": wales["source_title"], "notes": wales["value"]})
+    for fact_id, agreed in (("finland_joins", "2023-04-04"), ("nato_member_count", "2024-03-07")):
+        fact = dates[fact_id]
+        rows.append({"entity": "NATO", "metric": "member_count", "period": agreed[:4], "value": fact["value"],
+                     "unit": "count", "agreed": agreed, "commitment": "", "source_url": fact["source_url"],
+                     "source_title": fact["source_title"], "notes": fact["fact"]})
+    write("alliance_facts.csv", ["entity", "metric", "period", "value", "unit", "agreed", "commitment",
+                                 "source_url", "source_title", "notes"], rows)
+
+
+def events() -> None:
+    rows = []
+    for r in read("key_dates.csv"):
+        start, _, end = r["date"].partition("/")
+        if r["date_precision"] not in ("day", "range"):
+            continue  # month- and year-only facts are kept in the sources, not guessed into days
+        rows.append({"event": r["fact"], "event_id": r["fact_id"], "location": "", "start_date": start,
+                     "end_date": end or start, "source_url": r["source_url"], "source_title": r["source_title"],
+                     "notes": r["notes"]})
+    write("key_events.csv", ["event", "event_id", "location", "start_date", "end_date", "source_url", "source_title",
+                             "notes"], rows)
+
+
+if __name__ == "__main__":
+    OUT.mkdir(exist_ok=True)
+    defence_expenditure()
+    summits()
+    commitments()
+    events()

@@ -1,0 +1,160 @@
+"""Rules: how a claim finds its reference facts, as YAML a fact-checker edits (rules/README.md).
+
+Every file is validated at load. A file with an error is refused with file, line and reason, and
+the other files still load; only safe YAML is read (no tags that build Python objects).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from workbench import RULES_DIR
+from workbench.extract.vague import VAGUE_FILE, RuleFileError, load_vague_quantifiers
+
+# what each kind of rule needs, and of which type
+KINDS: dict[str, dict[str, type]] = {
+    "metric_value": {"table": str, "metric": str, "unit": str, "signals": list},
+    "target": {"table": str, "metrics": list, "signals": list},
+    "threshold_count": {"table": str, "metric": str, "subjects": list, "met": list, "unmet": list},
+    "event_dates": {"table": str},
+}
+OPTIONAL: dict[str, type] = {"description": str, "not_when": list, "entity": str, "requires": list,
+                             "signals": list, "events": list}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    params: dict
+    file: str
+    line: int
+
+    def words(self, key: str) -> list[str]:
+        return [str(w) for w in self.params.get(key) or []]
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (form, entity), longest form first
+    approx_factor: dict[str, float] = field(default_factory=dict)
+    nearly_share: float = 0.1
+    errors: list[str] = field(default_factory=list)
+
+    def entities_in(self, sentence: str) -> list[str]:
+        """Entities named in a sentence, in order of appearance, each once."""
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for form, entity in self.aliases:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence):
+                if not any(m.start() < e and s < m.end() for s, e in taken):
+                    taken.append(m.span())
+                    found.append((m.start(), entity))
+        ordered = [entity for _, entity in sorted(found)]
+        return list(dict.fromkeys(ordered))
+
+
+def _line_of(node: yaml.Node | None, *path: str | int) -> int:
+    """The 1-based line of the node at `path` in a composed YAML document (or of its nearest parent)."""
+    line = 1
+    for step in path:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            node = None
+    return node.start_mark.line + 1 if node is not None else line
+
+
+def _read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(f"{path}: cannot be read ({error})") from error
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f", line {mark.line + 1}" if mark else ""
+        raise RuleFileError(f"{path}{line}: {error.problem or error}") from error
+    except yaml.YAMLError as error:
+        raise RuleFileError(f"{path}: {error}") from error
+
+
+def _check_rule(item: object, path: Path, line: int, seen: set[str]) -> Rule:
+    where = f"{path}, line {line}"
+    if not isinstance(item, dict):
+        raise RuleFileError(f"{where}: a rule must be a mapping with an id and a kind")
+    rule_id, kind = item.get("id"), item.get("kind")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleFileError(f"{where}: the rule needs an 'id'")
+    if rule_id in seen:
+        raise RuleFileError(f"{where}: rule id '{rule_id}' is used twice")
+    if kind not in KINDS:
+        raise RuleFileError(f"{where}: rule '{rule_id}' has kind {kind!r}; known kinds: {', '.join(KINDS)}")
+    for key, wanted in KINDS[kind].items():
+        if not isinstance(item.get(key), wanted):
+            raise RuleFileError(f"{where}: rule '{rule_id}' needs '{key}' ({'a list' if wanted is list else 'text'})")
+    for key, value in item.items():
+        if key in ("id", "kind") or key in KINDS[kind]:
+            continue
+        if key not in OPTIONAL:
+            raise RuleFileError(f"{where}: rule '{rule_id}' has an unknown key '{key}'")
+        if not isinstance(value, OPTIONAL[key]):
+            raise RuleFileError(f"{where}: rule '{rule_id}': '{key}' must be {OPTIONAL[key].__name__}")
+    if kind == "event_dates" and not (item.get("signals") or item.get("events")):
+        raise RuleFileError(f"{where}: rule '{rule_id}' needs 'signals' or 'events'")
+    seen.add(rule_id)
+    return Rule(rule_id, kind, {k: v for k, v in item.items() if k not in ("id", "kind")}, path.name, line)
+
+
+def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
+    data, root = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}, line 1: expected a mapping of sections (rules, entities, tolerance...)")
+    rules: list[Rule] = []
+    for index, item in enumerate(data.get("rules") or []):
+        rules.append(_check_rule(item, path, _line_of(root, "rules", index), seen))
+    aliases: list[tuple[str, str]] = []
+    for entity, forms in (data.get("entities") or {}).items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+            raise RuleFileError(f"{path}, line {_line_of(root, 'entities', entity)}: "
+                                f"entity '{entity}' needs a list of names")
+        aliases.extend((form, str(entity)) for form in forms)
+    tolerance = data.get("tolerance") or {}
+    if not isinstance(tolerance, dict):
+        raise RuleFileError(f"{path}, line {_line_of(root, 'tolerance')}: 'tolerance' must be a mapping")
+    factors = tolerance.get("approx_factor", {})
+    if not isinstance(factors, dict) or not all(isinstance(v, (int, float)) for v in factors.values()):
+        raise RuleFileError(f"{path}, line {_line_of(root, 'tolerance', 'approx_factor')}: "
+                            "approx_factor must map approx words to numbers")
+    # the whole file is sound: only now does it change the rule set
+    ruleset.rules.extend(rules)
+    ruleset.aliases.extend(aliases)
+    ruleset.approx_factor.update({str(k): float(v) for k, v in factors.items()})
+    if "nearly_share" in tolerance:
+        ruleset.nearly_share = float(tolerance["nearly_share"])
+
+
+def load_rules(directory: Path = RULES_DIR) -> RuleSet:
+    """All rule files of `directory`; `errors` names each refused file with line and reason."""
+    ruleset = RuleSet()
+    seen: set[str] = set()
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            if path.name == VAGUE_FILE.name:
+                load_vague_quantifiers(path)
+            else:
+                _load_file(path, ruleset, seen)
+        except RuleFileError as error:
+            ruleset.errors.append(str(error))
+    ruleset.aliases.sort(key=lambda pair: len(pair[0]), reverse=True)
+    return ruleset
