@@ -75,6 +75,7 @@ def tolerance_for(mention: Mention, rules: RuleSet) -> float:
 def holds(mention: Mention, reference: float, rules: RuleSet) -> bool:
     """Whether the reference figure bears the claim out, read as the claim words it."""
     value, tolerance, eps = mention.value, tolerance_for(mention, rules), 1e-9
+    # "4.4%" stands for [4.35, 4.45): a figure on the upper edge rounds away from the claim
     if mention.value_max is not None and not mention.vague:
         return value - tolerance - eps <= reference <= mention.value_max + tolerance + eps
     return {
@@ -82,8 +83,8 @@ def holds(mention: Mention, reference: float, rules: RuleSet) -> bool:
         "at_least": lambda: reference >= value - eps,
         "less_than": lambda: reference < value,
         "at_most": lambda: reference <= value + eps,
-        "nearly": lambda: value * (1 - rules.nearly_share) - tolerance - eps <= reference <= value + tolerance + eps,
-    }.get(mention.approx or "", lambda: abs(reference - value) <= tolerance + eps)()
+        "nearly": lambda: value * (1 - rules.nearly_share) - eps <= reference <= value + eps,
+    }.get(mention.approx or "", lambda: abs(reference - value) < tolerance - eps)()
 
 
 def _fmt(number: float) -> str:
@@ -236,9 +237,9 @@ def check_target(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, 
     if targets.empty:
         return None
     if m.kind == "quantity" and m.unit == "percent" and not m.vague:
-        deadline = claim.years[0] if claim.years else None
+        deadline = claim.years[0] if claim.years else None  # the year it is due by, or agreed in
         matching = [i for i in targets.index if holds(m, float(targets.loc[i, "value"]), rules)
-                    and (deadline is None or targets.loc[i, "period"] == deadline)]
+                    and (deadline is None or deadline in (targets.loc[i, "period"], targets.loc[i, "agreed"].year))]
         if matching:
             i = matching[-1]
             row = targets.loc[i]
@@ -256,12 +257,14 @@ def check_target(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, 
         rows = [i for i in targets.index if holds(percent, float(targets.loc[i, "value"]), rules)]
         if not rows:
             return None
-        i = next((i for i in rows if targets.loc[i, "period"] == m.start_date.year), rows[-1])
+        year = m.start_date.year
+        i = next((i for i in rows if year in (targets.loc[i, "period"], targets.loc[i, "agreed"].year)), rows[-1])
         row = targets.loc[i]
-        ok = row["period"] == m.start_date.year
+        ok = year in (row["period"], row["agreed"].year)
         return Verdict("supported" if ok else "contradicted", rule.id,
                        (_evidence(rule.params["table"], frame, i, str(row["period"]), str(row["agreed"])),),
-                       f"{row['commitment']} set {_fmt(row['value'])}% of GDP by {row['period']}.")
+                       f"{row['commitment']} ({_day_text(row['agreed'])}) set {_fmt(row['value'])}% of GDP "
+                       f"by {row['period']}.")
     return None
 
 
@@ -279,6 +282,8 @@ def _judge_count(mention: Mention, actual: float, rules: RuleSet) -> str:
     """supported / contradicted / needs_review for a count or share against the derived figure."""
     if not mention.vague:
         return "supported" if holds(mention, actual, rules) else "contradicted"
+    if mention.value_max is None:  # "all", "no", "none": one exact reading
+        return "supported" if abs(actual - mention.value) < 1e-9 else "contradicted"
     low, high, _ = _reading(mention)
     margin = 0.05 if mention.unit == "fraction" else 1.0
     strict_low = mention.approx == "more_than"
@@ -363,7 +368,8 @@ def _judge_event(m: Mention, rows: pd.DataFrame, frame: pd.DataFrame, rule: Rule
     row = rows.loc[nearest]
     start, end = row["start_date"], row["end_date"]
     evidence = (_evidence(rule.params["table"], frame, nearest, f"{start}/{end}", str(start)),)
-    within = start <= m.start_date and m.end_date <= end
+    # one day must fall within the event; a span of days must be the event's own span
+    within = start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
     if m.granularity == "month":
         within = (m.start_date <= start <= m.end_date) and (m.start_date <= end <= m.end_date)
     said = _span_text(start, end)
