@@ -75,3 +75,23 @@ def test_a_bad_pub_date_is_a_usage_error():
     result = run("extract", "--pub-date", "July 1", SAMPLE)
     assert result.returncode == 2
     assert "not a date in YYYY-MM-DD form" in result.stderr.decode()
+
+
+def test_check_gives_every_claim_a_verdict_evidence_and_explanation():
+    result = run("check", "--pub-date", "2025-07-01", SAMPLE)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert all(set(FIELDS) | {"claim_id", "sentence", "verdict", "rule", "evidence", "explanation"} == set(r)
+               for r in records)
+    handful = next(r for r in records if r["text"] == "a handful")
+    assert handful["verdict"] == "contradicted" and handful["rule"] == "allies_at_threshold"
+    assert handful["evidence"][0]["source_url"].startswith("https://")
+    again = [json.loads(line) for line in run("check", "--pub-date", "2025-07-01", SAMPLE).stdout.decode().splitlines()]
+    assert [r["claim_id"] for r in again] == [r["claim_id"] for r in records]
+
+
+def test_check_csv_and_bad_files():
+    result = run("check", "--pub-date", "2025-07-01", "--format", "csv", SAMPLE, "missing.txt")
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 1 and "missing.txt: no such file" in result.stderr.decode()
+    assert lines[0].startswith("doc,claim_id,start,end,text") and len(lines) == 9

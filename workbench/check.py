@@ -203,6 +203,10 @@ def check_metric_value(claim: Claim, rule: Rule, pack: ReferencePack, rules: Rul
     before, after = _editions(rows, pub)
     if not before:
         return None
+    future = [y for y in claim.years if y > pub.year]
+    if future and not [y for y in claim.years if y <= pub.year]:
+        return Verdict("unverifiable", rule.id, (), f"A plan or forecast for {future[0]}: published figures cover "
+                                                  f"only past years, so a source for the plan is needed.")
     available = sorted(set(rows[rows["edition"].isin(before)]["period"]))
     year, said = _period(claim, available, pub)
     if year is None:
@@ -300,15 +304,18 @@ def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: 
     m, text = claim.mention, claim.sentence.text
     if m.kind != "quantity" or m.unit not in ("count", "fraction") or not claim.percents:
         return None
-    unmet = _contains(text, rule.words("unmet"))
-    if not (unmet or _contains(text, rule.words("met"))):
+    threshold_mention = claim.percents[0]
+    # "spend more than 3%", "spent less than 2%": the threshold's own comparison word says which side
+    side_word = {"more_than": "above", "at_least": "at or above", "less_than": "below", "at_most": "at or below"}
+    unmet = _contains(text, rule.words("unmet")) or threshold_mention.approx in ("less_than", "at_most")
+    if not (unmet or _contains(text, rule.words("met")) or threshold_mention.approx in side_word):
         return None
     if not (m.vague or _contains(text, rule.words("subjects"))):
         return None
     frame = pack.table(rule.params["table"])
     if frame is None:
         return None
-    threshold = claim.percents[0].value
+    threshold = threshold_mention.value
     rows = frame[(frame["metric"] == rule.params["metric"]) & frame["edition_complete"].astype(bool)
                  & ~frame["entity"].str.startswith("NATO")]
     before, after = _editions(rows, pub)
@@ -319,14 +326,16 @@ def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: 
     if year is None:
         return None
     is_total = bool(re.search(r"\bof\s+(?:the\s+|its\s+)?$", claim.before(12), re.I))
-    side = "below" if unmet else "at or above"
+    side = side_word.get(threshold_mention.approx or "", "below" if unmet else "at or above")
     results, later, evidence = [], [], []
     for edition in before + after:
         edition_rows = rows[(rows["edition"] == edition) & (rows["period"] == year)]
         if edition_rows.empty:
             continue
         total = len(edition_rows)
-        count = int((edition_rows["value"] < threshold).sum() if unmet else (edition_rows["value"] >= threshold).sum())
+        values = edition_rows["value"]
+        count = int({"above": values > threshold, "at or above": values >= threshold, "below": values < threshold,
+                     "at or below": values <= threshold}[side].sum())
         figure = f"{count} of {total} allies {side} {_fmt(threshold)}%"
         if edition in after:
             later.append((edition, figure))
