@@ -6,9 +6,10 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date
 
-from workbench.documents import DocumentError, read_document
+from workbench.documents import Document, DocumentError, read_document
 from workbench.extract import extract_mentions
 from workbench.model import Mention
 
@@ -46,25 +47,38 @@ def _table(rows: list[tuple[str, Mention]]) -> str:
     return frame.to_string(index=False)
 
 
+class _Drafts:
+    """The drafts named on the command line, in order; each unreadable one is reported and skipped."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        self.failed = 0
+
+    def __iter__(self) -> Iterator[Document]:
+        for name in self.paths:
+            try:
+                yield read_document(name)
+            except DocumentError as error:
+                print(f"workbench: {error}", file=sys.stderr)
+                self.failed += 1
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
 def run_extract(args: argparse.Namespace) -> int:
-    failed = 0
+    drafts = _Drafts(args.paths)
     rows: list[tuple[str, Mention]] = []
-    for name in args.paths:
-        try:
-            document = read_document(name)
-        except DocumentError as error:
-            print(f"workbench: {error}", file=sys.stderr)
-            failed += 1
-            continue
-        mentions: list[Mention] = extract_mentions(document.text, args.pub_date)
-        if args.format == "jsonl":
-            for mention in mentions:
-                print(json.dumps(mention.to_record(name), ensure_ascii=False))
-        else:
-            rows.extend((name, mention) for mention in mentions)
+    for document in drafts:
+        for mention in extract_mentions(document.text, args.pub_date):
+            if args.format == "jsonl":
+                print(json.dumps(mention.to_record(document.name), ensure_ascii=False))
+            else:
+                rows.append((document.name, mention))
     if args.format == "table":
         print(_table(rows))
-    return 1 if failed else 0
+    return drafts.exit_code
 
 
 def _load_checking() -> tuple:
@@ -82,17 +96,11 @@ def run_check(args: argparse.Namespace) -> int:
     from workbench.check import check_text
 
     pack, rules = _load_checking()
-    failed = 0
+    drafts = _Drafts(args.paths)
     records: list[dict] = []
-    for name in args.paths:
-        try:
-            document = read_document(name)
-        except DocumentError as error:
-            print(f"workbench: {error}", file=sys.stderr)
-            failed += 1
-            continue
+    for document in drafts:
         for checked in check_text(document.text, args.pub_date, pack, rules):
-            record = checked.to_record(name)
+            record = checked.to_record(document.name)
             if args.format == "jsonl":
                 print(json.dumps(record, ensure_ascii=False))
             else:
@@ -101,7 +109,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(_claims_table(records))
     elif args.format == "csv":
         _claims_csv(records)
-    return 1 if failed else 0
+    return drafts.exit_code
 
 
 def _claims_table(records: list[dict]) -> str:
