@@ -30,6 +30,7 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python -W ignore benchmarks/accuracy.py
 	$(BIN)/python benchmarks/recognizers_text.py
 	$(BIN)/python -W ignore benchmarks/check_speed.py
+	$(BIN)/python -W ignore benchmarks/export_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

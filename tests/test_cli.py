@@ -95,3 +95,26 @@ def test_check_csv_and_bad_files():
     lines = result.stdout.decode().splitlines()
     assert result.returncode == 1 and "missing.txt: no such file" in result.stderr.decode()
     assert lines[0].startswith("doc,claim_id,start,end,text") and len(lines) == 9
+
+
+def test_review_history_and_export_through_the_command_line(tmp_path):
+    db = str(tmp_path / "cli.db")
+    stored = run("check", "--pub-date", "2025-07-01", "--db", db, SAMPLE)
+    assert stored.returncode == 0 and "stored" in stored.stderr.decode()
+    handful = next(json.loads(line) for line in stored.stdout.decode().splitlines() if '"a handful"' in line)
+    claim_id = handful["claim_id"]
+    assert run("review", claim_id, "--verdict", "contradicted", "--reviewer", "Ana", "--note", "23 allies",
+               "--db", db).returncode == 0
+    trail = run("history", claim_id, "--db", db).stdout.decode()
+    assert "Ana: contradicted -> contradicted  (23 allies)" in trail
+    for args, message in [(("nope", "--verdict", "supported", "--reviewer", "Ana"), "unknown claim id 'nope'"),
+                          ((claim_id, "--verdict", "true", "--reviewer", "Ana"), "unknown verdict 'true'"),
+                          ((claim_id, "--verdict", "supported", "--reviewer", " "), "reviewer's name")]:
+        refused = run("review", *args, "--db", db)
+        assert refused.returncode == 1 and message in refused.stderr.decode()
+    assert run("history", claim_id, "--db", db).stdout.decode().count("\n") == 1  # nothing was written
+    out = tmp_path / "reviewed.csv"
+    assert run("export", "--only", "reviewed", "--out", str(out), "--db", db).returncode == 0
+    assert out.read_text(encoding="utf-8").count(claim_id) == 1
+    reviews = json.loads(run("export", "--format", "claimreview", "--db", db).stdout)
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Contradicted"]

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 from workbench.documents import Document, DocumentError, read_document
 from workbench.extract import extract_mentions
@@ -33,7 +34,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--pub-date", type=_iso_date, default=date.today(),
                        help="publication date: relative dates and reference editions are read as of it")
     check.add_argument("--format", choices=("jsonl", "table", "csv"), default="jsonl")
+    check.add_argument("--db", type=Path, help="store the checked claims in this SQLite file")
     check.add_argument("paths", nargs="+", metavar="PATH", help="draft files, or - for standard input")
+    review = commands.add_parser("review", help="record a reviewer's verdict on a stored claim")
+    review.add_argument("claim_id", metavar="CLAIM_ID")
+    review.add_argument("--verdict", required=True, help="supported, contradicted, needs_review or unverifiable")
+    review.add_argument("--reviewer", required=True, help="who decides (recorded in the audit trail)")
+    review.add_argument("--note", default="", help="why, in a sentence")
+    review.add_argument("--doc", help="the document, when the same claim id is in several")
+    history = commands.add_parser("history", help="print the audit trail of a stored claim")
+    history.add_argument("claim_id", metavar="CLAIM_ID")
+    history.add_argument("--doc", help="the document, when the same claim id is in several")
+    export = commands.add_parser("export", help="export stored claims as verified CSV or ClaimReview JSON-LD")
+    export.add_argument("--format", choices=("csv", "claimreview"), default="csv")
+    export.add_argument("--only", choices=("reviewed", "flagged", "all"), default="all")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--bom", action="store_true", help="CSV with a UTF-8 byte-order mark, for Excel")
+    export.add_argument("--organisation", default="Fact-check desk", help="ClaimReview author")
+    export.add_argument("--site-url", help="page the fact-checks are published on (ClaimReview url)")
+    for command in (review, history, export):
+        command.add_argument("--db", type=Path, help="SQLite file (default: $WORKBENCH_DB or data/workbench.db)")
     return parser
 
 
@@ -98,8 +118,20 @@ def run_check(args: argparse.Namespace) -> int:
     pack, rules = _load_checking()
     drafts = _Drafts(args.paths)
     records: list[dict] = []
+    conn = None
+    if args.db:
+        from workbench.store import connect
+
+        conn = connect(args.db)
     for document in drafts:
-        for checked in check_text(document.text, args.pub_date, pack, rules):
+        checked_claims = check_text(document.text, args.pub_date, pack, rules)
+        if conn is not None:
+            from workbench.store import save_check
+
+            counts = save_check(conn, document.name, document.text, args.pub_date, checked_claims)
+            print(f"workbench: stored {document.name}: " + ", ".join(f"{v} {k.replace('_', ' ')}"
+                                                                   for k, v in counts.items()), file=sys.stderr)
+        for checked in checked_claims:
             record = checked.to_record(document.name)
             if args.format == "jsonl":
                 print(json.dumps(record, ensure_ascii=False))
@@ -131,13 +163,59 @@ def _claims_csv(records: list[dict]) -> None:
     pd.DataFrame(records, columns=columns).to_csv(sys.stdout, index=False)
 
 
-COMMANDS = {"extract": run_extract, "check": run_check}
+def run_review(args: argparse.Namespace) -> int:
+    from workbench.store import add_review, connect
+
+    review = add_review(connect(args.db), args.claim_id, args.verdict, args.reviewer, args.note, args.doc)
+    print(f"{review.document} {review.claim_id}: {review.previous_verdict} -> {review.new_verdict} "
+          f"by {review.reviewer} at {review.reviewed_at}")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from workbench.store import connect, history
+
+    reviews = history(connect(args.db), args.claim_id, args.doc)
+    if not reviews:
+        print(f"{args.claim_id}: no reviews yet")
+    for r in reviews:
+        print(f"{r.reviewed_at}  {r.reviewer}: {r.previous_verdict} -> {r.new_verdict}" + (f"  ({r.note})" if r.note
+                                                                                            else ""))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from workbench.export import to_claimreview, to_csv
+    from workbench.store import connect, stored_claims
+
+    claims = stored_claims(connect(args.db), args.only)
+    if args.format == "csv":
+        data = to_csv(claims, bom=args.bom)
+    else:
+        if not args.site_url:
+            print("workbench: no --site-url: the ClaimReview objects have no url, which Google requires "
+                  "before it shows them", file=sys.stderr)
+        data = to_claimreview(claims, args.organisation, args.site_url)
+    if args.out:
+        args.out.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+COMMANDS = {"extract": run_extract, "check": run_check, "review": run_review, "history": run_history,
+            "export": run_export}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from workbench.store import StoreError
+
     try:
         return COMMANDS[args.command](args)
+    except StoreError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # "| head": the reader has gone, which is not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit flush
         return 0

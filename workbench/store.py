@@ -1,0 +1,283 @@
+"""verdicts -> reviews: checked drafts, their claims and reviewers' decisions, in SQLite.
+
+One file (WAL mode), every write in its own transaction. Reviews are append-only: a decision adds a
+row (who, when, previous verdict, new verdict, note) and nothing is updated in place or deleted, so the
+history is the audit trail. A claim's final verdict is its latest review, else its automatic verdict.
+Re-checking an edited draft keeps the reviews of claims whose sentence and mention did not change,
+marks vanished claims as gone, and flags reviewed claims whose automatic verdict changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from workbench import PROJECT_DIR
+from workbench.check import VERDICTS, CheckedClaim
+
+DEFAULT_DB = PROJECT_DIR / "data" / "workbench.db"
+BUSY_TIMEOUT_MS = 30_000
+
+# Each entry moves the schema one version forward; a database is brought up to date on open.
+MIGRATIONS = [
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        pub_date TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+    );
+    CREATE TABLE claims (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        claim_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        auto_verdict TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'gone')),
+        look_again INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        last_checked TEXT NOT NULL,
+        PRIMARY KEY (document_id, claim_id)
+    );
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL,
+        claim_id TEXT NOT NULL,
+        reviewer TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+        reviewed_at TEXT NOT NULL,
+        previous_verdict TEXT NOT NULL,
+        new_verdict TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        FOREIGN KEY (document_id, claim_id) REFERENCES claims(document_id, claim_id)
+    );
+    CREATE INDEX reviews_by_claim ON reviews(document_id, claim_id, id);
+    CREATE TRIGGER reviews_are_append_only_update BEFORE UPDATE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+    CREATE TRIGGER reviews_are_append_only_delete BEFORE DELETE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+    """,
+]
+
+
+class StoreError(ValueError):
+    """A request the store refuses, in one line: unknown claim, unknown verdict, empty reviewer..."""
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    document: str
+    pub_date: str
+    claim_id: str
+    record: dict  # the claim object of the check contract
+    auto_verdict: str
+    final_verdict: str
+    status: str
+    look_again: bool
+    reviewer: str | None
+    reviewed_at: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Review:
+    document: str
+    claim_id: str
+    reviewer: str
+    reviewed_at: str
+    previous_verdict: str
+    new_verdict: str
+    note: str
+
+
+def default_path() -> Path:
+    """The database file: $WORKBENCH_DB if set, else data/workbench.db in the project."""
+    return Path(os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def connect(path: Path | str | None = None) -> sqlite3.Connection:
+    """Open (creating and migrating as needed) the store at `path`."""
+    path = Path(path) if path else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    _migrate(conn)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT: writers queue for the lock instead of failing halfway."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return statements
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def save_check(conn: sqlite3.Connection, name: str, text: str, pub_date: date, checked: list[CheckedClaim],
+               title: str | None = None) -> dict[str, int]:
+    """Store a checked draft; returns how many claims were added, kept, gone and flagged to look at again."""
+    now = _now()
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    counts = {"added": 0, "kept": 0, "gone": 0, "look_again": 0}
+    with transaction(conn):
+        row = conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            document_id = conn.execute(
+                "INSERT INTO documents (name, title, text, pub_date, content_hash, added_at, checked_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (name, title or name, text, pub_date.isoformat(), content_hash, now, now)).lastrowid
+        else:
+            document_id = row["id"]
+            conn.execute("UPDATE documents SET text = ?, title = COALESCE(?, title), pub_date = ?, content_hash = ?,"
+                         " checked_at = ? WHERE id = ?",
+                         (text, title, pub_date.isoformat(), content_hash, now, document_id))
+        known = {r["claim_id"]: r for r in conn.execute(
+            "SELECT claim_id, auto_verdict FROM claims WHERE document_id = ?", (document_id,))}
+        seen = set()
+        for position, item in enumerate(checked):
+            record = item.to_record(name)
+            claim_id = record["claim_id"]
+            seen.add(claim_id)
+            verdict = record["verdict"]
+            if claim_id in known:
+                changed = known[claim_id]["auto_verdict"] != verdict
+                reviewed = changed and _latest_review(conn, document_id, claim_id) is not None
+                conn.execute("UPDATE claims SET record = ?, auto_verdict = ?, position = ?, status = 'current',"
+                             " look_again = look_again OR ?, last_checked = ? WHERE document_id = ? AND claim_id = ?",
+                             (json.dumps(record, ensure_ascii=False), verdict, position, int(reviewed), now,
+                              document_id, claim_id))
+                counts["kept"] += 1
+                counts["look_again"] += int(reviewed)
+            else:
+                conn.execute("INSERT INTO claims (document_id, claim_id, position, record, auto_verdict, first_seen,"
+                             " last_checked) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (document_id, claim_id, position, json.dumps(record, ensure_ascii=False), verdict,
+                              now, now))
+                counts["added"] += 1
+        for claim_id in set(known) - seen:
+            conn.execute("UPDATE claims SET status = 'gone', last_checked = ? WHERE document_id = ? AND claim_id = ?",
+                         (now, document_id, claim_id))
+            counts["gone"] += 1
+    return counts
+
+
+def _latest_review(conn: sqlite3.Connection, document_id: int, claim_id: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM reviews WHERE document_id = ? AND claim_id = ? ORDER BY id DESC LIMIT 1",
+                        (document_id, claim_id)).fetchone()
+
+
+def _resolve(conn: sqlite3.Connection, claim_id: str, document: str | None) -> sqlite3.Row:
+    query = ("SELECT c.document_id, c.claim_id, c.auto_verdict, d.name FROM claims c JOIN documents d"
+             " ON d.id = c.document_id WHERE c.claim_id = ?")
+    rows = conn.execute(query + (" AND d.name = ?" if document else ""),
+                        (claim_id, document) if document else (claim_id,)).fetchall()
+    if not rows:
+        raise StoreError(f"unknown claim id {claim_id!r}" + (f" in {document!r}" if document else ""))
+    if len(rows) > 1:
+        names = ", ".join(r["name"] for r in rows)
+        raise StoreError(f"claim id {claim_id!r} is in several documents ({names}); name one with --doc")
+    return rows[0]
+
+
+def add_review(conn: sqlite3.Connection, claim_id: str, verdict: str, reviewer: str, note: str = "",
+               document: str | None = None) -> Review:
+    """Record a reviewer's decision; the claim's final verdict becomes `verdict`."""
+    if verdict not in VERDICTS:
+        raise StoreError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
+    if not reviewer or not reviewer.strip():
+        raise StoreError("a review needs the reviewer's name")
+    with transaction(conn):
+        claim = _resolve(conn, claim_id, document)
+        latest = _latest_review(conn, claim["document_id"], claim_id)
+        previous = latest["new_verdict"] if latest else claim["auto_verdict"]
+        at = _now()
+        conn.execute("INSERT INTO reviews (document_id, claim_id, reviewer, reviewed_at, previous_verdict,"
+                     " new_verdict, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (claim["document_id"], claim_id, reviewer.strip(), at, previous, verdict, note or ""))
+        conn.execute("UPDATE claims SET look_again = 0 WHERE document_id = ? AND claim_id = ?",
+                     (claim["document_id"], claim_id))
+    return Review(claim["name"], claim_id, reviewer.strip(), at, previous, verdict, note or "")
+
+
+def history(conn: sqlite3.Connection, claim_id: str, document: str | None = None) -> list[Review]:
+    """Every decision on a claim, oldest first."""
+    claim = _resolve(conn, claim_id, document)
+    rows = conn.execute("SELECT * FROM reviews WHERE document_id = ? AND claim_id = ? ORDER BY id",
+                        (claim["document_id"], claim_id)).fetchall()
+    return [Review(claim["name"], claim_id, r["reviewer"], r["reviewed_at"], r["previous_verdict"],
+                   r["new_verdict"], r["note"]) for r in rows]
+
+
+CLAIMS_QUERY = """
+SELECT d.name AS document, d.pub_date, c.claim_id, c.record, c.auto_verdict, c.status, c.look_again,
+       r.reviewer, r.reviewed_at, r.new_verdict, r.note
+FROM claims c JOIN documents d ON d.id = c.document_id
+LEFT JOIN reviews r ON r.id = (SELECT MAX(id) FROM reviews x WHERE x.document_id = c.document_id
+                                AND x.claim_id = c.claim_id)
+"""
+
+
+def stored_claims(conn: sqlite3.Connection, only: str = "all", include_gone: bool = False) -> list[StoredClaim]:
+    """Claims with their final verdicts; only 'reviewed', 'flagged' (contradicted, needs_review, look again)
+    or 'all', in document order."""
+    rows = conn.execute(CLAIMS_QUERY + " ORDER BY d.name, c.position").fetchall()
+    result = []
+    for r in rows:
+        final = r["new_verdict"] or r["auto_verdict"]
+        claim = StoredClaim(r["document"], r["pub_date"], r["claim_id"], json.loads(r["record"]), r["auto_verdict"],
+                            final, r["status"], bool(r["look_again"]), r["reviewer"], r["reviewed_at"], r["note"])
+        if claim.status == "gone" and not include_gone:
+            continue
+        if only == "reviewed" and claim.reviewer is None:
+            continue
+        if only == "flagged" and not (final in ("contradicted", "needs_review") or claim.look_again):
+            continue
+        result.append(claim)
+    return result
