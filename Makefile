@@ -2,9 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PUB_DATE ?= 2025-07-01
+PORT ?= 8501
 
-.PHONY: run test lint bench clean
+.PHONY: run test browser bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,17 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.run-deps
 
 run: $(VENV)/.run-deps
-	$(BIN)/python -m workbench extract --pub-date $(PUB_DATE) --format table samples/*.txt
+	PYTHONPATH=. $(BIN)/python -m workbench.app.seed
+	@echo "Fact-check workbench: http://localhost:$(PORT)  (Ctrl-C stops it)"
+	PYTHONPATH=. $(BIN)/python -m streamlit run workbench/app/main.py --server.port $(PORT)
 
-test: $(VENV)/.dev-deps
+# The browser test drives Debian's Chromium; installed here so a fresh machine and CI have it.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: apt-get install chromium (the browser test will be skipped)"; fi; }
+
+test: $(VENV)/.dev-deps browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -31,6 +39,10 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/recognizers_text.py
 	$(BIN)/python -W ignore benchmarks/check_speed.py
 	$(BIN)/python -W ignore benchmarks/export_speed.py
+	$(BIN)/python -W ignore benchmarks/app_startup.py
+
+screenshots: $(VENV)/.dev-deps browser
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -81,7 +81,8 @@ def test_check_gives_every_claim_a_verdict_evidence_and_explanation():
     result = run("check", "--pub-date", "2025-07-01", SAMPLE)
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert all(set(FIELDS) | {"claim_id", "sentence", "verdict", "rule", "evidence", "explanation"} == set(r)
+    assert all(set(FIELDS) | {"claim_id", "sentence", "sentence_start", "verdict", "rule",
+                                         "evidence", "explanation"} == set(r)
                for r in records)
     handful = next(r for r in records if r["text"] == "a handful")
     assert handful["verdict"] == "contradicted" and handful["rule"] == "allies_at_threshold"

@@ -21,7 +21,6 @@ from workbench.model import Mention
 from workbench.reference import ReferencePack
 from workbench.rules import Rule, RuleSet
 
-VERDICTS = ("supported", "contradicted", "needs_review", "unverifiable")
 UNCOVERED = "No reference data covers this claim; it needs a source of its own."
 
 
@@ -52,6 +51,7 @@ class CheckedClaim:
         """The JSON object of the check contract (DESIGN.md)."""
         record = self.claim.mention.to_record(doc)
         record.update(claim_id=self.claim.claim_id, sentence=self.claim.sentence.text,
+                      sentence_start=self.claim.sentence.start,
                       verdict=self.verdict.verdict, rule=self.verdict.rule,
                       evidence=[asdict(e) for e in self.verdict.evidence], explanation=self.verdict.explanation)
         return record

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import io
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,46 @@ def decode_text(name: str, data: bytes) -> str:
     return text
 
 
+UPLOAD_TYPES = ("txt", "md", "docx", "html", "htm")
+
+
+def _docx_text(name: str, data: bytes) -> str:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise DocumentError(f"{name}: not a readable Word (.docx) file ({error.__class__.__name__})") from None
+    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+def _html_text(name: str, data: bytes) -> str:
+    import lxml.html
+
+    text = decode_text(name, data)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError) as error:
+        raise DocumentError(f"{name}: not readable HTML ({error})") from None
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//h5|//h6|//tr|//blockquote|//section"):
+        block.tail = "\n" + (block.tail or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+
+
+def document_text(name: str, data: bytes) -> str:
+    """The text of a draft file: Word and HTML by their extension, anything else read as plain text."""
+    kind = name.rsplit(".", 1)[-1].lower() if "." in name else "txt"
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"{name}: larger than {MAX_BYTES // 2**20} MB, not a draft")
+    text = {"docx": _docx_text, "html": _html_text, "htm": _html_text}.get(kind, decode_text)(name, data)
+    if not text.strip():
+        raise DocumentError(f"{name}: the draft is empty")
+    return text
+
+
 def read_document(name: str) -> Document:
     """The draft at `name` ("-" is standard input)."""
     if name == "-":
@@ -59,6 +101,4 @@ def read_document(name: str) -> Document:
             raise DocumentError(f"{name}: permission denied") from None
         except OSError as error:
             raise DocumentError(f"{name}: cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"{name}: larger than {MAX_BYTES // 2**20} MB, not a draft")
-    return Document(name, decode_text(name, data))
+    return Document(name, document_text(name, data))

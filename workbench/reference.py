@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench import REFERENCE_DIR
+from workbench import reference_dir
 
 DESCRIPTOR = "datapackage.json"
 MAX_ERRORS_SHOWN = 5
@@ -85,8 +85,9 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return frame
 
 
-def load_reference(directory: Path = REFERENCE_DIR) -> ReferencePack:
+def load_reference(directory: Path | None = None) -> ReferencePack:
     """Every valid table of the pack; `errors` says what was refused and why."""
+    directory = directory or reference_dir()
     pack = ReferencePack()
     descriptor_path = directory / DESCRIPTOR
     try:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from workbench import RULES_DIR
-from workbench.extract.vague import VAGUE_FILE, RuleFileError, load_vague_quantifiers
+from workbench import rules_dir
+from workbench.extract.vague import VAGUE_FILE_NAME, RuleFileError, load_vague_quantifiers
 
 # what each kind of rule needs, and of which type
 KINDS: dict[str, dict[str, type]] = {
@@ -144,13 +144,14 @@ def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
         ruleset.nearly_share = float(tolerance["nearly_share"])
 
 
-def load_rules(directory: Path = RULES_DIR) -> RuleSet:
+def load_rules(directory: Path | None = None) -> RuleSet:
     """All rule files of `directory`; `errors` names each refused file with line and reason."""
+    directory = directory or rules_dir()
     ruleset = RuleSet()
     seen: set[str] = set()
     for path in sorted(directory.glob("*.yaml")):
         try:
-            if path.name == VAGUE_FILE.name:
+            if path.name == VAGUE_FILE_NAME:
                 load_vague_quantifiers(path)
             else:
                 _load_file(path, ruleset, seen)

@@ -18,9 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench import PROJECT_DIR
-from workbench.check import VERDICTS, CheckedClaim
+from workbench.model import VERDICTS
+
+if TYPE_CHECKING:  # the store needs no checker to read or review; only save_check is given its output
+    from workbench.check import CheckedClaim
 
 DEFAULT_DB = PROJECT_DIR / "data" / "workbench.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -136,6 +140,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
+    if conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+        return  # up to date: no need to take the write lock
     with transaction(conn):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
@@ -154,6 +160,16 @@ def _statements(script: str) -> list[str]:
             statements.append(joined)
             current = []
     return statements
+
+
+def latest_document(conn: sqlite3.Connection) -> tuple[str, str, list[dict]] | None:
+    """The most recently checked draft: its name, text and current claim records."""
+    row = conn.execute("SELECT id, name, text FROM documents ORDER BY checked_at DESC, id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    records = [json.loads(r["record"]) for r in conn.execute(
+        "SELECT record FROM claims WHERE document_id = ? AND status = 'current' ORDER BY position", (row["id"],))]
+    return row["name"], row["text"], records
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from workbench import RULES_DIR
+from workbench import rules_dir
 from workbench.model import APPROX, Mention
 
-VAGUE_FILE = RULES_DIR / "vague_quantifiers.yaml"
+VAGUE_FILE_NAME = "vague_quantifiers.yaml"
 
 
 class RuleFileError(ValueError):
@@ -36,9 +36,13 @@ def _words(items: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4)
-def load_vague_quantifiers(path: Path = VAGUE_FILE) -> tuple[VagueQuantifier, ...]:
+def load_vague_quantifiers(path: Path | None = None) -> tuple[VagueQuantifier, ...]:
     """The quantifiers of a rule file, longest phrase first; RuleFileError names what is wrong."""
+    return _load_vague(path or rules_dir() / VAGUE_FILE_NAME)
+
+
+@lru_cache(maxsize=4)
+def _load_vague(path: Path) -> tuple[VagueQuantifier, ...]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -70,10 +74,14 @@ def load_vague_quantifiers(path: Path = VAGUE_FILE) -> tuple[VagueQuantifier, ..
     return tuple(sorted(found, key=lambda q: len(q.phrase), reverse=True))
 
 
+def _combined() -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
+    return _combined_for(rules_dir() / VAGUE_FILE_NAME)
+
+
 @lru_cache(maxsize=4)
-def _combined(path: Path = VAGUE_FILE) -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
+def _combined_for(path: Path) -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
     """All quantifiers as one pattern, longest first, so a sentence is scanned once."""
-    quantifiers = load_vague_quantifiers(path)
+    quantifiers = _load_vague(path)
     lead = r"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bas\s)"  # not "how many", "so many"
     pattern = lead + "(?:" + "|".join(f"(?P<q{i}>{q.body})" for i, q in enumerate(quantifiers)) + ")"
     return re.compile(pattern, re.I), quantifiers

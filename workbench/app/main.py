@@ -1,0 +1,21 @@
+"""Entry point: `streamlit run workbench/app/main.py` (what `make run` does)."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench.app.seed import seed_samples
+from workbench.app.shared import store
+
+st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
+PAGES = Path(__file__).parent / "pages"
+navigation = st.navigation([
+    st.Page(PAGES / "check.py", title="Check a draft", icon=":material/edit_note:", default=True),
+    st.Page(PAGES / "review.py", title="Review queue", icon=":material/fact_check:"),
+    st.Page(PAGES / "reference.py", title="Reference data", icon=":material/menu_book:"),
+    st.Page(PAGES / "export.py", title="Export", icon=":material/download:"),
+])
+if "seeded" not in st.session_state:
+    with st.spinner("First visit: checking the sample drafts…"):
+        st.session_state["seeded"] = seed_samples(store())
+navigation.run()

@@ -1,0 +1,37 @@
+"""Check and store the sample drafts when the store is empty, so a first visit shows verdicts.
+
+`make run` calls this before it starts the server: `python -m workbench.app.seed`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from workbench import SAMPLES_DIR
+from workbench.store import connect
+
+SAMPLE_PUB_DATE = date(2025, 7, 1)
+
+
+def seed_samples(conn: sqlite3.Connection) -> int:
+    """How many sample drafts were checked and stored (none when the store has documents already)."""
+    if conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
+        return 0
+    from workbench.check import check_text
+    from workbench.reference import load_reference
+    from workbench.rules import load_rules
+    from workbench.store import save_check
+
+    pack, rules = load_reference(), load_rules()
+    drafts = sorted(SAMPLES_DIR.glob("*.txt"))
+    for path in drafts:
+        text = path.read_text(encoding="utf-8")
+        save_check(conn, f"samples/{path.name}", text, SAMPLE_PUB_DATE,
+                   check_text(text, SAMPLE_PUB_DATE, pack, rules), title=text.strip().splitlines()[0][:80])
+    return len(drafts)
+
+
+if __name__ == "__main__":
+    count = seed_samples(connect())
+    print(f"Checked and stored {count} sample drafts." if count else "The store already has drafts.")

@@ -1,0 +1,32 @@
+"""What every page shares: the reference data and rules (loaded once per process), the store and the
+reviewer's name. Heavy modules are imported where they are first needed, so the first page draws fast."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import streamlit as st
+
+from workbench.store import connect, default_path
+
+MAX_DRAFT_CHARACTERS = 500_000  # about 80,000 words; larger texts belong to the batch command
+
+
+@st.cache_resource(show_spinner="Loading reference data and rules…")
+def reference_and_rules():
+    from workbench.extract import warm_up
+    from workbench.reference import load_reference
+    from workbench.rules import load_rules
+
+    warm_up()
+    return load_reference(), load_rules()
+
+
+def store() -> sqlite3.Connection:
+    """A connection for this run of the page (SQLite connections stay on their thread)."""
+    return connect(default_path())
+
+
+def reviewer_name() -> str:
+    """Asked once per session, in the sidebar; reviews are recorded under it."""
+    return st.sidebar.text_input("Your name (recorded with each review)", key="reviewer").strip()
