@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.app_browser import ROOT, browser_page, running_app  # noqa: E402
+from scripts.app_browser import ROOT, browser_page, running_app
 
 
 def main() -> None:
