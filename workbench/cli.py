@@ -52,6 +52,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--bom", action="store_true", help="CSV with a UTF-8 byte-order mark, for Excel")
     export.add_argument("--organisation", default="Fact-check desk", help="ClaimReview author")
     export.add_argument("--site-url", help="page the fact-checks are published on (ClaimReview url)")
+    batch = commands.add_parser("batch", help="check many drafts: folders, JSON Lines or CSV; resumable")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT", help="folders of drafts, .jsonl or .csv files")
+    batch.add_argument("--out", type=Path, required=True, help="results file (written as documents finish)")
+    batch.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    batch.add_argument("--workers", type=int, help="processes (default: all cores)")
+    batch.add_argument("--text-field", default="text", help="text column or field of JSON Lines and CSV inputs")
+    batch.add_argument("--pub-date-field", default="pub_date", help="publication-date column or field")
+    batch.add_argument("--pub-date", type=_iso_date, default=date.today(),
+                       help="publication date for drafts that carry none (default: today)")
+    batch.add_argument("--engine", choices=("processes", "dask"), default="processes")
+    batch.add_argument("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster")
+    batch.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     for command in (review, history, export):
         command.add_argument("--db", type=Path, help="SQLite file (default: $WORKBENCH_DB or data/workbench.db)")
     return parser
@@ -154,13 +166,38 @@ def _claims_table(records: list[dict]) -> str:
 
 
 def _claims_csv(records: list[dict]) -> None:
-    import pandas as pd
+    import csv
 
-    columns = ["doc", "claim_id", "start", "end", "text", "kind", "value", "value_max", "unit", "approx", "vague",
-               "start_date", "end_date", "granularity", "sentence", "verdict", "rule", "explanation", "sources"]
-    for record in records:
-        record["sources"] = " ".join(e["source_url"] for e in record["evidence"])
-    pd.DataFrame(records, columns=columns).to_csv(sys.stdout, index=False)
+    from workbench.export import CHECK_CSV_COLUMNS, check_csv_row
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=CHECK_CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(check_csv_row(record) for record in records)
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from workbench.batch import dask_engine, process_engine, run_batch
+
+    workers = args.workers or os.cpu_count() or 1
+    engine = dask_engine(args.scheduler, workers) if args.engine == "dask" else process_engine(workers)
+    if args.progress:
+        from tqdm import tqdm
+
+        def report(message: str) -> None:
+            tqdm.write(f"workbench: skipped {message}", file=sys.stderr)
+    else:
+        def report(message: str) -> None:
+            print(f"workbench: skipped {message}", file=sys.stderr)
+    try:
+        summary = run_batch(args.inputs, args.out, args.format, engine, args.text_field, args.pub_date_field,
+                            args.pub_date, progress=args.progress, report=report)
+    except FileExistsError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return 1
+    print(f"workbench: {summary.checked} documents checked, {summary.claims} claims, {summary.failed} skipped"
+          + (f", {summary.resumed} already done by an earlier run" if summary.resumed else "")
+          + f"; results in {args.out}", file=sys.stderr)
+    return 0
 
 
 def run_review(args: argparse.Namespace) -> int:
@@ -204,7 +241,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"extract": run_extract, "check": run_check, "review": run_review, "history": run_history,
-            "export": run_export}
+            "export": run_export, "batch": run_batch}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,18 @@ VERDICT_WORDS = {"supported": "Supported", "contradicted": "Contradicted", "need
 RATINGS = {"contradicted": 1, "needs_review": 3, "unverifiable": 3, "supported": 5}
 
 
+# the check command's CSV and the batch CSV: one row per claim
+CHECK_CSV_COLUMNS = ["doc", "claim_id", "start", "end", "text", "kind", "value", "value_max", "unit", "approx",
+                     "vague", "start_date", "end_date", "granularity", "sentence", "verdict", "rule", "explanation",
+                     "sources"]
+
+
+def check_csv_row(record: dict) -> dict:
+    """A check record as a CSV row: evidence as its source URLs, formula-like text neutralised."""
+    row = {**record, "sources": " ".join(dict.fromkeys(e["source_url"] for e in record["evidence"]))}
+    return {column: neutralise(row.get(column)) for column in CHECK_CSV_COLUMNS}
+
+
 def neutralise(cell: object) -> object:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers are left alone."""
     if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):

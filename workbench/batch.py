@@ -1,0 +1,307 @@
+"""Checking at scale: many drafts in, claims out, as they are done, on all cores or a Dask cluster.
+
+Inputs stream (folders of drafts, JSON Lines, CSV) and are checked in bounded windows, in input order,
+so memory stays flat and the output of a run does not depend on timing. Each finished document is
+logged in `OUT.progress` with the output's size after it; an interrupted run is resumed by cutting the
+output back to the last logged size and skipping the logged documents, which gives exactly the output
+of one uninterrupted run. A document that cannot be read or checked is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from workbench.documents import DocumentError, document_text
+from workbench.export import CHECK_CSV_COLUMNS, check_csv_row
+
+DRAFT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
+WINDOW_PER_WORKER = 16
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str  # where it came from: "folder/a.txt", "feed.jsonl#line 12", "wire.csv#row 5"
+    text: str | None
+    pub_date: date | None
+    error: str | None = None  # why it cannot be checked; reported and skipped
+
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str
+    records: list[dict]
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    checked: int = 0
+    failed: int = 0
+    resumed: int = 0  # documents found done by an earlier run
+    claims: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _pub_date(value: object, default: date) -> date:
+    if value in (None, ""):
+        return default
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+def _record_articles(path: Path, rows: Iterable[tuple[str, dict | None, str | None]], text_field: str,
+                     date_field: str, default: date) -> Iterator[Article]:
+    for key, row, problem in rows:
+        if problem is not None:
+            yield Article(key, None, None, problem)
+            continue
+        text = row.get(text_field)
+        if not isinstance(text, str) or not text.strip():
+            yield Article(key, None, None, f"no text in field '{text_field}'")
+            continue
+        try:
+            yield Article(key, text, _pub_date(row.get(date_field), default))
+        except ValueError:
+            yield Article(key, None, None, f"'{row.get(date_field)}' in '{date_field}' is not a date (YYYY-MM-DD)")
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[str, dict | None, str | None]]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            key = f"{path}#line {number}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield key, None, f"not JSON ({error.msg})"
+                continue
+            yield (key, row, None) if isinstance(row, dict) else (key, None, "not a JSON object")
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[str, dict | None, str | None]]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            yield f"{path}#row {number}", row, None
+
+
+def iter_articles(inputs: list[str], text_field: str = "text", date_field: str = "pub_date",
+                  default_date: date | None = None) -> Iterator[Article]:
+    """Every article of the inputs, in a stable order, read lazily."""
+    default = default_date or date.today()
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            for draft in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES):
+                yield _draft_article(draft, default)
+        elif path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _record_articles(path, _jsonl_rows(path), text_field, date_field, default)
+        elif path.suffix.lower() == ".csv":
+            yield from _record_articles(path, _csv_rows(path), text_field, date_field, default)
+        elif path.is_file():
+            yield _draft_article(path, default)
+        else:
+            yield Article(str(path), None, None, "no such file or folder")
+
+
+def _draft_article(path: Path, default: date) -> Article:
+    try:
+        return Article(str(path), document_text(str(path), path.read_bytes()), default)
+    except DocumentError as error:
+        return Article(str(path), None, None, str(error).removeprefix(f"{path}: "))
+    except OSError as error:
+        return Article(str(path), None, None, f"cannot be read ({error.strerror or error})")
+
+
+def count_articles(inputs: list[str]) -> int:
+    """How many articles the inputs hold, counted cheaply, for the progress bar."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES)
+        elif path.suffix.lower() in (".jsonl", ".ndjson") and path.is_file():
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        elif path.suffix.lower() == ".csv" and path.is_file():
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                csv.field_size_limit(sys.maxsize)
+                total += sum(1 for _ in csv.DictReader(handle))
+        else:
+            total += 1
+    return total
+
+
+# --- checking one article (in a worker) -------------------------------------------------------------
+
+_LOADED: dict[str, object] = {}
+
+
+def _checking():
+    """Reference data and rules, loaded once per worker process."""
+    if not _LOADED:
+        from workbench.extract import warm_up
+        from workbench.reference import load_reference
+        from workbench.rules import load_rules
+
+        warm_up()
+        _LOADED["pack"], _LOADED["rules"] = load_reference(), load_rules()
+    return _LOADED["pack"], _LOADED["rules"]
+
+
+def check_article(article: Article) -> Outcome:
+    """Claims of one article as check records; never raises for a bad article."""
+    if article.error:
+        return Outcome(article.key, [], article.error)
+    try:
+        from workbench.check import check_text
+
+        pack, rules = _checking()
+        checked = check_text(article.text, article.pub_date, pack, rules)
+        return Outcome(article.key, [c.to_record(article.key) for c in checked])
+    except Exception as error:  # one bad document must not end the run
+        return Outcome(article.key, [], f"could not be checked ({error.__class__.__name__}: {error})")
+
+
+# --- writing results as they come, resumable ---------------------------------------------------------
+
+class ResultWriter:
+    """Appends each document's claims to OUT, then logs it in OUT.progress with OUT's new size."""
+
+    def __init__(self, out: Path, fmt: str):
+        self.out, self.fmt = out, fmt
+        self.progress = out.with_name(out.name + ".progress")
+        self.done: set[str] = set()
+        size = 0
+        if self.progress.exists():
+            for line in self.progress.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    break  # a log line cut short by the interruption: the document is not done
+                self.done.add(entry["key"])
+                size = entry["size"]
+        elif out.exists() and out.stat().st_size:
+            raise FileExistsError(f"{out} exists and has no progress log: choose another --out, or remove it")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("ab") as handle:
+            handle.truncate(size)  # drop whatever an interrupted run wrote after its last logged document
+        self._out = out.open("a", encoding="utf-8", newline="")
+        self._log = self.progress.open("a", encoding="utf-8")
+        self._csv = csv.DictWriter(self._out, fieldnames=CHECK_CSV_COLUMNS) if fmt == "csv" else None
+        if self._csv and size == 0:
+            self._csv.writeheader()
+
+    def write(self, outcome: Outcome) -> None:
+        for record in outcome.records:
+            if self._csv:
+                self._csv.writerow(check_csv_row(record))
+            else:
+                self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.flush()
+        entry = {"key": outcome.key, "size": self._out.tell(), "claims": len(outcome.records)}
+        if outcome.error:
+            entry["error"] = outcome.error
+        self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._log.flush()
+
+    def close(self) -> None:
+        self._out.close()
+        self._log.close()
+
+
+# --- engines: ordered maps over windows of articles ---------------------------------------------------
+
+Mapper = Callable[[list[Article]], Iterator[Outcome]]
+
+
+def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while window := list(islice(iterator, size)):
+        yield window
+
+
+@dataclass
+class Engine:
+    map: Mapper
+    workers: int
+    close: Callable[[], None] = lambda: None
+
+
+def process_engine(workers: int) -> Engine:
+    if workers <= 1:
+        return Engine(lambda window: map(check_article, window), 1)
+    import multiprocessing
+
+    pool = multiprocessing.get_context("spawn").Pool(workers)
+    return Engine(lambda window: pool.imap(check_article, window, chunksize=2), workers,
+                  lambda: (pool.close(), pool.join()))
+
+
+def dask_engine(scheduler: str | None, workers: int) -> Engine:
+    """On a Dask cluster (`scheduler` is its address), or on a local cluster of `workers` processes."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    size = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+
+    def run(window: list[Article]) -> Iterator[Outcome]:
+        return iter(client.gather(client.map(check_article, window, pure=False)))
+
+    def close() -> None:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+    return Engine(run, size, close)
+
+
+def run_batch(inputs: list[str], out: Path, fmt: str = "jsonl", engine: Engine | None = None,
+              text_field: str = "text", date_field: str = "pub_date", default_date: date | None = None,
+              progress: bool = True, report: Callable[[str], None] | None = None) -> Summary:
+    """Check every article of `inputs` into `out`, resuming an interrupted run of the same command."""
+    engine = engine or process_engine(os.cpu_count() or 1)
+    writer = ResultWriter(out, fmt)
+    summary = Summary(resumed=len(writer.done))
+    total = count_articles(inputs) if progress else None
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, initial=summary.resumed, unit="doc", desc="checking", file=sys.stderr,
+                   dynamic_ncols=True)
+    pending = (a for a in iter_articles(inputs, text_field, date_field, default_date) if a.key not in writer.done)
+    try:
+        for window in _windows(pending, engine.workers * WINDOW_PER_WORKER):
+            for outcome in engine.map(window):
+                writer.write(outcome)
+                if outcome.error:
+                    summary.failed += 1
+                    message = f"{outcome.key}: {outcome.error}"
+                    summary.errors.append(message)
+                    if report:
+                        report(message)
+                else:
+                    summary.checked += 1
+                    summary.claims += len(outcome.records)
+                if bar:
+                    bar.update(1)
+    finally:
+        writer.close()
+        engine.close()
+        if bar:
+            bar.close()
+    return summary
