@@ -27,15 +27,19 @@ TEMPLATES = [
 ]
 
 
-def articles(count: int, seed: int = 2025) -> list[str]:
-    """`count` articles of about 3 kB each, the same on every run."""
+def articles(count: int, seed: int = 2025, size: int = 3000) -> list[str]:
+    """`count` articles of about `size` characters each, the same on every run."""
+    return list(iter_articles(count, seed, size))
+
+
+def iter_articles(count: int, seed: int = 2025, size: int = 3000):
+    """The articles of `articles`, one at a time (for corpora larger than memory should hold)."""
     rng = random.Random(seed)
     prose = [line for path in sorted(SAMPLES_DIR.glob("*.txt"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    result = []
     for _ in range(count):
         sentences = []
-        while sum(len(s) for s in sentences) < 3000:
+        while sum(len(s) for s in sentences) < size:
             if rng.random() < 0.5:
                 sentences.append(rng.choice(prose))
                 continue
@@ -46,5 +50,4 @@ def articles(count: int, seed: int = 2025) -> list[str]:
                 mo=rng.choice(MONTHS), d=rng.randint(1, 20), d2=rng.randint(21, 28), n=rng.choice([2, 3, 3.5, 5]),
                 b=rng.randint(2, 900), k=rng.randint(2, 12), a=rng.randint(2, 30), t=rng.randint(31, 32),
                 pp=rng.uniform(0.1, 2), q=rng.randint(1, 4)))
-        result.append(" ".join(sentences))
-    return result
+        yield " ".join(sentences)

@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
-
-import pandas as pd
+from functools import lru_cache
 
 from workbench.claims import Claim, build_claims
 from workbench.extract.vague import load_vague_quantifiers
@@ -93,6 +92,7 @@ def _fmt(number: float) -> str:
 
 # --- editions ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=256)
 def published_by(edition_date: str) -> date:
     """The day an edition is known to be out: its date, or the last day of its month if only a month is given."""
     if len(edition_date) == 7:
@@ -109,19 +109,23 @@ def _short_edition(edition: str) -> str:
     return edition
 
 
-def _evidence(table: str, frame: pd.DataFrame, index: int, value: str, as_of: str) -> Evidence:
-    row = frame.loc[index]
-    return Evidence(table, int(index) + 2, value, row["source_url"], row["source_title"], as_of)
+def _evidence(table: str, row: dict, value: str, as_of: str) -> Evidence:
+    return Evidence(table, row["_line"], value, row["source_url"], row["source_title"], as_of)
 
 
 def _contains(sentence: str, words: list[str]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence, re.I) for w in words)
+    """Whether the sentence has any of the words, as whole words, in any case."""
+    return bool(words) and _words_pattern(tuple(words)).search(sentence) is not None
 
 
-def _editions(frame: pd.DataFrame, pub_date: date) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+
+def _editions(rows: list[dict], pub_date: date) -> tuple[list[str], list[str]]:
     """Editions out by the publication date (oldest first), and those that came after it."""
-    dates = {e: published_by(d) for e, d in frame[["edition", "edition_date"]].drop_duplicates().itertuples(
-        index=False)}
+    dates = {r["edition"]: published_by(r["edition_date"]) for r in rows}
     before = sorted((e for e, d in dates.items() if d <= pub_date), key=lambda e: dates[e])
     after = sorted((e for e, d in dates.items() if d > pub_date), key=lambda e: dates[e])
     return before, after
@@ -179,26 +183,25 @@ def check_metric_value(claim: Claim, rule: Rule, pack: ReferencePack, rules: Rul
         return None
     if rule.words("requires") and not _contains(text, rule.words("requires")):
         return None
-    frame = pack.table(rule.params["table"])
-    if frame is None:
+    table = pack.rows(rule.params["table"])
+    if table is None:
         return None
-    frame = frame[frame["metric"] == rule.params["metric"]]
+    metric_rows = [r for r in table if r["metric"] == rule.params["metric"]]
     candidates = [rule.params["entity"]] if rule.params.get("entity") else list(claim.entities)
-    entity = next((e for e in candidates if (frame["entity"] == e).any()), None)
+    named = {r["entity"] for r in metric_rows}
+    entity = next((e for e in candidates if e in named), None)
     if entity is None:
         return None
-    rows = frame[frame["entity"] == entity]
-    if "edition" not in rows:  # a single-vintage table: the row agreed most recently by the draft's date
-        rows = rows[rows["agreed"].map(lambda d: d <= pub)]
-        if rows.empty:
+    rows = [r for r in metric_rows if r["entity"] == entity]
+    if "edition" not in rows[0]:  # a single-vintage table: the row agreed most recently by the draft's date
+        agreed = sorted((r for r in rows if r["agreed"] <= pub), key=lambda r: r["agreed"])
+        if not agreed:
             return None
-        index = rows.sort_values("agreed").index[-1]
-        figure = float(rows.loc[index, "value"])
-        evidence = [_evidence(rule.params["table"], frame, index, _fmt(figure), str(rows.loc[index, "agreed"]))]
-        ok = holds(m, figure, rules)
-        verdict = "supported" if ok else "contradicted"
-        return Verdict(verdict, rule.id, tuple(evidence),
-                       f"The reference gives {_fmt(figure)} for {entity} as of {rows.loc[index, 'agreed']}; "
+        row = agreed[-1]
+        figure = float(row["value"])
+        verdict = "supported" if holds(m, figure, rules) else "contradicted"
+        return Verdict(verdict, rule.id, (_evidence(rule.params["table"], row, _fmt(figure), str(row["agreed"])),),
+                       f"The reference gives {_fmt(figure)} for {entity} as of {row['agreed']}; "
                        f"the claim says {m.text}.")
     before, after = _editions(rows, pub)
     if not before:
@@ -207,23 +210,22 @@ def check_metric_value(claim: Claim, rule: Rule, pack: ReferencePack, rules: Rul
     if future and not [y for y in claim.years if y <= pub.year]:
         return Verdict("unverifiable", rule.id, (), f"A plan or forecast for {future[0]}: published figures cover "
                                                   f"only past years, so a source for the plan is needed.")
-    available = sorted(set(rows[rows["edition"].isin(before)]["period"]))
+    available = sorted({r["period"] for r in rows if r["edition"] in before})
     year, said = _period(claim, available, pub)
     if year is None:
         return Verdict("unverifiable", rule.id, (), f"No NATO figure for {entity} in {said} was published by "
                                                   f"the draft's date.")
     results, evidence, later = [], [], []
     for edition in before + after:
-        match = rows[(rows["edition"] == edition) & (rows["period"] == year)]
-        if match.empty:
+        row = next((r for r in rows if r["edition"] == edition and r["period"] == year), None)
+        if row is None:
             continue
-        index = match.index[0]
-        figure = float(match.loc[index, "value"])
+        figure = float(row["value"])
         if edition in after:
             later.append((edition, f"{_fmt(figure)}%"))
             continue
         results.append((edition, holds(m, figure, rules), f"{_fmt(figure)}%"))
-        evidence.append(_evidence(rule.params["table"], frame, index, _fmt(figure), _short_edition(edition)))
+        evidence.append(_evidence(rule.params["table"], row, _fmt(figure), _short_edition(edition)))
     if not results:
         return Verdict("unverifiable", rule.id, (), f"No NATO figure for {entity} in {said} was published by "
                                                   f"the draft's date.")
@@ -234,41 +236,43 @@ def check_target(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, 
     m, text = claim.mention, claim.sentence.text
     if not _contains(text, rule.words("signals")):
         return None
-    frame = pack.table(rule.params["table"])
-    if frame is None:
+    table = pack.rows(rule.params["table"])
+    if table is None:
         return None
-    targets = frame[frame["metric"].isin(rule.words("metrics")) & (frame["agreed"].map(lambda d: d <= pub))]
-    if targets.empty:
+    metrics = rule.words("metrics")
+    targets = [r for r in table if r["metric"] in metrics and r["agreed"] <= pub]
+    if not targets:
         return None
+
+    def due_or_agreed(row: dict, year: int) -> bool:
+        return year in (row["period"], row["agreed"].year)
+
+    def said(row: dict) -> str:
+        return (f"{row['commitment']} ({_day_text(row['agreed'])}) set {_fmt(row['value'])}% of GDP "
+                f"by {row['period']}.")
+
     if m.kind == "quantity" and m.unit == "percent" and not m.vague:
         deadline = claim.years[0] if claim.years else None  # the year it is due by, or agreed in
-        matching = [i for i in targets.index if holds(m, float(targets.loc[i, "value"]), rules)
-                    and (deadline is None or deadline in (targets.loc[i, "period"], targets.loc[i, "agreed"].year))]
+        matching = [r for r in targets if holds(m, float(r["value"]), rules)
+                    and (deadline is None or due_or_agreed(r, deadline))]
         if matching:
-            i = matching[-1]
-            row = targets.loc[i]
-            return Verdict("supported", rule.id, (_evidence(rule.params["table"], frame, i, _fmt(row["value"]),
-                                                            str(row["agreed"])),),
-                           f"{row['commitment']} ({_day_text(row['agreed'])}) set {_fmt(row['value'])}% of GDP "
-                           f"by {row['period']}.")
-        known = "; ".join(f"{_fmt(r.value)}% by {r.period} ({r.commitment})" for r in targets.itertuples())
-        same_year = deadline is not None and (targets["period"] == deadline).any()
+            row = matching[-1]
+            return Verdict("supported", rule.id, (_evidence(rule.params["table"], row, _fmt(row["value"]),
+                                                            str(row["agreed"])),), said(row))
+        known = "; ".join(f"{_fmt(r['value'])}% by {r['period']} ({r['commitment']})" for r in targets)
+        same_year = deadline is not None and any(r["period"] == deadline for r in targets)
         return Verdict("contradicted" if same_year else "needs_review", rule.id, (),
                        f"No NATO target of {m.text} {'for ' + str(deadline) + ' ' if deadline else ''}is in the "
                        f"reference data; the targets are {known}.")
     if m.kind == "date" and m.granularity == "year" and claim.percents:
         percent = claim.percents[0]
-        rows = [i for i in targets.index if holds(percent, float(targets.loc[i, "value"]), rules)]
+        rows = [r for r in targets if holds(percent, float(r["value"]), rules)]
         if not rows:
             return None
         year = m.start_date.year
-        i = next((i for i in rows if year in (targets.loc[i, "period"], targets.loc[i, "agreed"].year)), rows[-1])
-        row = targets.loc[i]
-        ok = year in (row["period"], row["agreed"].year)
-        return Verdict("supported" if ok else "contradicted", rule.id,
-                       (_evidence(rule.params["table"], frame, i, str(row["period"]), str(row["agreed"])),),
-                       f"{row['commitment']} ({_day_text(row['agreed'])}) set {_fmt(row['value'])}% of GDP "
-                       f"by {row['period']}.")
+        row = next((r for r in rows if due_or_agreed(r, year)), rows[-1])
+        return Verdict("supported" if due_or_agreed(row, year) else "contradicted", rule.id,
+                       (_evidence(rule.params["table"], row, str(row["period"]), str(row["agreed"])),), said(row))
     return None
 
 
@@ -312,30 +316,32 @@ def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: 
         return None
     if not (m.vague or _contains(text, rule.words("subjects"))):
         return None
-    frame = pack.table(rule.params["table"])
-    if frame is None:
+    table = pack.rows(rule.params["table"])
+    if table is None:
         return None
     threshold = threshold_mention.value
-    rows = frame[(frame["metric"] == rule.params["metric"]) & frame["edition_complete"].astype(bool)
-                 & ~frame["entity"].str.startswith("NATO")]
+    rows = [r for r in table if r["metric"] == rule.params["metric"] and r["edition_complete"]
+            and not r["entity"].startswith("NATO")]
+    if not rows:
+        return None
     before, after = _editions(rows, pub)
     if not before:
         return None
-    available = sorted(set(rows[rows["edition"].isin(before)]["period"]))
+    available = sorted({r["period"] for r in rows if r["edition"] in before})
     year, said = _period(claim, available, pub)
     if year is None:
         return None
     is_total = bool(re.search(r"\bof\s+(?:the\s+|its\s+)?$", claim.before(12), re.I))
     side = side_word.get(threshold_mention.approx or "", "below" if unmet else "at or above")
     results, later, evidence = [], [], []
+    on_side = {"above": lambda v: v > threshold, "at or above": lambda v: v >= threshold,
+               "below": lambda v: v < threshold, "at or below": lambda v: v <= threshold}[side]
     for edition in before + after:
-        edition_rows = rows[(rows["edition"] == edition) & (rows["period"] == year)]
-        if edition_rows.empty:
+        edition_rows = [r for r in rows if r["edition"] == edition and r["period"] == year]
+        if not edition_rows:
             continue
         total = len(edition_rows)
-        values = edition_rows["value"]
-        count = int({"above": values > threshold, "at or above": values >= threshold, "below": values < threshold,
-                     "at or below": values <= threshold}[side].sum())
+        count = sum(1 for r in edition_rows if on_side(r["value"]))
         figure = f"{count} of {total} allies {side} {_fmt(threshold)}%"
         if edition in after:
             later.append((edition, figure))
@@ -344,8 +350,7 @@ def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: 
         verdict = ("supported" if holds(m, actual, rules) else "contradicted") if is_total else _judge_count(
             m, actual, rules)
         results.append((edition, verdict, figure))
-        first = edition_rows.index[0]
-        evidence.append(_evidence(rule.params["table"], frame, first, f"{count}/{total}",
+        evidence.append(_evidence(rule.params["table"], edition_rows[0], f"{count}/{total}",
                                   f"{_short_edition(edition)}, {year}, derived"))
     if not results:
         return None
@@ -372,19 +377,18 @@ def _span_text(start: date, end: date) -> str:
     return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
 
 
-def _judge_event(m: Mention, rows: pd.DataFrame, frame: pd.DataFrame, rule: Rule, label: str) -> Verdict:
-    nearest = min(rows.index, key=lambda i: abs((rows.loc[i, "start_date"] - m.start_date).days))
-    row = rows.loc[nearest]
+def _judge_event(m: Mention, rows: list[dict], rule: Rule) -> Verdict:
+    row = min(rows, key=lambda r: abs((r["start_date"] - m.start_date).days))
     start, end = row["start_date"], row["end_date"]
-    evidence = (_evidence(rule.params["table"], frame, nearest, f"{start}/{end}", str(start)),)
+    evidence = (_evidence(rule.params["table"], row, f"{start}/{end}", str(start)),)
     # one day must fall within the event; a span of days must be the event's own span
     within = start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
     if m.granularity == "month":
         within = (m.start_date <= start <= m.end_date) and (m.start_date <= end <= m.end_date)
     said = _span_text(start, end)
     if within:
-        return Verdict("supported", rule.id, evidence, f"{row[label]} took place on {said}.")
-    return Verdict("contradicted", rule.id, evidence, f"{row[label]} took place on {said}, not {m.text}.")
+        return Verdict("supported", rule.id, evidence, f"{row['event']} took place on {said}.")
+    return Verdict("contradicted", rule.id, evidence, f"{row['event']} took place on {said}, not {m.text}.")
 
 
 def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, pub: date) -> Verdict | None:
@@ -394,25 +398,23 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, rules: Rule
     if not re.search(r"\d|January|February|March|April|May|June|July|August|September|October|November|December"
                      r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec", m.text, re.I):
         return None  # "today", "on Monday": when the sentence was written, not when the event was
-    frame = pack.table(rule.params["table"])
-    if frame is None:
+    table = pack.rows(rule.params["table"])
+    if table is None:
         return None
     if rule.params.get("events"):
         for item in rule.params["events"]:
             if all(re.search(re.escape(str(w)), text, re.I) for w in item.get("words", [])):
-                rows = frame[frame["event_id"] == item.get("event_id")]
-                if not rows.empty:
-                    return _judge_event(m, rows, frame, rule, "event")
+                rows = [r for r in table if r["event_id"] == item.get("event_id")]
+                if rows:
+                    return _judge_event(m, rows, rule)
         return None
     if not _contains(text, rule.words("signals")):
         return None
-    places = [i for i in frame.index if any(
-        part.strip() and re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
-        for part in re.split(r"[/(),]", str(frame.loc[i, "location"])) if len(part.strip()) > 2)]
-    rows = frame.loc[places] if places else frame[frame["start_date"].map(lambda d: d.year == m.start_date.year)]
-    if rows.empty:
-        return None
-    return _judge_event(m, rows, frame, rule, "event")
+    places = [r for r in table if any(
+        re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
+        for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
+    rows = places or [r for r in table if r["start_date"].year == m.start_date.year]
+    return _judge_event(m, rows, rule) if rows else None
 
 
 CHECKERS: dict[str, Checker] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -47,16 +48,20 @@ class RuleSet:
     errors: list[str] = field(default_factory=list)
 
     def entities_in(self, sentence: str) -> list[str]:
-        """Entities named in a sentence, in order of appearance, each once."""
-        found: list[tuple[int, str]] = []
-        taken: list[tuple[int, int]] = []
-        for form, entity in self.aliases:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence):
-                if not any(m.start() < e and s < m.end() for s, e in taken):
-                    taken.append(m.span())
-                    found.append((m.start(), entity))
-        ordered = [entity for _, entity in sorted(found)]
-        return list(dict.fromkeys(ordered))
+        """Entities named in a sentence, in order of appearance, each once (longest form wins)."""
+        pattern, entity_of = _alias_pattern(tuple(self.aliases))
+        return list(dict.fromkeys(entity_of[m.group(0)] for m in pattern.finditer(sentence)))
+
+
+@lru_cache(maxsize=8)
+def _alias_pattern(aliases: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every alias, longest first, so a sentence is scanned once."""
+    forms = sorted({form for form, _ in aliases}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    entity_of: dict[str, str] = {}
+    for form, entity in aliases:
+        entity_of.setdefault(form, entity)
+    return pattern, entity_of
 
 
 def _line_of(node: yaml.Node | None, *path: str | int) -> int:
