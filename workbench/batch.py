@@ -10,6 +10,7 @@ of one uninterrupted run. A document that cannot be read or checked is reported 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
@@ -37,7 +38,8 @@ class Article:
 @dataclass(frozen=True)
 class Outcome:
     key: str
-    records: list[dict]
+    text: str  # the document's claims, already formatted for the output (JSON Lines or CSV rows)
+    claims: int
     error: str | None = None
 
 
@@ -157,18 +159,27 @@ def _checking():
     return _LOADED["pack"], _LOADED["rules"]
 
 
-def check_article(article: Article) -> Outcome:
-    """Claims of one article as check records; never raises for a bad article."""
+def format_records(records: list[dict], fmt: str) -> str:
+    """Check records as output text: JSON Lines, or CSV rows without a header."""
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.DictWriter(buffer, fieldnames=CHECK_CSV_COLUMNS).writerows(check_csv_row(r) for r in records)
+        return buffer.getvalue()
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def check_article(article: Article, fmt: str = "jsonl") -> Outcome:
+    """One article checked and formatted in the worker (the main process only writes); never raises."""
     if article.error:
-        return Outcome(article.key, [], article.error)
+        return Outcome(article.key, "", 0, article.error)
     try:
         from workbench.check import check_text
 
         pack, rules = _checking()
-        checked = check_text(article.text, article.pub_date, pack, rules)
-        return Outcome(article.key, [c.to_record(article.key) for c in checked])
+        records = [c.to_record(article.key) for c in check_text(article.text, article.pub_date, pack, rules)]
+        return Outcome(article.key, format_records(records, fmt), len(records))
     except Exception as error:  # one bad document must not end the run
-        return Outcome(article.key, [], f"could not be checked ({error.__class__.__name__}: {error})")
+        return Outcome(article.key, "", 0, f"could not be checked ({error.__class__.__name__}: {error})")
 
 
 # --- writing results as they come, resumable ---------------------------------------------------------
@@ -196,18 +207,13 @@ class ResultWriter:
             handle.truncate(size)  # drop whatever an interrupted run wrote after its last logged document
         self._out = out.open("a", encoding="utf-8", newline="")
         self._log = self.progress.open("a", encoding="utf-8")
-        self._csv = csv.DictWriter(self._out, fieldnames=CHECK_CSV_COLUMNS) if fmt == "csv" else None
-        if self._csv and size == 0:
-            self._csv.writeheader()
+        if fmt == "csv" and size == 0:
+            csv.DictWriter(self._out, fieldnames=CHECK_CSV_COLUMNS).writeheader()
 
     def write(self, outcome: Outcome) -> None:
-        for record in outcome.records:
-            if self._csv:
-                self._csv.writerow(check_csv_row(record))
-            else:
-                self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.write(outcome.text)
         self._out.flush()
-        entry = {"key": outcome.key, "size": self._out.tell(), "claims": len(outcome.records)}
+        entry = {"key": outcome.key, "size": self._out.tell(), "claims": outcome.claims}
         if outcome.error:
             entry["error"] = outcome.error
         self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
@@ -220,7 +226,8 @@ class ResultWriter:
 
 # --- engines: ordered maps over windows of articles ---------------------------------------------------
 
-Mapper = Callable[[list[Article]], Iterator[Outcome]]
+Mapper = Callable[[list[Article], str], Iterator[Outcome]]
+MAX_ATTEMPTS = 2  # a document whose worker dies twice is reported and skipped
 
 
 def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -237,13 +244,40 @@ class Engine:
 
 
 def process_engine(workers: int) -> Engine:
+    """Worker processes, results in input order. A worker that dies (killed, out of memory) loses only
+    the documents it held: the pool is replaced and they are tried again, then reported and skipped."""
     if workers <= 1:
-        return Engine(lambda window: map(check_article, window), 1)
+        return Engine(lambda window, fmt: (check_article(a, fmt) for a in window), 1)
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = multiprocessing.get_context("spawn").Pool(workers)
-    return Engine(lambda window: pool.imap(check_article, window, chunksize=2), workers,
-                  lambda: (pool.close(), pool.join()))
+    context = multiprocessing.get_context("spawn")
+    executor = [ProcessPoolExecutor(workers, mp_context=context)]
+
+    def run(window: list[Article], fmt: str) -> Iterator[Outcome]:
+        attempts: dict[str, int] = {}
+        pending = list(window)
+        while pending:
+            futures = [executor[0].submit(check_article, article, fmt) for article in pending]
+            for index, future in enumerate(futures):
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    executor[0].shutdown(wait=False, cancel_futures=True)
+                    executor[0] = ProcessPoolExecutor(workers, mp_context=context)
+                    article = pending[index]
+                    attempts[article.key] = attempts.get(article.key, 0) + 1
+                    if attempts[article.key] >= MAX_ATTEMPTS:
+                        yield Outcome(article.key, "", 0, "its worker process died twice while checking it")
+                        index += 1
+                    pending = pending[index:]
+                    break
+                yield outcome
+            else:
+                pending = []
+
+    return Engine(run, workers, lambda: executor[0].shutdown())
 
 
 def dask_engine(scheduler: str | None, workers: int) -> Engine:
@@ -258,8 +292,8 @@ def dask_engine(scheduler: str | None, workers: int) -> Engine:
         client = Client(cluster)
     size = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
-    def run(window: list[Article]) -> Iterator[Outcome]:
-        return iter(client.gather(client.map(check_article, window, pure=False)))
+    def run(window: list[Article], fmt: str) -> Iterator[Outcome]:
+        return iter(client.gather(client.map(check_article, window, fmt=fmt, pure=False)))
 
     def close() -> None:
         client.close()
@@ -286,7 +320,7 @@ def run_batch(inputs: list[str], out: Path, fmt: str = "jsonl", engine: Engine |
     pending = (a for a in iter_articles(inputs, text_field, date_field, default_date) if a.key not in writer.done)
     try:
         for window in _windows(pending, engine.workers * WINDOW_PER_WORKER):
-            for outcome in engine.map(window):
+            for outcome in engine.map(window, fmt):
                 writer.write(outcome)
                 if outcome.error:
                     summary.failed += 1
@@ -296,7 +330,7 @@ def run_batch(inputs: list[str], out: Path, fmt: str = "jsonl", engine: Engine |
                         report(message)
                 else:
                     summary.checked += 1
-                    summary.claims += len(outcome.records)
+                    summary.claims += outcome.claims
                 if bar:
                     bar.update(1)
     finally:
