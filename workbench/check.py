@@ -115,7 +115,13 @@ def _evidence(table: str, row: dict, value: str, as_of: str) -> Evidence:
 
 def _contains(sentence: str, words: list[str]) -> bool:
     """Whether the sentence has any of the words, as whole words, in any case."""
-    return bool(words) and _words_pattern(tuple(words)).search(sentence) is not None
+    return bool(words) and _sentence_has(sentence, tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_has(sentence: str, words: tuple[str, ...]) -> bool:
+    """Cached: every claim of a sentence asks the same questions of it."""
+    return _words_pattern(words).search(sentence) is not None
 
 
 @lru_cache(maxsize=256)

@@ -13,21 +13,38 @@ from workbench.rules import RuleSet
 
 
 @dataclass(frozen=True)
+class SentenceContext:
+    """What every claim of one sentence shares; built once per sentence, not once per claim."""
+
+    mentions: tuple[Mention, ...]
+    entities: tuple[str, ...]  # reference entities the sentence names, in order
+    year_mentions: tuple[Mention, ...]  # years that give a period ("in 2024")
+    percent_mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
     claim_id: str  # the same for the same sentence and mention, whatever else in the draft changed
     mention: Mention
     sentence: Sentence
-    others: tuple[Mention, ...]  # the other mentions of the sentence
-    entities: tuple[str, ...]  # reference entities the sentence names, in order
+    context: SentenceContext
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return self.context.entities
+
+    @property
+    def others(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.context.mentions if m is not self.mention)
 
     @property
     def years(self) -> list[int]:
         """Years the sentence gives as a period ("in 2024"), other than the claim itself."""
-        return [m.start_date.year for m in self.others if m.kind == "date" and m.granularity == "year"]
+        return [m.start_date.year for m in self.context.year_mentions if m is not self.mention]
 
     @property
     def percents(self) -> list[Mention]:
-        return [m for m in self.others if m.unit == "percent"]
+        return [m for m in self.context.percent_mentions if m is not self.mention]
 
     def before(self, characters: int = 40) -> str:
         """The sentence text just before the mention."""
@@ -46,13 +63,14 @@ def build_claims(text: str, pub_date: date, rules: RuleSet) -> list[Claim]:
     claims: list[Claim] = []
     repeats: Counter[str] = Counter()
     for sentence in split_sentences(text):
-        mentions = extract_sentence(sentence, pub_date)
+        mentions = tuple(extract_sentence(sentence, pub_date))
         if not mentions:
             continue
         occurrence = repeats[sentence.text]
         repeats[sentence.text] += 1
-        entities = tuple(rules.entities_in(sentence.text))
-        for mention in mentions:
-            others = tuple(m for m in mentions if m is not mention)
-            claims.append(Claim(claim_id_for(sentence, mention, occurrence), mention, sentence, others, entities))
+        context = SentenceContext(
+            mentions, tuple(rules.entities_in(sentence.text)),
+            tuple(m for m in mentions if m.kind == "date" and m.granularity == "year"),
+            tuple(m for m in mentions if m.unit == "percent"))
+        claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, context) for m in mentions)
     return claims

@@ -27,6 +27,13 @@ class Document:
     text: str
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text in UTF-16 has a zero byte beside nearly every ASCII letter, on one side."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    return len(sample) >= 4 and (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd))
+
+
 def decode_text(name: str, data: bytes) -> str:
     """UTF-8 (or UTF-16/32 with a byte-order mark) to text; anything else is refused, never guessed."""
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
@@ -37,6 +44,8 @@ def decode_text(name: str, data: bytes) -> str:
             f"{name}: not UTF-8 text (undecodable byte at position {error.start}); save it as UTF-8"
         ) from None
     if "\x00" in text:
+        if _looks_like_utf16(data):
+            raise DocumentError(f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
         raise DocumentError(f"{name}: looks like a binary file, not text")
     if not text.strip():
         raise DocumentError(f"{name}: the draft is empty")

@@ -18,6 +18,7 @@ from workbench import reference_dir
 
 DESCRIPTOR = "datapackage.json"
 MAX_ERRORS_SHOWN = 5
+MAX_ROWS = 200_000  # reference tables are curated facts; a table this large is refused before validation
 
 
 @dataclass
@@ -109,6 +110,12 @@ def load_reference(directory: Path | None = None) -> ReferencePack:
         name, path = spec.get("name", "?"), directory / spec.get("path", "")
         if not path.is_file():
             pack.errors.append(f"{path}: table '{name}' is missing")
+            continue
+        with path.open("rb") as handle:
+            lines = sum(1 for _ in handle)
+        if lines - 1 > MAX_ROWS:
+            pack.errors.append(f"{path}: {lines - 1:,} rows, more than the {MAX_ROWS:,} a reference table may "
+                               "have; table refused (split it, or keep only the rows claims are checked against)")
             continue
         try:
             report = frictionless.Resource(spec, basepath=str(directory)).validate()

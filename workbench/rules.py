@@ -80,8 +80,13 @@ def _line_of(node: yaml.Node | None, *path: str | int) -> int:
     return node.start_mark.line + 1 if node is not None else line
 
 
+MAX_RULE_FILE_BYTES = 1_000_000  # a rule file is a page of words; anything larger is a mistake or an attack
+
+
 def _read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
     try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleFileError(f"{path}: larger than {MAX_RULE_FILE_BYTES // 1000} kB, not a rule file")
         text = path.read_text(encoding="utf-8")
         return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError) as error:
@@ -109,6 +114,9 @@ def _check_rule(item: object, path: Path, line: int, seen: set[str]) -> Rule:
         if not isinstance(item.get(key), wanted):
             raise RuleFileError(f"{where}: rule '{rule_id}' needs '{key}' ({'a list' if wanted is list else 'text'})")
     for key, value in item.items():
+        if key != "events" and isinstance(value, list) and not all(isinstance(w, str) for w in value):
+            raise RuleFileError(f"{where}: rule '{rule_id}': '{key}' must be a list of words")
+    for key, value in item.items():
         if key in ("id", "kind") or key in KINDS[kind]:
             continue
         if key not in OPTIONAL:
@@ -117,6 +125,10 @@ def _check_rule(item: object, path: Path, line: int, seen: set[str]) -> Rule:
             raise RuleFileError(f"{where}: rule '{rule_id}': '{key}' must be {OPTIONAL[key].__name__}")
     if kind == "event_dates" and not (item.get("signals") or item.get("events")):
         raise RuleFileError(f"{where}: rule '{rule_id}' needs 'signals' or 'events'")
+    for event in item.get("events") or []:
+        if not (isinstance(event, dict) and isinstance(event.get("event_id"), str) and isinstance(
+                event.get("words"), list) and all(isinstance(w, str) for w in event["words"])):
+            raise RuleFileError(f"{where}: rule '{rule_id}': each event needs an 'event_id' and a list of 'words'")
     seen.add(rule_id)
     return Rule(rule_id, kind, {k: v for k, v in item.items() if k not in ("id", "kind")}, path.name, line)
 

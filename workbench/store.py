@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -27,7 +27,11 @@ if TYPE_CHECKING:  # the store needs no checker to read or review; only save_che
     from workbench.check import CheckedClaim
 
 DEFAULT_DB = PROJECT_DIR / "data" / "workbench.db"
-BUSY_TIMEOUT_MS = 30_000
+
+
+def busy_timeout_seconds() -> float:
+    """How long a writer waits for another one holding the database: $WORKBENCH_DB_TIMEOUT, else 30 s."""
+    return float(os.environ.get("WORKBENCH_DB_TIMEOUT") or 30)
 
 # Each entry moves the schema one version forward; a database is brought up to date on open.
 MIGRATIONS = [
@@ -113,30 +117,71 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+class StoreConnection(sqlite3.Connection):
+    """A connection that knows its file, so that errors can name it."""
+
+    path: Path
+
+
+def _explain(error: sqlite3.Error, path: Path) -> StoreError:
+    """SQLite's complaint as one line a reviewer can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        reason = "is locked by another program (waited, gave up); nothing was written, try again"
+    elif "readonly" in text or "read-only" in text:
+        reason = "is read-only for this user; nothing was written"
+    elif "full" in text:
+        reason = "cannot grow: the disk is full; nothing was written"
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        reason = "is not a workbench database, or is damaged"
+    elif "unable to open" in text:
+        reason = "cannot be opened (missing folder or no permission)"
+    else:
+        reason = f"could not be used ({error})"
+    return StoreError(f"the database {path} {reason}")
+
+
 def connect(path: Path | str | None = None) -> sqlite3.Connection:
     """Open (creating and migrating as needed) the store at `path`."""
     path = Path(path) if path else default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    _migrate(conn)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        timeout = busy_timeout_seconds()
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, factory=StoreConnection)
+        conn.path = path
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _migrate(conn)
+    except sqlite3.Error as error:
+        raise _explain(error, path) from None
+    except OSError as error:
+        raise StoreError(f"the database {path} cannot be created ({error.strerror or error})") from None
     return conn
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT: writers queue for the lock instead of failing halfway."""
-    conn.execute("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE ... COMMIT: writers queue for the lock instead of failing halfway; on any failure
+    everything since BEGIN is rolled back and the failure is said in one line (StoreError)."""
+    path = getattr(conn, "path", Path("?"))
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise _explain(error, path) from None
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):  # the transaction may be gone already: SQLite rolled it back
+                conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error) and not isinstance(error, sqlite3.IntegrityError):
+            raise _explain(error, path) from None
         raise
-    conn.execute("COMMIT")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

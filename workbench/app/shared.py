@@ -7,7 +7,7 @@ import sqlite3
 
 import streamlit as st
 
-from workbench.store import connect, default_path
+from workbench.store import StoreError, connect, default_path
 
 MAX_DRAFT_CHARACTERS = 500_000  # about 80,000 words; larger texts belong to the batch command
 
@@ -23,8 +23,14 @@ def reference_and_rules():
 
 
 def store() -> sqlite3.Connection:
-    """A connection for this run of the page (SQLite connections stay on their thread)."""
-    return connect(default_path())
+    """A connection for this run of the page (SQLite connections stay on their thread). When the
+    database cannot be used the page says why and stops; nothing is lost by stopping."""
+    try:
+        return connect(default_path())
+    except StoreError as error:
+        st.error(f"The review database cannot be used: {error}. Decisions already stored are safe; "
+                 "ask the operator to fix the database, then reload the page.")
+        st.stop()
 
 
 def reviewer_name() -> str:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
 
+from workbench.extract.spans import Spans
 from workbench.model import Mention
 
 MONTHS = {
@@ -107,7 +109,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
 _GATES = {
     "digit": re.compile(r"\d"),
     "month": re.compile(_MON),
-    "month_and_digit": re.compile(rf"{_MON_ANY_CASE}.*\d|\d.*{_MON_ANY_CASE}"),
+    "month_any_case": re.compile(_MON_ANY_CASE),
     "relative": re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this|past|coming)\b", re.I),
     "weekday": re.compile(_WEEKDAY),
     "quarter": re.compile(r"quarter", re.I),
@@ -145,7 +147,7 @@ _QUANTITY_CUE_BEFORE = re.compile(
     r"(?:[$£€¥₽]|\b(?:about|around|some|nearly|almost|over|more than|less than|fewer than|at least|"
     r"at most|up to|roughly|approximately|only|just|total of|all)\s+)$", re.I)
 _QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|per\s?cent|percent|pc\b|bn\b|billion|million|trillion|thousand|[a-z]+\s+of\s+the\b)", re.I)
+    r"\s*(?:%|per\s?cent|percent|pc\b|bn\b|billion|million|trillion|thousand|[a-z]{1,30}\s+of\s+the\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,8 @@ def _dateparser(text: str, pub: date, prefer: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+CLAUSE_WINDOW = 200  # characters each side of a date that its clause is read from
+SENTENCE_TENSE_WINDOW = 2000  # a "sentence" longer than this is not prose; its opening sets the tense
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|although|after|before)\s")
 
 
@@ -230,6 +234,9 @@ class _Context:
         self.last_year: int | None = None
         self._span = (0, 0)
         self._tenses: dict[tuple[int, int], str] = {}
+        self._breaks: list[tuple[int, int]] | None = None
+        self._break_ends: list[int] = []
+        self._sentence_tense = "present"
 
     def at(self, start: int, end: int) -> _Context:
         """Point at the date being read: its tense is that of its clause, else of the sentence."""
@@ -239,12 +246,17 @@ class _Context:
     @property
     def tense(self) -> str:
         if self._span not in self._tenses:
+            if self._breaks is None:  # scanned once per sentence, whatever the number of dates
+                self._breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.sentence)]
+                self._break_ends = [e for _, e in self._breaks]
+                self._sentence_tense = tense_of(self.sentence[:SENTENCE_TENSE_WINDOW])
             start, end = self._span
-            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.sentence)]
-            left = max((e for s, e in breaks if e <= start), default=0)
-            right = min((s for s, e in breaks if s >= end), default=len(self.sentence))
-            tense = tense_of(self.sentence[left:start] + " " + self.sentence[end:right])
-            self._tenses[self._span] = tense if tense != "present" else tense_of(self.sentence)
+            before = bisect_right(self._break_ends, start)  # breaks that end at or before the date
+            left = self._breaks[before - 1][1] if before else 0
+            after = next((s for s, _ in self._breaks[before:] if s >= end), len(self.sentence))
+            left, after = max(left, start - CLAUSE_WINDOW), min(after, end + CLAUSE_WINDOW)
+            tense = tense_of(self.sentence[left:start] + " " + self.sentence[end:after])
+            self._tenses[self._span] = tense if tense != "present" else self._sentence_tense
         return self._tenses[self._span]
 
     def year_for(self, month: int, day: int | None) -> int:
@@ -409,7 +421,7 @@ def _relative(start: int, end: int, found: date | None, granularity: str) -> _Fo
 
 def _is_year(m: re.Match[str], sentence: str) -> bool:
     """A bare 4-digit number is a year unless its neighbours make it a count or an amount."""
-    before, after = sentence[: m.start()], sentence[m.end():]
+    before, after = sentence[max(0, m.start() - 60):m.start()], sentence[m.end():m.end() + 80]
     if _QUANTITY_AFTER.match(after):
         return False
     if _QUANTITY_CUE_BEFORE.search(before):
@@ -425,6 +437,8 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     ctx = _Context(sentence, pub)
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     present = {gate for gate, pattern in _GATES.items() if pattern.search(sentence)}
+    if {"digit", "month_any_case"} <= present:  # two searches, not one ".*" pattern that backtracks
+        present.add("month_and_digit")
     for order, (shape, pattern) in enumerate(SHAPES):
         if _SHAPE_GATE.get(shape, "digit") not in present:
             continue
@@ -432,15 +446,15 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
             candidates.append((m.start(), order, shape, m))
     # choose: a shape earlier in SHAPES claims its text before a later one can
     chosen: list[tuple[str, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = list(blocked)
+    taken = Spans(blocked)
     undated = _Context(sentence, pub)
     for _, _, shape, m in sorted(candidates, key=lambda c: (c[1], c[0])):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         result = _read(shape, m, undated.at(*m.span()))
         if result is None:
             continue
-        taken.append((result.start, result.end))
+        taken.add(result.start, result.end)
         chosen.append((shape, m))
     # resolve left to right, so an earlier full date lends its year to later yearless ones
     found: list[_Found] = []

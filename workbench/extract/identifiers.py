@@ -36,7 +36,7 @@ _PATTERNS = [
     r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|BST\b|EST\b|ET\b|GMT)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
     # web and mail addresses, hashtags, handles, version strings
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[#@]\w+",
+    r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|[#@]\w+",
     r"\bv?\d+\.\d+\.\d+(?:\.\d+)*\b",
 ]
 IDENTIFIER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))

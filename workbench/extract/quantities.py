@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.extract.spans import Spans
 from workbench.model import Mention
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
@@ -138,13 +139,27 @@ class _Number:
     number_end: int = 0  # end of the number and its multiplier, before any unit word
 
 
+LOOK_BEHIND = 60  # characters before a number that can change its reading ("more than", "US$", "between")
+LOOK_AHEAD = 80  # characters after it that can ("billion kroner", "percentage points", "or more")
+
+
+def _before(sentence: str, index: int) -> str:
+    """The few characters before `index`: looking further back would make long sentences quadratic."""
+    return sentence[max(0, index - LOOK_BEHIND):index]
+
+
+def _after(sentence: str, index: int) -> str:
+    return sentence[index:index + LOOK_AHEAD]
+
+
 def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention]:
     """Quantity mentions of one sentence, offsets into the sentence; `blocked` spans are skipped."""
-    numbers = [n for n in _numbers(sentence) if not _overlaps(n.start, n.number_end, blocked)]
+    taken = Spans(blocked)
+    numbers = [n for n in _numbers(sentence) if not taken.overlaps(n.start, n.number_end)]
     if not numbers:
         return []
     for number in numbers:
-        _read_unit(sentence, number, blocked)
+        _read_unit(sentence, number, taken)
     mentions: list[Mention] = []
     i = 0
     while i < len(numbers):
@@ -156,10 +171,6 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         mentions.append(_mention(sentence, numbers[i]))
         i += 1
     return mentions
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _numbers(sentence: str) -> list[_Number]:
@@ -174,7 +185,7 @@ def _numbers(sentence: str) -> list[_Number]:
         multiplier = MULTIPLIERS[mult.lower()] if mult else 1.0
         end = m.end("mult") if mult else m.end("num")
         start, sign = m.start(), 1.0
-        minus = _MINUS_BEFORE.search(sentence, 0, start)
+        minus = _MINUS_BEFORE.search(sentence, max(0, start - 12), start)
         if minus:  # "-0.5%", "−3", "minus 5": a negative number, not a range dash
             start, sign = minus.start("sign"), -1.0
         found.append(_Number(start, end, sign * float(m.group("num").replace(",", "")) * multiplier,
@@ -187,14 +198,14 @@ def _numbers(sentence: str) -> list[_Number]:
 
 def _is_multiplier(sentence: str, m: re.Match[str]) -> bool:
     """ "£1.2m" and "1.2m people" are millions; "100m sprint" and "5 m" (spaced, no currency) are not."""
-    if _SYMBOL_BEFORE.search(sentence[: m.start()]):
+    if _SYMBOL_BEFORE.search(_before(sentence, m.start())):
         return True
     mult = m.group("mult").lower()
     if m.group("gap") and mult in ("m", "k", "b", "bn", "mn", "tn"):
         return False
     if mult != "m":
         return True
-    after = sentence[m.end():]
+    after = _after(sentence, m.end())
     return bool(re.match(r"\s+(?!(?:in|on|at|to|of|from|and|or|by|with|for|high|long|wide|deep|tall|"
                          r"away|above|below|race|sprint|hurdles|freestyle)\b)[a-z]{3,}", after))
 
@@ -214,23 +225,25 @@ def _known_unit_symbol(symbol: str) -> bool:
 
 
 def _spelled_numbers(sentence: str, numerals: list[_Number]) -> list[_Number]:
-    found = _dozens(sentence, [(n.start, n.end) for n in numerals])
-    spans = [(n.start, n.end) for n in numerals + found]
+    found = _dozens(sentence, Spans((n.start, n.end) for n in numerals))
+    spans = Spans((n.start, n.end) for n in numerals + found)
     for item in quantulum.extract_spellout_values(sentence):
         start, end = item["old_span"]
         surface = sentence[start:end]
         word = surface.lower()
-        if _overlaps(start, end, spans) or word in ("a", "an", "quarter", "quarters", "third", "thirds"):
+        if spans.overlaps(start, end) or word in ("a", "an", "quarter", "quarters", "third", "thirds"):
             continue  # a bare "quarter" is a period of time, not a fraction
         if _COMPOUND_ORDINAL.search(word):
             continue
-        if word == "one" and (_ONE_AS_PRONOUN.match(sentence[end:]) or _NOT_ONE_BEFORE.search(sentence[:start])):
+        if word == "one" and (_ONE_AS_PRONOUN.match(_after(sentence, end))
+                              or _NOT_ONE_BEFORE.search(_before(sentence, start))):
             continue
         if word.startswith(("a ", "an ")) and not re.search(
                 r"(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|seventh|eighth|ninth|"
                 r"tenth)$", word):
             continue
-        if re.search(r"\bhalf\b", word) and re.search(r"\b(?:first|second|1st|2nd)\s+$", sentence[:start], re.I):
+        if re.search(r"\bhalf\b", word) and re.search(r"\b(?:first|second|1st|2nd)\s+$", _before(sentence, start),
+                                                      re.I):
             continue  # "the first half of 2025" is a period, not a fraction
         value = float(item["new_surface"])
         found.append(_Number(start, end, value, spelled=True, number_end=end,
@@ -238,22 +251,22 @@ def _spelled_numbers(sentence: str, numerals: list[_Number]) -> list[_Number]:
     return found
 
 
-def _dozens(sentence: str, spans: list[tuple[int, int]]) -> list[_Number]:
+def _dozens(sentence: str, spans: Spans) -> list[_Number]:
     """quantulum3 reads "a dozen" as one dozen-unit; news means twelve."""
     found = []
     for m in re.finditer(r"\b(?:(?P<n>half a|a|one|two|three)\s+)?dozen\b(?!s)", sentence, re.I):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.overlaps(m.start(), m.end()):
             continue
         factor = {"half a": 0.5, "a": 1, "one": 1, "two": 2, "three": 3, None: 1}[(m.group("n") or "").lower() or None]
         found.append(_Number(m.start(), m.end(), 12 * factor, spelled=True, number_end=m.end()))
     return found
 
 
-def _read_unit(sentence: str, number: _Number, blocked: list[tuple[int, int]]) -> None:
+def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     """Settle the unit of one number and stretch its span over the unit's words."""
-    after = sentence[number.end:]
-    before = sentence[: number.start]
-    symbol = _SYMBOL_BEFORE.search(before)
+    after = _after(sentence, number.end)
+    window = max(0, number.start - LOOK_BEHIND)
+    symbol = _SYMBOL_BEFORE.search(sentence, window, number.start)
     if symbol and not number.spelled:
         number.start = symbol.start()
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
@@ -271,11 +284,10 @@ def _read_unit(sentence: str, number: _Number, blocked: list[tuple[int, int]]) -
         number.unit, number.end = "basis_point", number.end + m.end()
         return
     if m := BARE_POINTS_AFTER.match(after):
-        percent_context = re.search(r"%|per\s?cent|percent", sentence, re.I)
-        number.unit = "percentage_point" if percent_context else "point"
+        number.unit = "percentage_point" if _sentence_facts(sentence)[2] else "point"
         number.end += m.end()
         return
-    if (m := _CURRENCY_AFTER.match(after)) and not _overlaps(number.end, number.end + m.end(), blocked):
+    if (m := _CURRENCY_AFTER.match(after)) and not blocked.overlaps(number.end, number.end + m.end()):
         unit = _currency_for_word(m, sentence)
         if unit is not None:
             number.unit, number.end = unit, number.end + m.end()
@@ -288,12 +300,25 @@ def _read_unit(sentence: str, number: _Number, blocked: list[tuple[int, int]]) -
     number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
 
 
+_OTHER_DOLLAR_IN_SENTENCE = re.compile(r"\b(" + "|".join(_OTHER_DOLLAR) + r")n?\s+dollars?\b")
+
+
+@lru_cache(maxsize=1024)
+def _sentence_facts(sentence: str) -> tuple[str | None, tuple[str, ...], bool, bool]:
+    """Read once per sentence (not once per number): the other dollar it names, the countries it
+    names, whether it speaks of percent, and whether it speaks of money."""
+    other = _OTHER_DOLLAR_IN_SENTENCE.search(sentence)
+    return (_OTHER_DOLLAR[other.group(1)] if other else None,
+            tuple(c.lower() for c in _COUNTRY_IN_SENTENCE.findall(sentence)),
+            re.search(r"%|per\s?cent|percent", sentence, re.I) is not None,
+            re.search(r"sterling|£|billion|million|trillion|bn|budget|spen|cost|pa(?:y|id)|fund|price|worth|fine",
+                      sentence, re.I) is not None)
+
+
 def _currency_for_symbol(symbol: str, sentence: str) -> str:
     code = CURRENCY_SYMBOLS.get(symbol, symbol if symbol in ISO_CODES else "USD")
     if symbol == "$":  # "$" is USD unless the sentence names another dollar
-        for name, other in _OTHER_DOLLAR.items():
-            if re.search(rf"\b{name}(?:n)?\s+dollars?\b", sentence):
-                return other
+        return _sentence_facts(sentence)[0] or code
     return code
 
 
@@ -305,15 +330,14 @@ def _currency_for_word(m: re.Match[str], sentence: str) -> str | None:
     if key not in CURRENCY_WORDS:
         return None
     default, by_country = CURRENCY_WORDS[key]
-    if key == "pound" and not re.search(r"sterling|£|billion|million|trillion|bn|budget|spen|cost|pa(?:y|id)"
-                                        r"|fund|price|worth|fine", sentence, re.I):
+    if key == "pound" and not _sentence_facts(sentence)[3]:
         return None  # pounds of weight
     adjective = (m.group("adj") or "").lower()
     if adjective in by_country:
         return by_country[adjective]
-    for country in _COUNTRY_IN_SENTENCE.findall(sentence):
-        if country.lower() in by_country:
-            return by_country[country.lower()]
+    for country in _sentence_facts(sentence)[1]:
+        if country in by_country:
+            return by_country[country]
     return default
 
 
@@ -341,7 +365,7 @@ def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
     quantulum3 sees only the number and the three words after it, so that it cannot fold the
     number into a range or a neighbour of its own reading.
     """
-    tail = _WINDOW_TAIL.match(sentence[number.end:])
+    tail = _WINDOW_TAIL.match(_after(sentence, number.end))
     window = sentence[number.start:number.end] + (tail.group(0) if tail else "")
     read = _quantulum_first(window)
     if read is None:
@@ -356,14 +380,14 @@ def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
 
 
 def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
-    before = sentence[:start]
+    before = _before(sentence, start)
     m = _APPROX_BEFORE.search(before[-40:])
     if m:
         word = m.lastgroup
         if word == "more_than" and unit in TIME_UNITS and re.search(r"\bover\s*$", before, re.I):
             return None  # "over eight years" is a period of time, not "more than"
         return word
-    m = _APPROX_AFTER.match(sentence[end:])
+    m = _APPROX_AFTER.match(_after(sentence, end))
     return m.lastgroup if m else None
 
 
@@ -378,7 +402,7 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     if not _RANGE_JOIN.match(joint):
         return None
     word = joint.strip().lower()
-    before = sentence[: first.start]
+    before = _before(sentence, first.start)
     lead = re.search(r"\b(between|from)\s+$", before, re.I)
     if word == "and" and not (lead and lead.group(1).lower() == "between"):
         return None
@@ -393,7 +417,7 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     low = first.value * (second.multiplier if first.multiplier == 1.0 else 1.0)
     if not low < second.value:
         return None
-    start = lead.start(1) if lead else first.start
+    start = first.start - len(before) + lead.start(1) if lead else first.start  # `before` is a window
     return Mention(start=start, end=second.end, text=sentence[start:second.end], kind="quantity", value=low,
                    value_max=second.value, unit=unit,
                    approx=None if lead else _approx(sentence, start, second.end, unit))

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from workbench import rules_dir
+from workbench.extract.spans import Spans
 from workbench.model import APPROX, Mention
 
 VAGUE_FILE_NAME = "vague_quantifiers.yaml"
@@ -44,11 +45,16 @@ def load_vague_quantifiers(path: Path | None = None) -> tuple[VagueQuantifier, .
 @lru_cache(maxsize=4)
 def _load_vague(path: Path) -> tuple[VagueQuantifier, ...]:
     try:
+        if path.stat().st_size > 1_000_000:
+            raise RuleFileError(f"{path}: larger than 1000 kB, not a rule file")
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise RuleFileError(f"{path}: cannot be read: {error}") from error
     if not isinstance(data, dict) or not isinstance(data.get("quantifiers"), list):
         raise RuleFileError(f"{path}: needs a 'quantifiers' list")
+    for key in ("subjects", "verbs_after_pronoun"):
+        if not isinstance(data.get(key) or [], list) or not all(isinstance(w, str) for w in data.get(key) or []):
+            raise RuleFileError(f"{path}: '{key}' must be a list of words")
     subject_tail = (
         r"(?=(?:\s+of(?:\s+(?:the|its|their|these|those|our|NATO's|NATO’s))?)?(?:\s+[A-Za-z'’-]+){0,2}?"
         rf"\s+(?:{_words(data.get('subjects') or [])})\b|\s+(?:{_words(data.get('verbs_after_pronoun') or [])})\b)"
@@ -91,8 +97,9 @@ def find_vague(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Vague quantifier mentions of one sentence, offsets into the sentence, clear of `taken` spans."""
     pattern, quantifiers = _combined()
     found = []
+    taken_spans = Spans(taken)
     for m in pattern.finditer(sentence):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if taken_spans.overlaps(m.start(), m.end()):
             continue
         quantifier = quantifiers[int(m.lastgroup[1:])]
         found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity",

@@ -9,7 +9,7 @@ import streamlit as st
 from workbench.app.render import claims_table, highlighted_draft, legend
 from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, store
 from workbench.documents import UPLOAD_TYPES, DocumentError, document_text
-from workbench.store import latest_document, save_check
+from workbench.store import StoreError, latest_document, save_check
 
 st.title("Check a draft")
 st.caption("Paste a draft or upload one; every number and date comes back marked with its verdict. "
@@ -39,7 +39,7 @@ if st.button("Check", type="primary", key="check"):
         checked = check_text(text, pub_date, pack, rules)
         save_check(store(), name, text, pub_date, checked, title=title.strip() or None)
         st.session_state["result"] = (name, text, [c.to_record(name) for c in checked])
-    except DocumentError as error:
+    except (DocumentError, StoreError) as error:
         st.session_state.pop("result", None)
         st.error(str(error))
 
