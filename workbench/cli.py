@@ -256,3 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # "| head": the reader has gone, which is not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit flush
         return 0
+    except OSError as error:  # an output file or folder that cannot be written
+        where = f"{error.filename}: " if getattr(error, "filename", None) else ""
+        print(f"workbench: {where}{error.strerror or error}; nothing more was written", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("workbench: interrupted; what was written so far is kept (a batch resumes where it stopped)",
+              file=sys.stderr)
+        return 130

@@ -62,10 +62,13 @@ def _describe(path: Path, error, schema: dict) -> str:
     if column:
         where.append(f"column '{column}'")
     cell = getattr(error, "cell", None)
-    kinds = {f["name"]: f.get("type", "string") for f in schema.get("fields", [])}
+    fields = {f["name"]: f for f in schema.get("fields", [])}
+    kind = fields.get(column, {}).get("type", "string")
+    if fields.get(column, {}).get("format") == "uri":
+        kind = "uri"
     if error.type == "type-error":
         expected = {"date": "a date as YYYY-MM-DD", "number": "a number", "integer": "a whole number",
-                    "boolean": "true or false"}.get(kinds.get(column), kinds.get(column))
+                    "boolean": "true or false", "uri": "a web address (https://...)"}.get(kind, kind)
         reason = f"{cell!r} is not {expected}"
     elif error.type == "constraint-error" and cell in ("", None):
         reason = "a value is required here"
