@@ -86,8 +86,12 @@ def test_a_formula_instead_of_a_source_address_is_refused(ref):
 
 
 def test_formulas_planted_in_reference_text_are_neutralised_on_export(ref, tmp_path):
-    rewrite(ref / "defence_expenditure.csv", lambda rows: [row.__setitem__(6, '=HYPERLINK("http://evil","x")')
-                                                            for row in rows[1:] if row[0] == "Poland" and "June 2024" in row[6]])
+    def plant(rows):
+        for row in rows[1:]:
+            if row[0] == "Poland" and "June 2024" in row[6]:
+                row[6] = '=HYPERLINK("http://evil","x")'
+
+    rewrite(ref / "defence_expenditure.csv", plant)
     pack = load_reference(ref)
     assert pack.errors == []
     text = "Poland spent 4.12% of GDP on defence in 2024."
