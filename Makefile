@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+ADDRESS ?= localhost
 
 .PHONY: run test browser bench screenshots clean
 
@@ -19,9 +20,10 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.run-deps
 
 run: $(VENV)/.run-deps
+	PYTHONPATH=. $(BIN)/python -m workbench.app.access $(ADDRESS)
 	PYTHONPATH=. $(BIN)/python -m workbench.app.seed
-	@echo "Fact-check workbench: http://localhost:$(PORT)  (Ctrl-C stops it)"
-	PYTHONPATH=. $(BIN)/python -m streamlit run workbench/app/main.py --server.port $(PORT)
+	@echo "Fact-check workbench: http://$(ADDRESS):$(PORT)  (Ctrl-C stops it)"
+	PYTHONPATH=. $(BIN)/python -m streamlit run workbench/app/main.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # The browser test drives Debian's Chromium; installed here so a fresh machine and CI have it.
 browser:
@@ -40,6 +42,8 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python -W ignore benchmarks/check_speed.py
 	$(BIN)/python -W ignore benchmarks/export_speed.py
 	$(BIN)/python -W ignore benchmarks/app_startup.py
+	$(BIN)/python -W ignore benchmarks/batch.py
+	$(BIN)/python benchmarks/regex_worst_case.py
 
 screenshots: $(VENV)/.dev-deps browser
 	$(BIN)/python scripts/screenshots.py

@@ -4,10 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from workbench.app.access import gate
 from workbench.app.seed import seed_samples
 from workbench.app.shared import store
 
 st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
+st.session_state["identity"] = gate()  # stops here unless the page may be shown
 PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation([
     st.Page(PAGES / "check.py", title="Check a draft", icon=":material/edit_note:", default=True),

@@ -34,5 +34,10 @@ def store() -> sqlite3.Connection:
 
 
 def reviewer_name() -> str:
-    """Asked once per session, in the sidebar; reviews are recorded under it."""
+    """The signed-in identity when sign-in is configured; else asked once per session, in the sidebar."""
+    identity = st.session_state.get("identity")
+    if identity:
+        st.sidebar.write(f"Signed in as **{identity}**")
+        st.sidebar.button("Sign out", on_click=st.logout, key="sign_out")
+        return identity
     return st.sidebar.text_input("Your name (recorded with each review)", key="reviewer").strip()
