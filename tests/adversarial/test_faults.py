@@ -147,3 +147,13 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path):
         connect(bogus)
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(bogus).execute("SELECT 1 FROM sqlite_master").fetchall()
+
+
+def test_outputs_that_cannot_be_written_get_one_line(tmp_path):
+    conn, _ = seeded(tmp_path / "s.db")
+    conn.close()
+    export = cli("export", "--out", str(tmp_path / "missing" / "x.csv"), "--db", str(tmp_path / "s.db"))
+    assert export.returncode == 1 and export.stderr.strip().endswith("No such file or directory; nothing more was "
+                                                                      "written") and "Traceback" not in export.stderr
+    batch = cli("batch", str(PROJECT_DIR / "samples"), "--no-progress", "--out", "/proc/not-here.jsonl")
+    assert batch.returncode == 1 and "Traceback" not in batch.stderr and "/proc/not-here.jsonl" in batch.stderr
