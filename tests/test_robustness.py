@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from workbench import SAMPLES_DIR
 from workbench.extract import extract_mentions
+from workbench.model import GRANULARITIES, KINDS
 
 PUB = date(2025, 7, 1)
 NEWSY = st.sampled_from(
@@ -25,9 +26,9 @@ def assert_well_formed(text, mentions):
         assert text[m.start:m.end] == m.text
         assert m.start >= previous_end, "mentions overlap or are out of order"
         previous_end = m.end
-        assert m.kind in ("quantity", "date")
+        assert m.kind in KINDS
         if m.kind == "date":
-            assert m.start_date <= m.end_date and m.granularity
+            assert m.start_date <= m.end_date and m.granularity in GRANULARITIES
         else:
             assert m.value is not None and m.unit
             assert m.value_max is None or m.value_max > m.value

@@ -34,10 +34,6 @@ class Claim:
         return self.context.entities
 
     @property
-    def others(self) -> tuple[Mention, ...]:
-        return tuple(m for m in self.context.mentions if m is not self.mention)
-
-    @property
     def years(self) -> list[int]:
         """Years the sentence gives as a period ("in 2024"), other than the claim itself."""
         return [m.start_date.year for m in self.context.year_mentions if m is not self.mention]

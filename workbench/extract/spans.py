@@ -22,6 +22,3 @@ class Spans:
 
     def add(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
-
-    def __iter__(self):
-        return iter(self._spans)
