@@ -74,9 +74,9 @@ def tolerance_for(mention: Mention, rules: RuleSet) -> float:
 def holds(mention: Mention, reference: float, rules: RuleSet) -> bool:
     """Whether the reference figure bears the claim out, read as the claim words it."""
     value, tolerance, eps = mention.value, tolerance_for(mention, rules), 1e-9
-    # "4.4%" stands for [4.35, 4.45): a figure on the upper edge rounds away from the claim
     if mention.value_max is not None and not mention.vague:
         return value - tolerance - eps <= reference <= mention.value_max + tolerance + eps
+    # without an approx word, "4.4%" stands for [4.35, 4.45): a figure on the upper edge rounds away
     return {
         "more_than": lambda: reference > value,
         "at_least": lambda: reference >= value - eps,
@@ -143,19 +143,28 @@ def _revisions(later: list[tuple[str, str]], figure: str) -> str:
     return "".join(f" Revised to {fig} in the {_short_edition(e)}, published after this draft." for e, fig in changed)
 
 
+def _only_earlier_supports(verdicts: list[str]) -> bool:
+    """Over editions oldest first: the latest does not support the claim, but an earlier one did."""
+    return verdicts[-1] != "supported" and "supported" in verdicts[:-1]
+
+
+def _across_editions(verdicts: list[str]) -> str:
+    """The verdict over editions (oldest first, all out by the draft's date): the latest decides, but a claim
+    that only an earlier edition supports needs a reviewer."""
+    return "needs_review" if _only_earlier_supports(verdicts) else verdicts[-1]
+
+
 def _vintage_verdict(results: list[tuple[str, bool, str]], later: list[tuple[str, str]], rule: Rule,
                      evidence: list[Evidence], subject: str) -> Verdict:
     """results: (edition, holds, figure) oldest first, all out by the draft's date; later: revisions after it."""
-    latest_edition, latest_holds, latest_figure = results[-1]
-    if latest_holds:
-        verdict = "supported"
+    latest_edition, _, latest_figure = results[-1]
+    verdict = _across_editions(["supported" if ok else "contradicted" for _, ok, _ in results])
+    if verdict == "supported":
         text = f"{subject} is {latest_figure} in NATO's {_short_edition(latest_edition)}, which bears the claim out."
-    elif any(ok for _, ok, _ in results):
-        verdict = "needs_review"
+    elif verdict == "needs_review":
         figures = ", ".join(f"{fig} in the {_short_edition(e)}" for e, _, fig in results)
         text = f"{subject}: {figures}; the claim holds only for an earlier edition."
     else:
-        verdict = "contradicted"
         text = (f"{subject} is {latest_figure} in NATO's {_short_edition(latest_edition)}, "
                 "which does not bear the claim out.")
     return Verdict(verdict, rule.id, tuple(evidence), text + _revisions(later, latest_figure))
@@ -170,8 +179,7 @@ def _period(claim: Claim, available: list[int], pub_date: date) -> tuple[int | N
     if pub_date.year in available:
         return pub_date.year, f"{pub_date.year} (the publication year)"
     if available:
-        latest = max(y for y in available if y <= pub_date.year) if any(y <= pub_date.year for y in available) \
-            else max(available)
+        latest = max((y for y in available if y <= pub_date.year), default=max(available))
         return latest, f"{latest} (the latest year available)"
     return None, ""
 
@@ -304,9 +312,9 @@ def _judge_count(mention: Mention, actual: float, rules: RuleSet) -> str:
     inside = (actual > low if strict_low else actual >= low) and actual <= high
     natural_top = mention.unit == "fraction" and high >= 1
     near = abs(actual - low) <= margin or (not natural_top and abs(actual - high) <= margin)
-    if inside:
-        return "needs_review" if near else "supported"
-    return "needs_review" if near else "contradicted"
+    if near:  # at the edge of a vague reading, inside or out, a person decides
+        return "needs_review"
+    return "supported" if inside else "contradicted"
 
 
 def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet,
@@ -360,12 +368,12 @@ def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: 
                                   f"{_short_edition(edition)}, {year}, derived"))
     if not results:
         return None
-    latest_edition, latest_verdict, latest_figure = results[-1]
+    latest_edition, _, latest_figure = results[-1]
     reading = "the number of allies with figures" if is_total else _reading(m)[2]
     text_out = f"In NATO's {_short_edition(latest_edition)}, {latest_figure} in {said}; the claim says {reading}."
-    verdict = latest_verdict
-    if verdict != "supported" and any(v == "supported" for _, v, _ in results[:-1]):
-        verdict = "needs_review"
+    verdicts = [v for _, v, _ in results]
+    verdict = _across_editions(verdicts)
+    if _only_earlier_supports(verdicts):
         text_out += " It held in an earlier edition: " + "; ".join(
             f"{fig} in the {_short_edition(e)}" for e, _, fig in results[:-1]) + "."
     return Verdict(verdict, rule.id, tuple(evidence[::-1]), text_out + _revisions(later, latest_figure))
