@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
-from workbench.extract.dates import find_dates
+from workbench.extract.dates import date_gates, find_dates
 from workbench.extract.identifiers import identifier_spans
 from workbench.extract.quantities import NUMBER_WORD, find_quantities
 from workbench.extract.sentences import split_sentences
 from workbench.extract.vague import find_vague, load_vague_quantifiers
 from workbench.model import Mention, Sentence
 
-# Sentences without any of these cannot hold a mention, and skip the slower readers entirely.
-_MAYBE_DATE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|\b(?:ago|yesterday|today|tomorrow|last|next|this|past|coming|quarter)\b", re.I)
-
 
 def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
     """Mentions of one sentence, offsets into the document. Dates first: a year is never a quantity."""
     text = sentence.text
     has_digit = any(ch.isdigit() for ch in text)
-    if not has_digit and not NUMBER_WORD.search(text) and not _MAYBE_DATE.search(text):
-        mentions = find_vague(text, [])
+    if not has_digit and not NUMBER_WORD.search(text) and not date_gates(text):
+        mentions = find_vague(text, [])  # nothing a number or date reader could find: skip them
     else:
         blocked = identifier_spans(text) if has_digit else []
         dates = find_dates(text, pub_date, blocked)

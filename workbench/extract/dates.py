@@ -429,16 +429,21 @@ def _is_year(m: re.Match[str], sentence: str) -> bool:
     return not (_COUNT_AFTER.match(after) and not _YEAR_CUE_BEFORE.search(before))
 
 
-def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list[Mention]:
-    """Date mentions of one sentence, with offsets into the sentence."""
-    if not re.search(r"\d|[A-Z][a-z]{2}|ago|yesterday|today|tomorrow|last|next|this|past|coming|quarter",
-                     sentence, re.I):
-        return []
-    ctx = _Context(sentence, pub)
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+def date_gates(sentence: str) -> set[str]:
+    """Which kinds of date shape the sentence could hold: none, and no date reader need look at it."""
     present = {gate for gate, pattern in _GATES.items() if pattern.search(sentence)}
     if {"digit", "month_any_case"} <= present:  # two searches, not one ".*" pattern that backtracks
         present.add("month_and_digit")
+    return present
+
+
+def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Date mentions of one sentence, with offsets into the sentence."""
+    present = date_gates(sentence)
+    if not present:
+        return []
+    ctx = _Context(sentence, pub)
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for order, (shape, pattern) in enumerate(SHAPES):
         if _SHAPE_GATE.get(shape, "digit") not in present:
             continue
