@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -46,10 +46,9 @@ class Outcome:
 @dataclass
 class Summary:
     checked: int = 0
-    failed: int = 0
+    failed: int = 0  # each one said through `report` as it happens, not kept: memory stays flat
     resumed: int = 0  # documents found done by an earlier run
     claims: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def _pub_date(value: object, default: date) -> date:
@@ -324,10 +323,8 @@ def run_batch(inputs: list[str], out: Path, fmt: str = "jsonl", engine: Engine |
                 writer.write(outcome)
                 if outcome.error:
                     summary.failed += 1
-                    message = f"{outcome.key}: {outcome.error}"
-                    summary.errors.append(message)
                     if report:
-                        report(message)
+                        report(f"{outcome.key}: {outcome.error}")
                 else:
                     summary.checked += 1
                     summary.claims += outcome.claims

@@ -239,28 +239,26 @@ def save_check(conn: sqlite3.Connection, name: str, text: str, pub_date: date, c
             conn.execute("UPDATE documents SET text = ?, title = COALESCE(?, title), pub_date = ?, content_hash = ?,"
                          " checked_at = ? WHERE id = ?",
                          (text, title, pub_date.isoformat(), content_hash, now, document_id))
-        known = {r["claim_id"]: r for r in conn.execute(
+        known = {r["claim_id"]: r["auto_verdict"] for r in conn.execute(
             "SELECT claim_id, auto_verdict FROM claims WHERE document_id = ?", (document_id,))}
         seen = set()
         for position, item in enumerate(checked):
             record = item.to_record(name)
-            claim_id = record["claim_id"]
+            claim_id, verdict = record["claim_id"], record["verdict"]
+            stored = json.dumps(record, ensure_ascii=False)
             seen.add(claim_id)
-            verdict = record["verdict"]
             if claim_id in known:
-                changed = known[claim_id]["auto_verdict"] != verdict
+                changed = known[claim_id] != verdict
                 reviewed = changed and _latest_review(conn, document_id, claim_id) is not None
                 conn.execute("UPDATE claims SET record = ?, auto_verdict = ?, position = ?, status = 'current',"
                              " look_again = look_again OR ?, last_checked = ? WHERE document_id = ? AND claim_id = ?",
-                             (json.dumps(record, ensure_ascii=False), verdict, position, int(reviewed), now,
-                              document_id, claim_id))
+                             (stored, verdict, position, int(reviewed), now, document_id, claim_id))
                 counts["kept"] += 1
                 counts["look_again"] += int(reviewed)
             else:
                 conn.execute("INSERT INTO claims (document_id, claim_id, position, record, auto_verdict, first_seen,"
                              " last_checked) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             (document_id, claim_id, position, json.dumps(record, ensure_ascii=False), verdict,
-                              now, now))
+                             (document_id, claim_id, position, stored, verdict, now, now))
                 counts["added"] += 1
         for claim_id in set(known) - seen:
             conn.execute("UPDATE claims SET status = 'gone', last_checked = ? WHERE document_id = ? AND claim_id = ?",
