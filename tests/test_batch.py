@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from benchmarks.news_corpus import articles
+from tests.processes import alive, child_pids
 from workbench import PROJECT_DIR, SAMPLES_DIR
 from workbench.batch import dask_engine, process_engine, run_batch
 
@@ -83,9 +84,14 @@ def test_a_killed_batch_resumes_to_exactly_the_uninterrupted_output(tmp_path):
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and (not progress.exists() or len(lines(progress)) < 10):
         time.sleep(0.05)
+    workers = child_pids(killed.pid)
     killed.send_signal(signal.SIGKILL)
     killed.wait(timeout=30)
     assert 10 <= len(lines(progress)) < 40
+    deadline = time.monotonic() + 10  # its workers leave with it, not lingering as orphans
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers and not any(alive(pid) for pid in workers)
     resumed = subprocess.run([*command, str(cut)], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=600)
     assert "already done by an earlier run" in resumed.stderr
     assert cut.read_bytes() == whole.read_bytes()

@@ -14,6 +14,8 @@ import io
 import json
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -242,6 +244,17 @@ class Engine:
     close: Callable[[], None] = lambda: None
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: leave as soon as the batch process is gone (killed with SIGKILL, out of memory), instead
+    of lingering as an orphan holding its models in memory."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 def process_engine(workers: int) -> Engine:
     """Worker processes, results in input order. A worker that dies (killed, out of memory) loses only
     the documents it held: the pool is replaced and they are tried again, then reported and skipped."""
@@ -252,7 +265,12 @@ def process_engine(workers: int) -> Engine:
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
-    executor = [ProcessPoolExecutor(workers, mp_context=context)]
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent,
+                                   initargs=(os.getpid(),))
+
+    executor = [new_pool()]
 
     def run(window: list[Article], fmt: str) -> Iterator[Outcome]:
         attempts: dict[str, int] = {}
@@ -264,7 +282,7 @@ def process_engine(workers: int) -> Engine:
                     outcome = future.result()
                 except BrokenProcessPool:
                     executor[0].shutdown(wait=False, cancel_futures=True)
-                    executor[0] = ProcessPoolExecutor(workers, mp_context=context)
+                    executor[0] = new_pool()
                     article = pending[index]
                     attempts[article.key] = attempts.get(article.key, 0) + 1
                     if attempts[article.key] >= MAX_ATTEMPTS:

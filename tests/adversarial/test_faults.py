@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.news_corpus import articles
+from tests.processes import child_pids
 from workbench import PROJECT_DIR, REFERENCE_DIR
 from workbench.check import check_text
 from workbench.reference import load_reference
@@ -108,19 +109,6 @@ def test_a_reference_file_deleted_while_in_use(tmp_path):
     assert set(again.tables) == {"defence_expenditure", "alliance_facts", "key_events"}
 
 
-def worker_pids(parent: int) -> list[int]:
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == parent:
-                pids.append(int(entry.name))
-    return pids
-
-
 def test_a_batch_worker_killed_mid_run_loses_nothing(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"text": t, "pub_date": "2025-07-01"}) + "\n" for t in articles(60, seed=5)))
@@ -133,7 +121,7 @@ def test_a_batch_worker_killed_mid_run_loses_nothing(tmp_path):
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and (not progress.exists() or len(progress.read_text().splitlines()) < 5):
         time.sleep(0.05)
-    workers = [pid for pid in worker_pids(run.pid) if b"python" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+    workers = child_pids(run.pid)
     assert workers, "no worker processes found"
     os.kill(workers[0], signal.SIGKILL)
     assert run.wait(timeout=600) == 0, run.stderr.read()
