@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -12,11 +13,13 @@ from workbench.extract.sentences import split_sentences
 from workbench.extract.vague import find_vague, load_vague_quantifiers
 from workbench.model import Mention, Sentence
 
+_DIGIT = re.compile(r"\d")  # any Unicode decimal digit: the only digits the readers' patterns match
+
 
 def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
     """Mentions of one sentence, offsets into the document. Dates first: a year is never a quantity."""
     text = sentence.text
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _DIGIT.search(text) is not None
     if not has_digit and not NUMBER_WORD.search(text) and not date_gates(text):
         mentions = find_vague(text, [])  # nothing a number or date reader could find: skip them
     else:

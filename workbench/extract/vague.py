@@ -5,6 +5,7 @@ Their meaning is data a fact-checker edits (rules/vague_quantifiers.yaml); here 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,13 +82,14 @@ def _load_vague(path: Path) -> tuple[VagueQuantifier, ...]:
 
 
 def _combined() -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
-    return _combined_for(rules_dir() / VAGUE_FILE_NAME)
+    # called for every sentence: keyed on the setting's raw text, so no path is built on the hot path
+    return _combined_for(os.environ.get("WORKBENCH_RULES_DIR") or "")
 
 
 @lru_cache(maxsize=4)
-def _combined_for(path: Path) -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
+def _combined_for(rules_setting: str) -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
     """All quantifiers as one pattern, longest first, so a sentence is scanned once."""
-    quantifiers = _load_vague(path)
+    quantifiers = _load_vague(rules_dir() / VAGUE_FILE_NAME)
     lead = r"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bas\s)"  # not "how many", "so many"
     pattern = lead + "(?:" + "|".join(f"(?P<q{i}>{q.body})" for i, q in enumerate(quantifiers)) + ")"
     return re.compile(pattern, re.I), quantifiers
