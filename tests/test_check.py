@@ -17,7 +17,7 @@ CASES = [(example, str(text), expected) for example in TABLE for text, expected 
 
 
 def verdicts_of(text: str, pub: date) -> dict[str, tuple[str, str | None, str]]:
-    return {c.claim.mention.text: (c.verdict.verdict, c.verdict.rule, c.verdict.explanation)
+    return {c.claim.mention.text: (c.verdict.verdict or c.verdict.role, c.verdict.rule, c.verdict.explanation)
             for c in check_text(text, pub, PACK, RULES)}
 
 
@@ -25,7 +25,7 @@ def test_the_pack_and_rules_load_clean_and_the_table_is_broad():
     assert PACK.errors == [] and RULES.errors == []
     assert len(CASES) >= 80
     expected = {e.split()[0] for _, _, e in CASES}
-    assert expected == {"supported", "contradicted", "needs_review", "unverifiable"}
+    assert expected == {"supported", "contradicted", "needs_review", "unverifiable", "context"}
     assert {e.split()[1] for _, _, e in CASES if len(e.split()) > 1} >= {r.id for r in RULES.rules}
 
 
@@ -93,4 +93,4 @@ def test_a_broken_table_or_rule_file_is_refused_and_the_rest_still_checks(tmp_pa
     checked = {c.claim.mention.text: c.verdict.verdict for c in check_text(
         "Poland spent 4.12% of GDP on defence in 2024. The summit in The Hague was on June 24-25.",
         date(2024, 7, 1), pack, rules)}
-    assert checked == {"4.12%": "supported", "2024": "unverifiable", "June 24-25": "unverifiable"}
+    assert checked == {"4.12%": "supported", "2024": None, "June 24-25": "unverifiable"}

@@ -81,11 +81,16 @@ def test_check_gives_every_claim_a_verdict_evidence_and_explanation():
     result = run("check", "--pub-date", "2025-07-01", SAMPLE)
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert all(set(FIELDS) | {"claim_id", "sentence", "sentence_start", "verdict", "rule",
-                                         "evidence", "explanation"} == set(r)
+    assert all(set(FIELDS) | {"claim_id", "sentence", "sentence_start", "verdict", "rule", "evidence", "explanation",
+                              "role", "entity", "measure", "period", "reference_value"} == set(r)
                for r in records)
     handful = next(r for r in records if r["text"] == "a handful")
-    assert handful["verdict"] == "contradicted" and handful["rule"] == "allies_at_threshold"
+    assert handful["verdict"] == "contradicted"
+    assert handful["rule"] == "defence_expenditure:defence_expenditure_pct_gdp:count"
+    assert (handful["entity"], handful["measure"], handful["period"], handful["reference_value"]) == (
+        "allies", "defence spending as a share of GDP", "2024", 23.0)
+    context = [r for r in records if r["role"] == "context"]
+    assert all(r["verdict"] is None and r["kind"] == "date" for r in context)
     assert handful["evidence"][0]["source_url"].startswith("https://")
     again = [json.loads(line) for line in run("check", "--pub-date", "2025-07-01", SAMPLE).stdout.decode().splitlines()]
     assert [r["claim_id"] for r in again] == [r["claim_id"] for r in records]

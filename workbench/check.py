@@ -1,26 +1,32 @@
-"""claims -> verdicts: each claim checked by the first rule that applies, with evidence and a reason.
+"""claims -> verdicts: every reading of a claim over the described tables scored, the best one compared.
 
-Verdicts (DESIGN.md): supported, contradicted, needs_review, unverifiable. A claim no rule covers is
-unverifiable, never guessed. Figures are checked against the editions published on or before the
-draft: the latest of them decides; a claim that holds only for an earlier edition needs review.
+A reading is a measure of a table applied to the claim's frame (a value, a count or share of entities past
+a cut-off, a total, a rank, a change). How well it fits comes from the words of the claim's own clause,
+then its sentence, then the document; the best-fitting reading decides. Two close readings that disagree
+give needs_review naming both; a claim no reading fits is unverifiable with the reason. Red is given only
+when the claim's frame is certain. Figures are read from the vintages published by the draft's date: the
+latest decides, a claim only an earlier one bears out needs review, later revisions are named.
+Every word of an explanation that names a topic comes from the tables' descriptions.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
-from functools import lru_cache
 
-from workbench.claims import Claim, build_claims
+from workbench.claims import Claim, Frame, build_claims, counted_noun, is_past
+from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
 from workbench.model import Mention
-from workbench.reference import ReferencePack
+from workbench.reference import Measure, ReferencePack, ReferenceTable, period_key, published_by
 from workbench.rules import Rule, RuleSet
+from workbench.vocabulary import MeasureWords, Vocabulary, vocabulary_for
 
 UNCOVERED = "No reference data covers this claim; it needs a source of its own."
+CLOSE = 1.0  # readings whose fit differs by less than this are both plausible
+UNCHECKABLE = 1.5  # a reading the data cannot settle counts this much less than one it can
+SIDE_WORDS = {"at_or_above": "at or above", "above": "above", "below": "below", "at_or_below": "at or below"}
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,15 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Verdict:
-    verdict: str
+    verdict: str | None  # None for a date that only gives another claim its period
     rule: str | None
     evidence: tuple[Evidence, ...]
     explanation: str
+    entity: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    reference_value: float | None = None
+    role: str = "claim"  # or "context"
 
 
 @dataclass(frozen=True)
@@ -49,11 +60,19 @@ class CheckedClaim:
     def to_record(self, doc: str) -> dict:
         """The JSON object of the check contract (DESIGN.md)."""
         record = self.claim.mention.to_record(doc)
+        v = self.verdict
         record.update(claim_id=self.claim.claim_id, sentence=self.claim.sentence.text,
-                      sentence_start=self.claim.sentence.start,
-                      verdict=self.verdict.verdict, rule=self.verdict.rule,
-                      evidence=[asdict(e) for e in self.verdict.evidence], explanation=self.verdict.explanation)
+                      sentence_start=self.claim.sentence.start, verdict=v.verdict, rule=v.rule,
+                      evidence=[asdict(e) for e in v.evidence], explanation=v.explanation, role=v.role,
+                      entity=v.entity, measure=v.measure, period=v.period, reference_value=v.reference_value)
         return record
+
+
+@dataclass(frozen=True)
+class Reading:
+    fit: float
+    verdict: Verdict
+    label: str  # how the reading is named when two are close
 
 
 # --- comparing numbers at the claim's own precision ------------------------------------------------
@@ -71,9 +90,10 @@ def tolerance_for(mention: Mention, rules: RuleSet) -> float:
     return base * rules.approx_factor.get(mention.approx or "", 1.0)
 
 
-def holds(mention: Mention, reference: float, rules: RuleSet) -> bool:
+def holds(mention: Mention, reference: float, rules: RuleSet, value: float | None = None) -> bool:
     """Whether the reference figure bears the claim out, read as the claim words it."""
-    value, tolerance, eps = mention.value, tolerance_for(mention, rules), 1e-9
+    value = mention.value if value is None else value
+    tolerance, eps = tolerance_for(mention, rules), 1e-9
     if mention.value_max is not None and not mention.vague:
         return value - tolerance - eps <= reference <= mention.value_max + tolerance + eps
     # without an approx word, "4.4%" stands for [4.35, 4.45): a figure on the upper edge rounds away
@@ -87,297 +107,644 @@ def holds(mention: Mention, reference: float, rules: RuleSet) -> bool:
 
 
 def _fmt(number: float) -> str:
-    return f"{number:,.2f}".rstrip("0").rstrip(".") if not float(number).is_integer() else f"{int(number):,}"
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".") if abs(number) >= 0.01 else f"{number:.4g}"
 
 
-# --- editions ---------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=256)
-def published_by(edition_date: str) -> date:
-    """The day an edition is known to be out: its date, or the last day of its month if only a month is given."""
-    if len(edition_date) == 7:
-        year, month = int(edition_date[:4]), int(edition_date[5:7])
-        return date(year, month, calendar.monthrange(year, month)[1])
-    return date.fromisoformat(edition_date)
-
-
-def _short_edition(edition: str) -> str:
-    month = re.search(r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-                      r"\s+(\d{4})", edition)
-    if month:
-        return f"{month.group(1)} {month.group(2)} edition"
-    return edition
+def figure(value: float, unit: str) -> str:
+    """A figure as a reader writes it: 4.12%, 1.5 points, 82 years, 13,400,000,000 USD."""
+    if unit == "percent":
+        return f"{_fmt(value)}%"
+    if unit == "percentage_point":
+        return f"{_fmt(value)} percentage points"
+    if unit in ("count", "fraction", ""):
+        return _fmt(value)
+    return f"{_fmt(value)} {unit}"
 
 
-def _evidence(table: str, row: dict, value: str, as_of: str) -> Evidence:
-    return Evidence(table, row["_line"], value, row["source_url"], row["source_title"], as_of)
+# --- periods -----------------------------------------------------------------------------------------
 
-
-def _contains(sentence: str, words: list[str]) -> bool:
-    """Whether the sentence has any of the words, as whole words, in any case."""
-    return bool(words) and _sentence_has(sentence, tuple(words))
-
-
-@lru_cache(maxsize=8192)
-def _sentence_has(sentence: str, words: tuple[str, ...]) -> bool:
-    """Cached: every claim of a sentence asks the same questions of it."""
-    return _words_pattern(words).search(sentence) is not None
-
-
-@lru_cache(maxsize=256)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
-
-
-def _editions(rows: list[dict], pub_date: date) -> tuple[list[str], list[str]]:
-    """Editions out by the publication date (oldest first), and those that came after it."""
-    dates = {r["edition"]: published_by(r["edition_date"]) for r in rows}
-    before = sorted((e for e, d in dates.items() if d <= pub_date), key=lambda e: dates[e])
-    after = sorted((e for e, d in dates.items() if d > pub_date), key=lambda e: dates[e])
-    return before, after
-
-
-def _revisions(later: list[tuple[str, str]], figure: str) -> str:
-    """A sentence on editions published after the draft that changed the figure, or nothing."""
-    changed = [(edition, fig) for edition, fig in later if fig != figure]
-    return "".join(f" Revised to {fig} in the {_short_edition(e)}, published after this draft." for e, fig in changed)
-
-
-def _only_earlier_supports(verdicts: list[str]) -> bool:
-    """Over editions oldest first: the latest does not support the claim, but an earlier one did."""
-    return verdicts[-1] != "supported" and "supported" in verdicts[:-1]
-
-
-def _across_editions(verdicts: list[str]) -> str:
-    """The verdict over editions (oldest first, all out by the draft's date): the latest decides, but a claim
-    that only an earlier edition supports needs a reviewer."""
-    return "needs_review" if _only_earlier_supports(verdicts) else verdicts[-1]
-
-
-def _vintage_verdict(results: list[tuple[str, bool, str]], later: list[tuple[str, str]], rule: Rule,
-                     evidence: list[Evidence], subject: str) -> Verdict:
-    """results: (edition, holds, figure) oldest first, all out by the draft's date; later: revisions after it."""
-    latest_edition, _, latest_figure = results[-1]
-    verdict = _across_editions(["supported" if ok else "contradicted" for _, ok, _ in results])
-    if verdict == "supported":
-        text = f"{subject} is {latest_figure} in NATO's {_short_edition(latest_edition)}, which bears the claim out."
-    elif verdict == "needs_review":
-        figures = ", ".join(f"{fig} in the {_short_edition(e)}" for e, _, fig in results)
-        text = f"{subject}: {figures}; the claim holds only for an earlier edition."
-    else:
-        text = (f"{subject} is {latest_figure} in NATO's {_short_edition(latest_edition)}, "
-                "which does not bear the claim out.")
-    return Verdict(verdict, rule.id, tuple(evidence), text + _revisions(later, latest_figure))
-
-
-def _period(claim: Claim, available: list[int], pub_date: date) -> tuple[int | None, str]:
-    """The year a claim is about: its sentence's year, else the publication year, else the latest available."""
-    observed = [y for y in claim.years if y <= pub_date.year]  # a later year is a deadline, not a period
-    if observed:
-        year = observed[0]
-        return (year, f"{year}") if year in available else (None, f"{year}")
-    if pub_date.year in available:
-        return pub_date.year, f"{pub_date.year} (the publication year)"
-    if available:
-        latest = max((y for y in available if y <= pub_date.year), default=max(available))
-        return latest, f"{latest} (the latest year available)"
-    return None, ""
-
-
-# --- rule kinds ---------------------------------------------------------------------------------------
-
-Checker = Callable[[Claim, Rule, ReferencePack, RuleSet, date], "Verdict | None"]
-
-
-def check_metric_value(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, pub: date) -> Verdict | None:
-    m, text = claim.mention, claim.sentence.text
-    if m.kind != "quantity" or m.unit != rule.params["unit"] or m.vague:
+def claim_period_key(mention: Mention, granularity: str) -> str | None:
+    """The table period a date stands for, at the table's granularity; None when it spans several."""
+    start, end = mention.start_date, mention.end_date
+    if start is None or end is None:
         return None
-    if not _contains(text, rule.words("signals")) or _contains(text, rule.words("not_when")):
-        return None
-    if rule.words("requires") and not _contains(text, rule.words("requires")):
-        return None
-    table = pack.rows(rule.params["table"])
-    if table is None:
-        return None
-    metric_rows = [r for r in table if r["metric"] == rule.params["metric"]]
-    candidates = [rule.params["entity"]] if rule.params.get("entity") else list(claim.entities)
-    named = {r["entity"] for r in metric_rows}
-    entity = next((e for e in candidates if e in named), None)
-    if entity is None:
-        return None
-    rows = [r for r in metric_rows if r["entity"] == entity]
-    if "edition" not in rows[0]:  # a single-vintage table: the row agreed most recently by the draft's date
-        agreed = sorted((r for r in rows if r["agreed"] <= pub), key=lambda r: r["agreed"])
-        if not agreed:
-            return None
-        row = agreed[-1]
-        figure = float(row["value"])
-        verdict = "supported" if holds(m, figure, rules) else "contradicted"
-        return Verdict(verdict, rule.id, (_evidence(rule.params["table"], row, _fmt(figure), str(row["agreed"])),),
-                       f"The reference gives {_fmt(figure)} for {entity} as of {row['agreed']}; "
-                       f"the claim says {m.text}.")
-    before, after = _editions(rows, pub)
-    if not before:
-        return None
-    future = [y for y in claim.years if y > pub.year]
-    if future and not [y for y in claim.years if y <= pub.year]:
-        return Verdict("unverifiable", rule.id, (), f"A plan or forecast for {future[0]}: published figures cover "
-                                                  f"only past years, so a source for the plan is needed.")
-    available = sorted({r["period"] for r in rows if r["edition"] in before})
-    year, said = _period(claim, available, pub)
-    if year is None:
-        return Verdict("unverifiable", rule.id, (), f"No NATO figure for {entity} in {said} was published by "
-                                                  f"the draft's date.")
-    results, evidence, later = [], [], []
-    for edition in before + after:
-        row = next((r for r in rows if r["edition"] == edition and r["period"] == year), None)
-        if row is None:
-            continue
-        figure = float(row["value"])
-        if edition in after:
-            later.append((edition, f"{_fmt(figure)}%"))
-            continue
-        results.append((edition, holds(m, figure, rules), f"{_fmt(figure)}%"))
-        evidence.append(_evidence(rule.params["table"], row, _fmt(figure), _short_edition(edition)))
-    if not results:
-        return Verdict("unverifiable", rule.id, (), f"No NATO figure for {entity} in {said} was published by "
-                                                  f"the draft's date.")
-    return _vintage_verdict(results, later, rule, evidence[::-1], f"{entity}'s defence spending in {said}")
+    keys = {_key_of(start, granularity), _key_of(end, granularity)}
+    return keys.pop() if len(keys) == 1 else None
 
 
-def check_target(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, pub: date) -> Verdict | None:
-    m, text = claim.mention, claim.sentence.text
-    if not _contains(text, rule.words("signals")):
-        return None
-    table = pack.rows(rule.params["table"])
-    if table is None:
-        return None
-    metrics = rule.words("metrics")
-    targets = [r for r in table if r["metric"] in metrics and r["agreed"] <= pub]
-    if not targets:
-        return None
+def _key_of(day: date, granularity: str) -> str:
+    if granularity == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "month":
+        return f"{day.year}-{day.month:02d}"
+    return str(day.year)
 
-    def due_or_agreed(row: dict, year: int) -> bool:
-        return year in (row["period"], row["agreed"].year)
+
+def _period_end(key: str) -> date:
+    if "-Q" in key:
+        year, quarter = key.split("-Q")
+        return published_by(f"{year}-{int(quarter) * 3:02d}")
+    if len(key) == 7:
+        return published_by(key)
+    return date(int(key[:4]), 12, 31)
+
+
+def _previous(key: str) -> str:
+    if "-Q" in key:
+        year, quarter = int(key[:4]), int(key[-1])
+        return f"{year - 1}-Q4" if quarter == 1 else f"{year}-Q{quarter - 1}"
+    if len(key) == 7:
+        year, month = int(key[:4]), int(key[5:])
+        return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    return str(int(key) - 1)
+
+
+def _said(key: str) -> str:
+    if "-Q" in key:
+        return f"the {['first', 'second', 'third', 'fourth'][int(key[-1]) - 1]} quarter of {key[:4]}"
+    if len(key) == 7:
+        return f"{date(int(key[:4]), int(key[5:]), 1):%B %Y}"
+    return key
+
+
+# --- vintages ------------------------------------------------------------------------------------------
+
+def _vintage_name(table: ReferenceTable, row: dict) -> str:
+    published = table.published(row)
+    return f"{published:%B %Y} edition" if published else ""
+
+
+def _by_vintage(table: ReferenceTable, rows: list[dict], pub: date) -> tuple[list[list[dict]], list[list[dict]]]:
+    """Rows grouped by vintage, oldest first: those out by the draft's date, and those that came after."""
+    groups: dict[object, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(table.published(row) or date.min, []).append(row)
+    out = sorted(groups)
+    return [groups[d] for d in out if d <= pub], [groups[d] for d in out if d > pub]
+
+
+def _decide(results: list[str]) -> str:
+    """Over vintages out by the draft's date (oldest first): the latest decides, but a claim that only an
+    earlier one bears out needs a reviewer."""
+    if results[-1] != "supported" and "supported" in results[:-1]:
+        return "needs_review"
+    return results[-1]
+
+
+# --- the verdict of one reading ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Context:
+    claim: Claim
+    pub: date
+    rules: RuleSet
+    pack: ReferencePack
+
+    @property
+    def mention(self) -> Mention:
+        return self.claim.mention
+
+    @property
+    def frame(self) -> Frame:
+        return self.claim.frame
+
+
+def _evidence(table: ReferenceTable, row: dict, value: str, as_of: str) -> Evidence:
+    """as_of is the vintage as the table names it (its edition column) where it has one."""
+    source = table.sources[0] if table.sources else {}
+    label = table.description.vintage if table.description else None
+    if label and row.get(label):
+        as_of = str(row[label])
+    return Evidence(table.name, row["_line"], value, str(row.get("source_url") or source.get("path", "")),
+                    str(row.get("source_title") or source.get("title", "")), as_of)
+
+
+def _publisher(table: ReferenceTable) -> str:
+    return table.description.publisher if table.description else table.title
+
+
+def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tuple[str | None, str, str]:
+    """(period, how it is said, why it could not be chosen); periods_out are those published by the draft."""
+    frame = ctx.frame
+    if frame.period is not None and not (frame.deadline and frame.aggregate in ("count", "share", "total")):
+        key = claim_period_key(frame.period, measure.period)
+        if key is None and frame.range_end in ("start", "end"):  # "between 1985 and 2005, from 5.5 to 2.6"
+            day = frame.period.start_date if frame.range_end == "start" else frame.period.end_date
+            key = _key_of(day, measure.period)
+        if key is None:
+            return None, frame.period.text, (f"the claim's period ({frame.period.text}) spans several "
+                                             f"{measure.period}s of the table")
+        return key, _said(key), ""
+    for source in ctx.rules.period_order:
+        if source == "publication_period":
+            key = _key_of(ctx.pub, measure.period)
+            if key in periods_out:
+                return key, f"{_said(key)} (the publication {measure.period})", ""
+        elif periods_out:
+            key = max((p for p in periods_out if _period_end(p) <= ctx.pub or p == _key_of(ctx.pub, measure.period)),
+                      default=None, key=_period_end)
+            if key is not None:
+                return key, f"{_said(key)} (the latest {measure.period} available)", "fallback"
+    return None, "", "no period published by the draft's date"
+
+
+def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
+    """Why a figure is too old for a claim about now, or "" when it is not."""
+    if ctx.frame.period is not None:
+        return ""
+    years = ctx.pub.year - _period_end(key).year
+    allowed = table.description.stale_after_years if table.description else None
+    if years > (ctx.rules.stale_after_years if allowed is None else allowed):
+        return (f" The latest figure is for {_said(key)}, {years} years before the draft: too old to bear out a "
+                "claim about now.")
+    return ""
+
+
+def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
+    m, frame = ctx.mention, ctx.frame
+    rows = table.series.get((measure.metric, entity), [])
+    base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}"}
+    if frame.period is None and frame.aggregate == "value" and tense_of(frame.clause) == "future":
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"A plan or forecast: the {measure.label} figures cover only what was published; a source for the plan "
+            "is needed."), **base)
+    if frame.deadline and frame.period is not None and frame.period.start_date > ctx.pub:
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"A plan or forecast for {frame.period.text}: the {measure.label} figures cover only what was published; "
+            "a source for the plan is needed."), **base)
+    out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
+    key, said, why = _choose_period(ctx, measure, out if frame.period is None else out or {r["period"] for r in rows})
+    if key is None:
+        return Verdict("needs_review" if "spans" in why else "unverifiable", evidence=(),
+                       explanation=f"No single {measure.label} figure for {entity}: {why}.", **base)
+    at_period = [r for r in rows if r["period"] == key]
+    if not at_period:
+        return Verdict("unverifiable", evidence=(), period=key, explanation=(
+            f"No {measure.label} figure for {entity} in {said} in the reference data."), **base)
+    if _period_end(key) > ctx.pub and key not in out and frame.period is not None and _key_of(
+            ctx.pub, measure.period) <= key:
+        return Verdict("unverifiable", evidence=(), period=key, explanation=(
+            f"{said} was not over when the draft was published and no {measure.label} figure for it was out yet."),
+            **base)
+    before, after = _by_vintage(table, at_period, ctx.pub)
+    unit = measure.unit
+    if before:
+        results = ["supported" if holds(m, float(g[0]["value"]), ctx.rules) else "contradicted" for g in before]
+        verdict = _decide(results)
+        latest = before[-1][0]
+        where = _vintage_name(table, latest)
+        source = f"in {_publisher(table)}'s {where}" if where else f"according to {_publisher(table)}"
+        text = f"{entity}'s {measure.label} in {said} is {figure(float(latest['value']), unit)} {source}"
+        if verdict == "supported":
+            text += ", which bears the claim out."
+        elif verdict == "needs_review":
+            text += "; the claim holds only for an earlier edition: " + ", ".join(
+                f"{figure(float(g[0]['value']), unit)} in the {_vintage_name(table, g[0])}" for g in before) + "."
+        else:
+            text += f", which does not bear out {m.text}."
+        stale = _stale(ctx, key, table)
+        if stale and verdict in ("supported", "contradicted"):
+            verdict, text = "needs_review", text + stale
+        changed = [g[0] for g in after if float(g[0]["value"]) != float(latest["value"])]
+        text += "".join(f" Revised to {figure(float(r['value']), unit)} in the {_vintage_name(table, r)}, "
+                        "published after this draft." for r in changed)
+        evidence = tuple(_evidence(table, g[0], _fmt(float(g[0]["value"])), _vintage_name(table, g[0]) or
+                                   str(g[0]["period"])) for g in reversed(before))
+        return Verdict(verdict, evidence=evidence, explanation=text, period=key,
+                       reference_value=float(latest["value"]), **base)
+    later = after[-1][0]
+    ok = holds(m, float(later["value"]), ctx.rules)
+    text = (f"No {measure.label} figure for {entity} in {said} was out by the draft's date; the "
+            f"{_vintage_name(table, later)} of {_publisher(table)}, published later, gives "
+            f"{figure(float(later['value']), unit)}")
+    text += ", which bears the claim out." if ok else ", which does not bear it out (it may have been revised since)."
+    return Verdict("supported" if ok else "needs_review",
+                   evidence=(_evidence(table, later, _fmt(float(later["value"])), _vintage_name(table, later)),),
+                   explanation=text, period=key, reference_value=float(later["value"]), **base)
+
+
+def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
+    """A pledged figure and its deadline: the claim holds if a target agreed by the draft's date says it."""
+    m, frame = ctx.mention, ctx.frame
+    rows = [r for r in table.series.get((measure.metric, entity), []) if (table.published(r) or date.min) <= ctx.pub]
+    base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}"}
+    if not rows:
+        return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} was set by the draft's date.",
+                       **base)
+    year = str(frame.period.start_date.year) if frame.period is not None and frame.period.start_date else None
+
+    def due_or_set(row: dict) -> bool:
+        published = table.published(row)
+        return year is None or year == row["period"] or (published is not None and str(published.year) == year)
 
     def said(row: dict) -> str:
-        return (f"{row['commitment']} ({_day_text(row['agreed'])}) set {_fmt(row['value'])}% of GDP "
-                f"by {row['period']}.")
+        who = str(row.get(table.description.vintage or "") or _publisher(table)) if table.description else ""
+        published = table.published(row)
+        when = f" ({published.day} {published:%B %Y})" if published else ""
+        return f"{who}{when} set the {measure.label} at {figure(float(row['value']), measure.unit)} by {row['period']}."
 
-    if m.kind == "quantity" and m.unit == "percent" and not m.vague:
-        deadline = claim.years[0] if claim.years else None  # the year it is due by, or agreed in
-        matching = [r for r in targets if holds(m, float(r["value"]), rules)
-                    and (deadline is None or due_or_agreed(r, deadline))]
-        if matching:
-            row = matching[-1]
-            return Verdict("supported", rule.id, (_evidence(rule.params["table"], row, _fmt(row["value"]),
-                                                            str(row["agreed"])),), said(row))
-        known = "; ".join(f"{_fmt(r['value'])}% by {r['period']} ({r['commitment']})" for r in targets)
-        same_year = deadline is not None and any(r["period"] == deadline for r in targets)
-        return Verdict("contradicted" if same_year else "needs_review", rule.id, (),
-                       f"No NATO target of {m.text} {'for ' + str(deadline) + ' ' if deadline else ''}is in the "
-                       f"reference data; the targets are {known}.")
-    if m.kind == "date" and m.granularity == "year" and claim.percents:
-        percent = claim.percents[0]
-        rows = [r for r in targets if holds(percent, float(r["value"]), rules)]
-        if not rows:
-            return None
-        year = m.start_date.year
-        row = next((r for r in rows if due_or_agreed(r, year)), rows[-1])
-        return Verdict("supported" if due_or_agreed(row, year) else "contradicted", rule.id,
-                       (_evidence(rule.params["table"], row, str(row["period"]), str(row["agreed"])),), said(row))
-    return None
-
-
-def _reading(mention: Mention) -> tuple[float, float, str]:
-    """The interval a count or vague quantifier claims, and how to say it."""
-    if mention.vague:
-        high = mention.value_max if mention.value_max is not None else mention.value
-        if mention.approx in ("more_than",):
-            return mention.value, high, f"'{mention.text}' (more than {_fmt(mention.value)})"
-        return mention.value, high, f"'{mention.text}' ({_fmt(mention.value)}–{_fmt(high)})"
-    return mention.value, mention.value_max or mention.value, f"'{mention.text}'"
+    matching = [r for r in rows if holds(m, float(r["value"]), ctx.rules) and due_or_set(r)]
+    if matching:
+        row = matching[-1]
+        return Verdict("supported", evidence=(_evidence(table, row, _fmt(float(row["value"])),
+                                                        str(table.published(row) or row["period"])),),
+                       explanation=said(row), period=row["period"], reference_value=float(row["value"]), **base)
+    known = "; ".join(f"{figure(float(r['value']), measure.unit)} by {r['period']}" for r in rows)
+    same_year = year is not None and any(r["period"] == year for r in rows)
+    owned = not frame.entities or entity in frame.entities  # not "her country's 3% goal": someone else's pledge
+    return Verdict("contradicted" if same_year and owned else "needs_review", evidence=(), period=year, explanation=(
+        f"No {measure.label} of {m.text}{' for ' + year if year else ''} is in the reference data; "
+        f"the targets set by the draft's date are {known}."), **base)
 
 
 def _judge_count(mention: Mention, actual: float, rules: RuleSet) -> str:
     """supported / contradicted / needs_review for a count or share against the derived figure."""
     if not mention.vague:
+        if mention.unit == "percent":
+            return "supported" if holds(mention, actual * 100, rules) else "contradicted"
+        if mention.unit == "fraction" and mention.approx in ("nearly", "more_than", "at_least", "less_than", "at_most"):
+            return "supported" if holds(mention, actual, rules) else "contradicted"
+        if mention.unit == "fraction":  # "half", "two-thirds": as near as a reader would say it
+            margin = 0.05 * rules.approx_factor.get(mention.approx or "", 1.0)
+            return "supported" if abs(actual - mention.value) <= margin else "contradicted"
         return "supported" if holds(mention, actual, rules) else "contradicted"
     if mention.value_max is None:  # "all", "no", "none": one exact reading
         return "supported" if abs(actual - mention.value) < 1e-9 else "contradicted"
-    low, high, _ = _reading(mention)
+    low, high = mention.value, mention.value_max
     margin = 0.05 if mention.unit == "fraction" else 1.0
-    strict_low = mention.approx == "more_than"
-    inside = (actual > low if strict_low else actual >= low) and actual <= high
+    inside = (actual > low if mention.approx == "more_than" else actual >= low) and actual <= high
     natural_top = mention.unit == "fraction" and high >= 1
-    near = abs(actual - low) <= margin or (not natural_top and abs(actual - high) <= margin)
-    if near:  # at the edge of a vague reading, inside or out, a person decides
-        return "needs_review"
+    if abs(actual - low) <= margin or (not natural_top and abs(actual - high) <= margin):
+        return "needs_review"  # at the edge of a vague reading, inside or out, a person decides
     return "supported" if inside else "contradicted"
 
 
-def check_threshold_count(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet,
-                          pub: date) -> Verdict | None:
-    m, text = claim.mention, claim.sentence.text
-    if m.kind != "quantity" or m.unit not in ("count", "fraction") or not claim.percents:
-        return None
-    threshold_mention = claim.percents[0]
-    # "spend more than 3%", "spent less than 2%": the threshold's own comparison word says which side
-    side_word = {"more_than": "above", "at_least": "at or above", "less_than": "below", "at_most": "at or below"}
-    unmet = _contains(text, rule.words("unmet")) or threshold_mention.approx in ("less_than", "at_most")
-    if not (unmet or _contains(text, rule.words("met")) or threshold_mention.approx in side_word):
-        return None
-    if not (m.vague or _contains(text, rule.words("subjects"))):
-        return None
-    table = pack.rows(rule.params["table"])
-    if table is None:
-        return None
-    threshold = threshold_mention.value
-    rows = [r for r in table if r["metric"] == rule.params["metric"] and r["edition_complete"]
-            and not r["entity"].startswith("NATO")]
-    if not rows:
-        return None
-    before, after = _editions(rows, pub)
-    if not before:
-        return None
-    available = sorted({r["period"] for r in rows if r["edition"] in before})
-    year, said = _period(claim, available, pub)
-    if year is None:
-        return None
-    is_total = bool(re.search(r"\bof\s+(?:the\s+|its\s+)?$", claim.before(12), re.I))
-    side = side_word.get(threshold_mention.approx or "", "below" if unmet else "at or above")
-    results, later, evidence = [], [], []
-    on_side = {"above": lambda v: v > threshold, "at or above": lambda v: v >= threshold,
-               "below": lambda v: v < threshold, "at or below": lambda v: v <= threshold}[side]
-    for edition in before + after:
-        edition_rows = [r for r in rows if r["edition"] == edition and r["period"] == year]
-        if not edition_rows:
-            continue
-        total = len(edition_rows)
-        count = sum(1 for r in edition_rows if on_side(r["value"]))
-        figure = f"{count} of {total} allies {side} {_fmt(threshold)}%"
-        if edition in after:
-            later.append((edition, figure))
-            continue
-        actual = total if is_total else (count / total if m.unit == "fraction" else count)
-        verdict = ("supported" if holds(m, actual, rules) else "contradicted") if is_total else _judge_count(
-            m, actual, rules)
-        results.append((edition, verdict, figure))
-        evidence.append(_evidence(rule.params["table"], edition_rows[0], f"{count}/{total}",
-                                  f"{_short_edition(edition)}, {year}, derived"))
-    if not results:
-        return None
-    latest_edition, _, latest_figure = results[-1]
-    reading = "the number of allies with figures" if is_total else _reading(m)[2]
-    text_out = f"In NATO's {_short_edition(latest_edition)}, {latest_figure} in {said}; the claim says {reading}."
-    verdicts = [v for _, v, _ in results]
-    verdict = _across_editions(verdicts)
-    if _only_earlier_supports(verdicts):
-        text_out += " It held in an earlier edition: " + "; ".join(
-            f"{fig} in the {_short_edition(e)}" for e, _, fig in results[:-1]) + "."
-    return Verdict(verdict, rule.id, tuple(evidence[::-1]), text_out + _revisions(later, latest_figure))
+def _reading_words(mention: Mention) -> str:
+    if mention.vague:
+        high = mention.value_max if mention.value_max is not None else mention.value
+        if mention.approx == "more_than":
+            return f"'{mention.text}' (more than {_fmt(mention.value)})"
+        return f"'{mention.text}' ({_fmt(mention.value)}–{_fmt(high)})"
+    return f"'{mention.text}'"
 
+
+def _on_side(side: str, value: float, cutoff: float) -> bool:
+    return {"above": value > cutoff, "at_or_above": value >= cutoff, "below": value < cutoff,
+            "at_or_below": value <= cutoff}[side]
+
+
+def _cross_section(table: ReferenceTable, measure: Measure, key: str) -> list[dict]:
+    aggregates = table.description.aggregates if table.description else frozenset()
+    complete = table.description.complete if table.description else None
+    return [r for r in table.cross_section.get((measure.metric, key), [])
+            if r["entity"] not in aggregates and (complete is None or r.get(complete) is True)]
+
+
+def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Verdict:
+    """How many (or what share) of a table's entities are on one side of a cut-off, or how many there are."""
+    m, frame = ctx.mention, ctx.frame
+    plural = table.description.plural if table.description else "entities"
+    base = {"entity": plural, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:{frame.aggregate}"}
+    complete = table.description.complete if table.description else None
+    all_rows = [r for r in table.rows
+                if r["metric"] == measure.metric and (complete is None or r.get(complete) is True)]
+    out = {r["period"] for r in all_rows if (table.published(r) or date.min) <= ctx.pub}
+    key, said, why = _choose_period(ctx, measure, out)
+    if key is None:
+        return Verdict("unverifiable", evidence=(), explanation=f"No count of {plural} can be made: {why}.", **base)
+    rows = _cross_section(table, measure, key)
+    before, after = _by_vintage(table, rows, ctx.pub)
+    if not before and not after:
+        return Verdict("unverifiable", evidence=(), period=key, explanation=(
+            f"No complete set of {measure.label} figures for {said}, so no count of {plural} can be made."), **base)
+    cutoff = frame.cutoff
+    side = frame.side or "at_or_above"
+
+    def tally(group: list[dict]) -> tuple[float, str]:
+        total = len(group)
+        if frame.aggregate == "total" or cutoff is None:
+            return float(total), f"{total} {plural} with figures"
+        count = sum(1 for r in group if _on_side(side, float(r["value"]), float(cutoff.value)))
+        actual = float(count) if frame.aggregate == "count" else count / total
+        return actual, f"{count} of {total} {plural} {SIDE_WORDS[side]} {figure(float(cutoff.value), measure.unit)}"
+
+    def judge(actual: float) -> str:
+        if frame.aggregate == "total":
+            return "supported" if holds(m, actual, ctx.rules) else "contradicted"
+        return _judge_count(m, actual, ctx.rules)
+
+    groups = before or after[-1:]
+    results = [(judge(tally(g)[0]), tally(g)[1], g) for g in groups]
+    latest_verdict, latest_figure, latest = results[-1]
+    where = _vintage_name(table, latest[0])
+    source = f"In {_publisher(table)}'s {where}" if where else f"According to {_publisher(table)}"
+    reading = "the number with figures" if frame.aggregate == "total" else _reading_words(m)
+    text = f"{source}, {latest_figure} in {said}; the claim says {reading}."
+    if before:
+        verdict = _decide([v for v, _, _ in results])
+        if verdict == "needs_review" and latest_verdict != "needs_review":
+            text += " It held in an earlier edition: " + "; ".join(
+                f"{fig} in the {_vintage_name(table, g[0])}" for _, fig, g in results[:-1]) + "."
+        text += "".join(f" {tally(g)[1]} in the {_vintage_name(table, g[0])}, published after this draft."
+                        for g in after if tally(g)[1] != latest_figure)
+    else:
+        verdict = "supported" if latest_verdict == "supported" else "needs_review"
+        text += " That edition was published after the draft."
+    stale = _stale(ctx, key, table)
+    if stale and verdict in ("supported", "contradicted"):
+        verdict, text = "needs_review", text + stale
+    evidence = tuple(_evidence(table, g[0], fig.split(" ")[0] + ("/" + str(len(g)) if " of " in fig else ""),
+                               f"{_vintage_name(table, g[0]) or key}, {key}, derived")
+                     for _, fig, g in reversed(results))
+    return Verdict(verdict, evidence=evidence, explanation=text, period=key,
+                   reference_value=tally(latest)[0], **base)
+
+
+def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
+    """The figure, and the place it gives its entity among the table's others."""
+    value = _value_reading(ctx, table, measure, entity)
+    if value.verdict not in ("supported", "contradicted", "needs_review") or value.period is None:
+        return value
+    frame = ctx.frame
+    rows = _cross_section(table, measure, value.period)
+    before, after = _by_vintage(table, rows, ctx.pub)
+    group = (before or after)[-1] if (before or after) else []
+    ordered = sorted(group, key=lambda r: float(r["value"]), reverse=frame.rank_order == "high")
+    place = next((i + 1 for i, r in enumerate(ordered) if r["entity"] == entity), None)
+    if place is None:
+        return value
+    words = "highest" if frame.rank_order == "high" else "lowest"
+    plural = table.description.plural if table.description else "entities"
+    rank_text = f" {entity} ranks {place} of {len(ordered)} {plural} by {measure.label} ({words} first)."
+    if place != frame.rank:
+        return replace(value, verdict="contradicted" if value.verdict != "needs_review" else "needs_review",
+                       explanation=value.explanation + rank_text + f" The claim puts it at {frame.rank}.")
+    return replace(value, explanation=value.explanation + rank_text)
+
+
+def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str,
+                    relative: bool) -> Verdict:
+    """A rise or fall between two periods: in the measure's own unit, or relative (%) to the earlier one."""
+    m, frame = ctx.mention, ctx.frame
+    rows = table.series.get((measure.metric, entity), [])
+    base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:change"}
+    out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
+    spans = frame.period is not None and claim_period_key(frame.period, measure.period) is None
+    key, said, why = _choose_period(replace(ctx, claim=replace(ctx.claim, frame=replace(frame, range_end="end")))
+                                    if spans else ctx, measure, out)
+    if key is None:
+        return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} change can be read: {why}.",
+                       **base)
+    start = (claim_period_key(frame.base_period, measure.period) if frame.base_period is not None else None) or (
+        _previous(key))
+    if frame.period is not None and claim_period_key(frame.period, measure.period) is None:  # "between 1990 and 2011"
+        start = _key_of(frame.period.start_date, measure.period)
+
+    def latest(period: str) -> dict | None:
+        found = [r for r in rows if r["period"] == period]
+        before, after = _by_vintage(table, found, ctx.pub)
+        group = (before or after)
+        return group[-1][0] if group else None
+
+    first, last = latest(start), latest(key)
+    if first is None or last is None:
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"No {measure.label} figures for {entity} in both {_said(start)} and {_said(key)}."), **base)
+    a, b = float(first["value"]), float(last["value"])
+    change = (b / a - 1) * 100 if relative and a else b - a
+    signed = abs(change) if (change >= 0) == (frame.change == "rise") else -abs(change)
+    ok = signed >= 0 and holds(m, abs(change), ctx.rules)
+    unit = "percent" if relative else ("percentage_point" if measure.unit == "percent" else measure.unit)
+    how = "relative change" if relative else "change"
+    text = (f"{entity}'s {measure.label} went from {figure(a, measure.unit)} in {_said(start)} to "
+            f"{figure(b, measure.unit)} in {said}: a {how} of {figure(round(change, 4), unit)}"
+            f"{', which bears the claim out.' if ok else f', which does not bear out {m.text}.'}")
+    evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), _vintage_name(table, r) or r["period"])
+                     for r in (first, last))
+    return Verdict("supported" if ok else "contradicted", evidence=evidence, explanation=text, period=key,
+                   reference_value=round(change, 4), **base)
+
+
+# --- which readings fit -----------------------------------------------------------------------------------
+
+def _measure_fit(ctx: _Context, words: MeasureWords) -> float:
+    """How surely the claim is about this measure: named in its clause, its sentence, or the document."""
+    frame, sentence = ctx.frame, ctx.claim.sentence.text
+    m = ctx.mention
+    at = m.start - ctx.claim.sentence.start
+    near = sentence[max(0, at - 30):at] + " " + sentence[at + len(m.text):at + len(m.text) + 30]
+    names = words.names
+    if words.measure.kind == "target":
+        named_near = (names is not None and names.search(near) is not None) or (
+            ctx.pack.tables[words.measure.table].description is not None and _sibling_named_near(ctx, words, near))
+        deadline = frame.deadline and frame.period is not None
+        in_clause = any(p is not None and p.search(frame.clause) for p in (names, words.context))
+        if not (named_near or (deadline and in_clause)):  # "the 2% target", or "to spend 2% by 2024"
+            return 0.0
+        return 3.0 + (0.5 if words.context is not None and words.context.search(frame.clause) else 0.0)
+    if names is not None and names.search(frame.clause):
+        fit = 3.0
+    elif names is not None and names.search(sentence):
+        fit = 2.0
+    elif names is not None and names.search(ctx.claim.context):
+        fit = 1.0
+    else:
+        fit = 0.0
+    if words.context is not None and words.context.search(frame.clause):
+        fit = max(fit + 0.5, 1.0)  # "spenders", "of GDP": enough where nothing else competes
+    elif words.context is not None and words.context.search(sentence):
+        fit = max(fit, 1.0)
+    return fit
+
+
+def _sibling_named_near(ctx: _Context, words: MeasureWords, near: str) -> bool:
+    """Another target of the same table is named beside the figure ("the 3.5% target"): all its targets are read."""
+    return any(other.measure.kind == "target" and other.measure.table == words.measure.table and other is not words
+               and other.names is not None and other.names.search(near) for other in _VOCABULARY_MEASURES.get(
+                   id(ctx.pack), ()))
+
+
+_VOCABULARY_MEASURES: dict[int, tuple[MeasureWords, ...]] = {}
+
+
+def _named_in_clause(ctx: _Context, words: MeasureWords) -> bool:
+    return words.names is not None and words.names.search(ctx.frame.clause) is not None
+
+
+def _entity_fit(frame: Frame) -> float:
+    return {"clause": 2.0, "sentence": 1.5, "document": 1.0}.get(frame.entity_from, 0.0)
+
+
+def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame) -> tuple[str | None, float]:
+    for name in frame.entities:
+        if (measure.metric, name) in table.series:
+            return name, _entity_fit(frame)
+    own = {e for (metric, e) in table.series if metric == measure.metric}
+    # a table about one entity (a pledge of an alliance, one country's series) need not be named, unless the
+    # figure is someone else's: a country in its own clause, or an owner no table knows ("the Fed's")
+    unnamed = not frame.entities or frame.entity_from != "clause"
+    if len(own) == 1 and unnamed and not frame.foreign_owner:
+        return next(iter(own)), 0.5  # a table about one entity: it need not be named
+    return None, 0.0
+
+
+def _targets_near(ctx: _Context, vocabulary: Vocabulary) -> bool:
+    return any(w.measure.kind == "target" and _measure_fit(ctx, w) > 0 for w in vocabulary.measures)
+
+
+def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
+    m, frame = ctx.mention, ctx.frame
+    _VOCABULARY_MEASURES[id(ctx.pack)] = vocabulary.measures
+    readings: list[Reading] = []
+    target_near = _targets_near(ctx, vocabulary)
+    for words in vocabulary.measures:
+        measure = words.measure
+        table = ctx.pack.tables[measure.table]
+        fit = _measure_fit(ctx, words)
+        counted = frame.aggregate in ("count", "share", "total") and table.description is not None and (
+            frame.group.lower() in {w.lower() for w in (*table.description.group_words,
+                                                        table.description.singular)})
+        if fit < 1.0 and not counted:
+            continue
+        if measure.kind == "level" and target_near and frame.aggregate == "value":
+            fit -= 2.0  # "the 2% target": the figure is the cut-off, not anyone's level
+        if frame.aggregate in ("count", "share"):
+            group_words = (*table.description.group_words, table.description.singular) if table.description else ()
+            if frame.cutoff is None or frame.cutoff.unit != measure.unit or measure.kind != "level":
+                continue
+            if frame.group and frame.group.lower() not in {w.lower() for w in group_words}:
+                continue
+            fit += 2.0 + (0.5 if frame.group else 0.0) - (0.5 if frame.cutoff_from == "document" else 0.0)
+            readings.append(_reading(fit, _count_reading(ctx, table, measure), measure, "count"))
+            continue
+        if frame.aggregate == "total":
+            if measure.unit == "count" and measure.kind == "level":
+                entity, entity_fit = _entity_in(table, measure, frame)
+                if entity is not None:
+                    readings.append(_reading(fit + entity_fit + 1.0, _value_reading(ctx, table, measure, entity),
+                                             measure, "the count it states"))
+            elif counted and frame.partitive:
+                readings.append(_reading(max(fit, 1.0) + 3.0, _count_reading(ctx, table, measure), measure,
+                                         f"the {table.description.plural} with figures"))
+            continue
+        if frame.aggregate == "change":
+            entity, entity_fit = _entity_in(table, measure, frame)
+            if entity is None or measure.kind != "level":
+                continue
+            if measure.unit == "count" and _counts_a_noun(_text_after(ctx)) and not counted_noun(
+                    _text_after(ctx), words.names):
+                continue
+            if (m.unit == "percentage_point" and measure.unit == "percent") or m.unit == measure.unit != "percent":
+                readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, False),
+                                         measure, "change"))
+            if m.unit == "percent" and measure.unit != "percent":  # "rose 12%" of a share is too loose to read
+                readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
+                                         measure, "relative change"))
+            continue
+        if m.unit != measure.unit or m.vague:
+            continue
+        after = _text_after(ctx)
+        if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
+                after, words.names):
+            continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
+        entity, entity_fit = _entity_in(table, measure, frame)
+        if entity is None:
+            continue
+        if measure.kind == "target":
+            verdict = _target_reading(ctx, table, measure, entity)
+        elif frame.aggregate == "rank":
+            verdict = _rank_reading(ctx, table, measure, entity)
+        else:
+            verdict = _value_reading(ctx, table, measure, entity)
+        readings.append(_reading(fit + entity_fit, verdict, measure, entity))
+    return readings
+
+
+_NOT_A_NOUN = re.compile(r"\s*(?:[^\w\s]|$|(?:in|by|and|or|the|to|from|at|on|for|per|of|while|but|than|this|that|"
+                         r"last|next|a|an|is|was|were|are|be|been|has|had|have|will|would|as|with|during|since|"
+                         r"until|after|before|when|where|which|who|its|their|his|her|between|over|across|compared|against|within|"
+                         r"up|down|so|annually|year-on-year|on\s+average)\b)", re.I)
+
+
+def _counts_a_noun(text_after: str) -> bool:
+    """Whether a number is followed by what it counts ("90000 troops"), not by "in 2011" or a comma."""
+    return _NOT_A_NOUN.match(text_after) is None
+
+
+def _text_after(ctx: _Context) -> str:
+    return ctx.claim.sentence.text[ctx.mention.end - ctx.claim.sentence.start:]
+
+
+def _reading(fit: float, verdict: Verdict, measure: Measure, what: str) -> Reading:
+    if verdict.verdict == "unverifiable":
+        fit -= UNCHECKABLE
+    return Reading(fit, verdict, f"{measure.label} ({what})")
+
+
+def _certain(frame: Frame) -> str:
+    """Why the claim's frame is not certain, or ""."""
+    if not frame.entity_certain:
+        return f"it is not certain whose figure it is (read as {frame.entity_text}'s)"
+    if not frame.period_certain:
+        return f"it is not certain which period it is about (read as {frame.period.text if frame.period else '?'})"
+    return ""
+
+
+def _compared(claim: Claim, vocabulary: Vocabulary) -> Claim:
+    """"topped 11%", "exceeded 2%": a comparison word right before a figure makes it one-sided."""
+    m = claim.mention
+    if m.approx is not None or m.kind != "quantity":
+        return claim
+    lead = claim.sentence.text[:m.start - claim.sentence.start][-16:]
+    for approx, pattern in (("less_than", vocabulary.below), ("more_than", vocabulary.above)):
+        found = list(pattern.finditer(lead)) if pattern is not None else []
+        if found and not lead[found[-1].end():].strip():
+            return replace(claim, mention=replace(m, approx=approx))
+    return claim
+
+
+def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict:
+    if claim.frame.unread:
+        return Verdict("unverifiable", None, (), "This sentence holds too many figures to be read as prose (a table or "
+                                                 "a list?); check its figures by hand.")
+    claim = _compared(claim, vocabulary)
+    ctx = _Context(claim, pub, rules, pack)
+    readings = sorted(_readings(ctx, vocabulary), key=lambda r: r.fit, reverse=True)
+    frame = claim.frame
+    if frame.foreign_measure and not any(_named_in_clause(ctx, w) for w in vocabulary.measures):
+        return Verdict("unverifiable", None, (), f"No table measures {frame.foreign_measure}; the claim needs a "
+                                                 "source of its own.", entity=frame.entity_text or None,
+                       measure=frame.foreign_measure)
+    if not readings:
+        return Verdict("unverifiable", None, (), UNCOVERED, entity=frame.entity_text or None)
+    pledges = [r for r in readings if r.fit >= readings[0].fit - CLOSE and _target_of(pack, r.verdict)]
+    if pledges and _target_of(pack, readings[0].verdict):  # a pledged figure holds if any pledge of its table says it
+        held = [r for r in pledges if r.verdict.verdict == "supported"]
+        return (held or pledges)[0].verdict
+    if frame.aggregate == "total":  # "of the 31 allies": members, or those with figures; either is a fair total
+        held = [r for r in readings if r.verdict.verdict == "supported" and readings[0].fit - r.fit < 2 * CLOSE]
+        if held:
+            return held[0].verdict
+    best = readings[0].verdict
+    rivals = [r for r in readings[1:] if readings[0].fit - r.fit < CLOSE and r.verdict.verdict != best.verdict
+              and r.verdict.verdict in ("supported", "contradicted")]
+    if rivals and best.verdict in ("supported", "contradicted"):
+        other = rivals[0]
+        return replace(best, verdict="needs_review", explanation=(
+            f"Two readings fit: as {readings[0].label}, {best.explanation} As {other.label}, "
+            f"{other.verdict.explanation}"), evidence=best.evidence + other.verdict.evidence)
+    doubt = _certain(frame)
+    if best.period and "available)" in best.explanation and not doubt and (
+            pub.year - _period_end(best.period).year > 1 or is_past(frame.clause)):
+        doubt = "the draft does not say which period it means; the latest one available was used"
+    if best.verdict == "contradicted" and doubt:
+        return replace(best, verdict="needs_review", explanation=f"{best.explanation} But {doubt}.")
+    return best
+
+
+# --- dates ---------------------------------------------------------------------------------------------
 
 def _day_text(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
@@ -391,68 +758,198 @@ def _span_text(start: date, end: date) -> str:
     return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
 
 
-def _judge_event(m: Mention, rows: list[dict], rule: Rule) -> Verdict:
+def _event_evidence(rule: Rule, pack: ReferencePack, row: dict) -> Evidence:
+    return _evidence(pack.tables[rule.params["table"]], row, f"{row['start_date']}/{row['end_date']}",
+                     str(row["start_date"]))
+
+
+def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) -> Verdict | None:
     row = min(rows, key=lambda r: abs((r["start_date"] - m.start_date).days))
     start, end = row["start_date"], row["end_date"]
-    evidence = (_evidence(rule.params["table"], row, f"{start}/{end}", str(start)),)
+    evidence = (_event_evidence(rule, pack, row),)
     # one day must fall within the event; a span of days must be the event's own span
     within = start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
-    if m.granularity == "month":
+    if m.granularity in ("month", "year"):
         within = (m.start_date <= start <= m.end_date) and (m.start_date <= end <= m.end_date)
     said = _span_text(start, end)
+    if m.granularity == "year" and not within:
+        return None  # "in 2021, before the invasion": a year beside an event's words need not be its date
     if within:
-        return Verdict("supported", rule.id, evidence, f"{row['event']} took place on {said}.")
-    return Verdict("contradicted", rule.id, evidence, f"{row['event']} took place on {said}, not {m.text}.")
+        return Verdict("supported", rule.id, evidence, f"{row['event']} took place on {said}.", entity=row["event"],
+                       period=f"{start}/{end}")
+    return Verdict("contradicted", rule.id, evidence, f"{row['event']} took place on {said}, not {m.text}.",
+                   entity=row["event"], period=f"{start}/{end}")
 
 
-def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, rules: RuleSet, pub: date) -> Verdict | None:
+_NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
+
+
+def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict | None:
     m, text = claim.mention, claim.sentence.text
-    if m.kind != "date" or m.granularity not in ("day", "month"):
-        return None
-    if not re.search(r"\d|January|February|March|April|May|June|July|August|September|October|November|December"
-                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec", m.text, re.I):
-        return None  # "today", "on Monday": when the sentence was written, not when the event was
+    if m.kind != "date" or m.granularity not in ("day", "month", "year") or _NOT_AN_EVENT_DAY.search(m.text):
+        return None  # "today", "yesterday": when the sentence was written, not when the event was
+    if m.granularity == "year" and not rule.params.get("events"):
+        return None  # a year finds an event only by the event's own words ("Finland joined in 2023")
     table = pack.rows(rule.params["table"])
     if table is None:
         return None
+    clause = claim.frame.clause or text
+
+    def judged(rows: list[dict], in_clause: bool) -> Verdict | None:
+        found = _judge_event(m, rows, rule, pack)
+        if found is not None and found.verdict == "contradicted" and (not in_clause or tense_of(clause) == "future"):
+            # the event is named elsewhere in the sentence, or ahead ("will welcome Sweden on July 10"): the date
+            # may be of another step
+            return replace(found, verdict="needs_review")
+        return found
+
     if rule.params.get("events"):
         for item in rule.params["events"]:
             if all(re.search(re.escape(str(w)), text, re.I) for w in item.get("words", [])):
                 rows = [r for r in table if r["event_id"] == item.get("event_id")]
                 if rows:
-                    return _judge_event(m, rows, rule)
+                    return judged(rows, all(re.search(re.escape(str(w)), clause, re.I) for w in item["words"]))
         return None
-    if not _contains(text, rule.words("signals")):
+
+    def signalled(where: str) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", where, re.I) for w in rule.words("signals"))
+
+    if not signalled(text):
         return None
     places = [r for r in table if any(
         re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
         for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
     rows = places or [r for r in table if r["start_date"].year == m.start_date.year]
-    return _judge_event(m, rows, rule) if rows else None
+    return judged(rows, signalled(clause)) if rows else None
 
 
-CHECKERS: dict[str, Checker] = {
-    "event_dates": check_event_dates,
-    "threshold_count": check_threshold_count,
-    "metric_value": check_metric_value,
-    "target": check_target,
-}
-ORDER = ("event_dates", "threshold_count", "metric_value", "target")
+def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet) -> Verdict | None:
+    """"the two-day summit in Brussels": the length of the event the sentence names, by its place and the
+    draft's date (the nearest such event)."""
+    m, text = claim.mention, claim.sentence.text
+    if m.kind != "quantity" or m.unit != "day" or m.value is None:
+        return None
+    for rule in rules.rules:
+        table = pack.rows(rule.params["table"]) if rule.kind == "event_dates" else None
+        if not table or not rule.words("signals") or not any(
+                re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in rule.words("signals")):
+            continue
+        places = [r for r in table if any(re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
+                                          for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
+        if not places:
+            continue
+        row = min(places, key=lambda r: abs((r["start_date"] - pub).days))
+        if abs((row["start_date"] - pub).days) > 60:
+            continue  # no event of that place near the draft's date
+        days = (row["end_date"] - row["start_date"]).days + 1
+        verdict = "supported" if holds(m, days, rules) else "needs_review"
+        return Verdict(verdict, rule.id, (_event_evidence(rule, pack, row),),
+                       f"{row['event']} lasted {days} day{'s' if days > 1 else ''} "
+                       f"({_span_text(row['start_date'], row['end_date'])}).", entity=row["event"],
+                       period=f"{row['start_date']}/{row['end_date']}", reference_value=float(days))
+    return None
 
 
-def check_claim(claim: Claim, pub_date: date, pack: ReferencePack, rules: RuleSet) -> Verdict:
-    """The verdict of the first rule that applies, by kind in ORDER; unverifiable when none does."""
-    for kind in ORDER:
-        for rule in (r for r in rules.rules if r.kind == kind):
-            verdict = CHECKERS[kind](claim, rule, pack, rules, pub_date)
+def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
+               verdicts_of_sentence: dict[int, Verdict], claims_of_sentence: list[Claim]) -> Verdict:
+    for rule in rules.rules:
+        if rule.kind == "event_dates":
+            verdict = check_event_dates(claim, rule, pack)
             if verdict is not None:
                 return verdict
+    figures = [(claims_of_sentence[i], verdicts_of_sentence.get(i)) for i in claim.period_of]
+    targets = [(other, verdict, _target_of(pack, verdict)) for other, verdict in figures]
+    if any(t is None for _, _, t in targets) and not any(o.frame.deadline for o, _, t in targets if t):
+        targets = []  # the period of a count or a level, not the year of a pledge
+    for other, verdict, target in targets:
+        if target is not None:
+            return _target_date(claim, other, verdict, target, pub, rules)
+    if figures:
+        said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
+        return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
     return Verdict("unverifiable", None, (), UNCOVERED)
 
 
-def check_text(text: str, pub_date: date, pack: ReferencePack, rules: RuleSet) -> list[CheckedClaim]:
-    """text -> claims -> verdicts, in document order."""
-    load_vague_quantifiers()
-    return [CheckedClaim(claim, check_claim(claim, pub_date, pack, rules))
-            for claim in build_claims(text, pub_date, rules)]
+def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceTable, Measure] | None:
+    """The target table and measure a figure was read against, if it was read as a target."""
+    if verdict is None or not verdict.rule:
+        return None
+    table_name, _, metric = verdict.rule.partition(":")
+    table = pack.tables.get(table_name)
+    measure = table.description.measures.get(metric.split(":")[0]) if table and table.description else None
+    return (table, measure) if measure is not None and measure.kind == "target" else None
 
+
+def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure],
+                 pub: date, rules: RuleSet) -> Verdict:
+    """A year beside a pledged figure: its deadline, or the year it was set."""
+    table, measure = target
+    year = str(claim.mention.start_date.year)
+    rows = [r for r in table.series.get((measure.metric, verdict.entity or ""), [])
+            if (table.published(r) or date.min) <= pub and holds(figure_claim.mention, float(r["value"]), rules)]
+    base = {"rule": verdict.rule, "entity": verdict.entity, "measure": measure.label}
+    if not rows:
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"{figure_claim.mention.text} is no {measure.label} in the reference data, so its year cannot be "
+            "checked."), **base)
+    for row in rows:
+        published = table.published(row)
+        if year == row["period"] or (published is not None and str(published.year) == year):
+            said = "deadline" if year == row["period"] else "year it was set"
+            return Verdict("supported", evidence=(_evidence(table, row, row["period"], str(published or "")),),
+                           explanation=f"{year} is the {said} of the {figure(float(row['value']), measure.unit)} "
+                                       f"{measure.label}: {verdict.explanation}", period=row["period"],
+                           reference_value=float(row["value"]), **base)
+    known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
+    return Verdict("contradicted" if figure_claim.frame.deadline else "needs_review",
+                   evidence=tuple(_evidence(table, r, r["period"], str(table.published(r) or "")) for r in rows),
+                   explanation=f"The {figure_claim.mention.text} {measure.label} is due by {known}, not {year}.",
+                   period=year, **base)
+
+
+def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: RuleSet,
+                 vocabulary: Vocabulary) -> list[CheckedClaim]:
+    """Quantities first, then the dates of each sentence, which may only give those quantities their period."""
+    checked: list[CheckedClaim] = []
+    index = 0
+    while index < len(claims):
+        sentence = claims[index].sentence
+        end = index
+        while end < len(claims) and claims[end].sentence is sentence:
+            end += 1
+        group = claims[index:end]
+        verdicts: dict[int, Verdict] = {}
+        for i, claim in enumerate(group):
+            if claim.mention.kind == "quantity":
+                verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_quantity(
+                    c, pub, pack, rules, vocabulary))
+        for i, claim in enumerate(group):
+            cutoff_of = [other for other in group if other.frame.cutoff is claim.mention]
+            if cutoff_of and i in verdicts and _target_of(pack, verdicts[i]) is None:
+                verdicts[i] = Verdict(None, None, (), f"The cut-off of '{cutoff_of[0].mention.text}'; checked with it.",
+                                      role="context")
+        for i, claim in enumerate(group):
+            if claim.mention.kind == "date":
+                verdicts[i] = _safely(lambda c=claim, v=verdicts, g=group: check_date(c, pub, pack, rules, v, g))
+        checked.extend(CheckedClaim(claim, verdicts[i]) for i, claim in enumerate(group))
+        index = end
+    return checked
+
+
+def _safely(check) -> Verdict:
+    """One odd claim never stops a run: it is left for a person, with the reason."""
+    try:
+        return check()
+    except (ArithmeticError, KeyError, TypeError, ValueError) as error:
+        return Verdict("needs_review", None, (), f"The checker could not read this claim ({type(error).__name__}: "
+                                                 f"{error}); please check it by hand.")
+
+
+def check_text(text: str, pub_date: date, pack: ReferencePack, rules: RuleSet) -> list[CheckedClaim]:
+    """text -> claims (with frames) -> verdicts, in document order."""
+    load_vague_quantifiers()
+    vocabulary = vocabulary_for(pack, rules)
+    return check_claims(build_claims(text, pub_date, vocabulary), pub_date, pack, rules, vocabulary)
+
+
+__all__ = ["CheckedClaim", "Evidence", "Verdict", "check_text", "figure", "holds", "period_key", "tolerance_for"]

@@ -1,25 +1,70 @@
-"""mentions -> claims: each mention in its sentence, with the context the checker reads."""
+"""mentions -> claims: each figure with its frame, read from its own clause, then its sentence, then the
+document before it (the title and earlier sentences), the way a reader resolves "its" or "the target".
+
+A frame says who (entity), when (period), what kind of figure (a value, a count or share of entities on
+one side of a cut-off, a total, a rank, a change) and how it is compared. Which measure it is about is
+decided by the checker, which scores the tables' measures against the frame's words.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from workbench.entities import EntitySpan
 from workbench.extract import extract_sentence, split_sentences
+from workbench.extract.dates import tense_of
 from workbench.model import Mention, Sentence
-from workbench.rules import RuleSet
+from workbench.vocabulary import Vocabulary
+
+PERIOD_GRANULARITIES = ("year", "quarter", "month")
+_CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,\s|\s(?:and|while|whereas|but|compared\s+(?:with|to)|versus|"
+                           r"against|although|though)\s")
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+than|\bin\s+time\s+for|\bahead\s+of)"
+                              r"(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?\s*$", re.I)
+_BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)\s*$", re.I)
+_PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.-]*['’]s\s+)?$")
+_ONE_SIDED = {"more_than": "above", "at_least": "at_or_above", "less_than": "below", "at_most": "at_or_below"}
+_ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+            "6th": 6}
+_ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
+NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+|"
+                       r"[A-Z][\w.-]*['’]s\s+)?"
+                       r"(?:[\d,.]+\s+)?)?(?:[\w'’-]+\s+)?$")  # "of NATO's 32 ", "European ": what may come before
+GROUP_WINDOW = 48  # characters after a count in which its noun ("allies", "of the 32 members") is read
+NEAR = 30  # characters: how close a word must be to a figure to be its own ("the 2% target")
 
 
 @dataclass(frozen=True)
-class SentenceContext:
-    """What every claim of one sentence shares; built once per sentence, not once per claim."""
+class Frame:
+    """What a figure claims about whom and when, as far as the text says it."""
 
-    mentions: tuple[Mention, ...]
-    entities: tuple[str, ...]  # reference entities the sentence names, in order
-    year_mentions: tuple[Mention, ...]  # years that give a period ("in 2024")
-    percent_mentions: tuple[Mention, ...]
+    entities: tuple[str, ...] = ()  # the table entities its "who" may stand for
+    entity_text: str = ""
+    entity_from: str = ""  # clause, sentence, document; "" when none
+    entity_certain: bool = True  # False when another entity could as well be its "who"
+    period: Mention | None = None  # the date that gives its period
+    period_from: str = ""
+    period_certain: bool = True
+    deadline: bool = False  # its period is a deadline ("by 2035")
+    aggregate: str = "value"  # value, count, share, total, rank, change
+    range_end: str = ""  # "start" or "end": which end of a range of periods is its own ("from 5.5 to 2.6")
+    partitive: bool = False  # a total that is the base of a count beside it ("of the 31 allies")
+    group: str = ""  # the noun a count or share counts ("allies")
+    cutoff: Mention | None = None
+    cutoff_from: str = ""
+    side: str = ""  # at_or_above, above, below, at_or_below
+    rank: int = 0  # 1 for "the highest", 2 for "second-highest"
+    rank_order: str = ""  # high, low
+    change: str = ""  # rise, fall
+    base_period: Mention | None = None  # the period a change is measured from
+    clause: str = ""  # the text of its own clause
+    foreign_measure: str = ""  # "health care" in "spent 2.1% of GDP on health care", when no table measures it
+    unread: bool = False  # its sentence holds too many figures to be prose (a pasted table): no frame is read
+    foreign_owner: str = ""  # "the Fed's" in "the Fed's 2% target": someone no table covers owns the figure
 
 
 @dataclass(frozen=True)
@@ -27,25 +72,9 @@ class Claim:
     claim_id: str  # the same for the same sentence and mention, whatever else in the draft changed
     mention: Mention
     sentence: Sentence
-    context: SentenceContext
-
-    @property
-    def entities(self) -> tuple[str, ...]:
-        return self.context.entities
-
-    @property
-    def years(self) -> list[int]:
-        """Years the sentence gives as a period ("in 2024"), other than the claim itself."""
-        return [m.start_date.year for m in self.context.year_mentions if m is not self.mention]
-
-    @property
-    def percents(self) -> list[Mention]:
-        return [m for m in self.context.percent_mentions if m is not self.mention]
-
-    def before(self, characters: int = 40) -> str:
-        """The sentence text just before the mention."""
-        offset = self.mention.start - self.sentence.start
-        return self.sentence.text[max(0, offset - characters):offset]
+    frame: Frame = field(default_factory=Frame)
+    context: str = ""  # the title and sentences before, as far as the claim may lean on them
+    period_of: tuple[int, ...] = ()  # for a date: the quantities (by index in the sentence) it gives a period to
 
 
 def claim_id_for(sentence: Sentence, mention: Mention, occurrence: int) -> str:
@@ -54,19 +83,331 @@ def claim_id_for(sentence: Sentence, mention: Mention, occurrence: int) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def build_claims(text: str, pub_date: date, rules: RuleSet) -> list[Claim]:
-    """Every mention of `text` as a claim, in document order."""
+@dataclass
+class _Document:
+    """What the sentences read so far leave for the next: who was named, which cut-off, which words."""
+
+    entities: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # per sentence: the last one named
+    entity_counts: list[int] = field(default_factory=list)  # distinct entities per sentence
+    cutoff: Mention | None = None
+    text: str = ""
+
+
+def _clauses(text: str, mentions: list[Mention], offset: int) -> list[tuple[int, int]]:
+    """Clause spans of a sentence (offsets into it); a break inside a mention ("between 3 and 5%") is none."""
+    inside = [(m.start - offset, m.end - offset) for m in mentions]
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in inside):
+            cuts.extend([m.start(), m.end()])
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
+def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
+    return next((i for i, (a, b) in enumerate(clauses) if a <= position < b),
+                min(range(len(clauses)), key=lambda i: abs(clauses[i][0] - position)))
+
+
+def is_past(clause: str) -> bool:
+    """Past tense, but not the present perfect ("have met"), which speaks of now."""
+    return tense_of(clause) == "past" and not re.search(r"\b(?:have|has)\b", clause, re.I)
+
+
+def counted_noun(text_after: str, nouns: re.Pattern[str] | None) -> str:
+    """The noun a number counts, when it is one of `nouns`: "32 members", "23 of NATO's 32 allies"."""
+    found = nouns.search(text_after[:GROUP_WINDOW]) if nouns is not None else None
+    return found.group(0) if found and NOUN_LEAD.match(text_after[:found.start()]) else ""
+
+
+def _has(pattern: re.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+class _SentenceReader:
+    """Reads the frames of one sentence's figures."""
+
+    def __init__(self, sentence: Sentence, mentions: list[Mention], words: Vocabulary, doc: _Document):
+        self.sentence, self.text, self.words, self.doc = sentence, sentence.text, words, doc
+        self.offset = sentence.start
+        self.mentions = mentions
+        self.clauses = _clauses(self.text, mentions, self.offset)
+        self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)]
+        self.periods = [m for m in mentions if m.kind == "date" and m.granularity in PERIOD_GRANULARITIES]
+        self.partitive_totals = self._partitive_totals() if len(mentions) <= MAX_FRAMED else set()
+
+    def _inside_mention(self, span: EntitySpan) -> bool:
+        return any(m.start - self.offset <= span.start < m.end - self.offset for m in self.mentions)
+
+    def at(self, mention: Mention) -> tuple[int, int]:
+        return mention.start - self.offset, mention.end - self.offset
+
+    def clause_text(self, mention: Mention) -> tuple[int, int]:
+        return self.clauses[_clause_of(self.at(mention)[0], self.clauses)]
+
+    def before(self, mention: Mention, size: int = NEAR) -> str:
+        start = self.at(mention)[0]
+        return self.text[max(0, start - size):start]
+
+    def after(self, mention: Mention, size: int = NEAR) -> str:
+        end = self.at(mention)[1]
+        return self.text[end:end + size]
+
+    # --- who ---------------------------------------------------------------------------------------
+    def entity(self, mention: Mention) -> tuple[tuple[str, ...], str, str, bool]:
+        start, end = self.at(mention)
+        lo, hi = self.clause_text(mention)
+        own = [e for e in self.entities if lo <= e.start < hi]
+        distinct = {e.names for e in self.entities}
+        if own:
+            before = [e for e in own if e.end <= start]
+            chosen = before[-1] if before else min(own, key=lambda e: e.start - end)
+            rivals = {e.names for e in own if e.names != chosen.names and not (before and e.start >= end)}
+            certain = not rivals or (bool(before) and len({e.names for e in before}) == 1)
+            return chosen.names, self.text[chosen.start:chosen.end], "clause", certain
+        if self.text[lo:lo + 1] == "(" or self.text[max(0, lo - 2):lo].strip() == "(":
+            before = [e for e in self.entities if e.end <= lo]
+            if before:
+                chosen = before[-1]
+                return chosen.names, self.text[chosen.start:chosen.end], "clause", True
+        if self.entities:
+            before = [e for e in self.entities if e.end <= start]
+            chosen = before[-1] if before else self.entities[0]
+            return chosen.names, self.text[chosen.start:chosen.end], "sentence", len(distinct) == 1
+        for names, said in reversed(self.doc.entities[-3:]):
+            if names:
+                certain = self.doc.entity_counts[-1] <= 1 if self.doc.entity_counts else True
+                return names, said, "document", certain
+        return (), "", "", True
+
+    # --- when --------------------------------------------------------------------------------------
+    def period(self, mention: Mention) -> tuple[Mention | None, str, bool, bool, Mention | None]:
+        """(period, where from, certain, is a deadline, base period of a change)."""
+        candidates = [p for p in self.periods if p is not mention]
+        base = next((p for p in candidates if _BASE_BEFORE.search(self.before(p, 20))), None)
+        usable = [p for p in candidates if p is not base]
+        if not usable:  # "reached 8.9%" with no date: a past figure of some period the draft does not say
+            return None, "", not is_past(self.text[slice(*self.clause_text(mention))]), False, base
+        lo, hi = self.clause_text(mention)
+        start = self.at(mention)[0]
+        own = [p for p in usable if lo <= self.at(p)[0] < hi]
+        if own:
+            chosen, source = min(own, key=lambda p: self._gap(mention, p)), "clause"
+            certain = len({(p.start_date, p.end_date) for p in own}) == 1 or self._next_to(mention, chosen)
+            if re.search(r"\bto\s*$", self.before(mention, 12)) and self._owned_by_other(mention, chosen):
+                certain = False  # "from 8.1% in the first quarter to 9.6% in the third": not this figure's date
+        else:
+            spans = {(p.start_date, p.end_date) for p in usable}
+            before = [p for p in usable if self.at(p)[0] < start]
+            chosen = before[-1] if before else usable[0]
+            source, certain = "sentence", len(spans) == 1
+        deadline = bool(_DEADLINE_BEFORE.search(self.before(chosen, 40)))
+        return chosen, source, certain, deadline, base
+
+    def _gap(self, mention: Mention, period: Mention) -> float:
+        """How far a date is from a figure; "4.1% in 2024" binds closer than "2014 to 4.1%"."""
+        (start, end), (p_start, p_end) = self.at(mention), self.at(period)
+        if p_start >= end:
+            between = self.text[end:p_start]
+            return len(between) - (10 if re.fullmatch(r"\s*(?:in|for|during|of|as\s+of)\s*", between, re.I) else 0)
+        return start - p_end
+
+    def _owned_by_other(self, mention: Mention, period: Mention) -> bool:
+        """Whether the date is another figure's own ("8.1% in 2009"), and this figure only borrows it."""
+        mine = self._gap(mention, period)
+        return any(other.kind == "quantity" and other is not mention and other.unit == mention.unit
+                   and self._gap(other, period) < min(mine, 0) for other in self.mentions)
+
+    def _next_to(self, mention: Mention, other: Mention) -> bool:
+        a, b = sorted([self.at(mention), self.at(other)])
+        between = self.text[a[1]:b[0]]
+        return len(between) <= 25 and not re.search(r"\d", between)
+
+    # --- counts, totals, shares --------------------------------------------------------------------
+    def _group_after(self, mention: Mention) -> tuple[str, Mention | None]:
+        """The noun a count counts, read after it ("23 of NATO's 32 members" -> members, and the 32)."""
+        tail = self.after(mention, GROUP_WINDOW)
+        noun = counted_noun(tail, self.words.group)
+        if not noun:
+            return "", None
+        found = self.words.group.search(tail)
+        total = next((m for m in self.mentions if m.kind == "quantity" and m is not mention
+                      and 0 < m.start - mention.end <= found.start()), None)
+        return found.group(0), total
+
+    def _partitive_totals(self) -> set[int]:
+        """Positions of the totals in "23 of the 32 allies": a total, never a count of its own."""
+        totals = set()
+        for m in self.mentions:
+            if m.kind == "quantity" and m.unit in ("count", "fraction", "percent"):
+                noun, total = self._group_after(m)
+                if noun and total is not None and _PARTITIVE_TOTAL.match(self.text[self.at(m)[1]:self.at(total)[0]]):
+                    totals.add(total.start)
+        return totals
+
+    def side(self, mention: Mention, cutoff: Mention | None) -> str:
+        if cutoff is not None and cutoff.approx in _ONE_SIDED:
+            return _ONE_SIDED[cutoff.approx]
+        lo, hi = self.clause_text(mention)
+        clause = self.text[lo:hi]
+        window = self.text[min(lo, self.at(mention)[0]):max(hi, self.at(cutoff)[1] if cutoff else hi)]
+        for key, pattern in (("below", self.words.below), ("above", self.words.above),
+                             ("at_or_above", self.words.at_or_above)):
+            if _has(pattern, window) or _has(pattern, clause):
+                return key
+        return "at_or_above"
+
+    def _is_cutoff(self, m: Mention) -> bool:
+        near = self.before(m, 40) + " " + self.after(m, 40)
+        return (m.approx in _ONE_SIDED or _has(self.words.cutoff, near) or _has(self.words.below, self.before(m, 24))
+                or _has(self.words.above, self.before(m, 24)) or _has(self.words.at_or_above, self.before(m, 24)))
+
+    def cutoff(self, mention: Mention) -> tuple[Mention | None, str]:
+        others = [m for m in self.mentions if m.kind == "quantity" and m is not mention and not m.vague
+                  and m.start not in self.partitive_totals and m.start > mention.start - 200]
+        marked = [m for m in others if self._is_cutoff(m) and (m.unit != mention.unit or m.start > mention.start)]
+        if marked:
+            after = [m for m in marked if m.start > mention.start]
+            return (after[0] if after else marked[-1]), "sentence"
+        if self.doc.cutoff is not None and (_has(self.words.cutoff, self.text) or re.search(r"\bit\b", self.text)):
+            return self.doc.cutoff, "document"
+        return None, ""
+
+    # --- ranks and changes ---------------------------------------------------------------------------
+    def rank(self, mention: Mention) -> tuple[int, str]:
+        lo, hi = self.clause_text(mention)
+        if len({e.names for e in self.entities}) <= 1:  # "Niger had the highest rate, at 7.6": one who, one rank
+            lo, hi = 0, len(self.text)
+        clause = self.text[lo:hi]
+        for order, pattern in (("high", self.words.rank_high), ("low", self.words.rank_low)):
+            found = pattern.search(clause) if pattern is not None else None
+            if found and re.search(r"\b(?:the|its|their|[\w.-]+['’]s)\s+(?:[\w-]+[\s-]+)?$",
+                                   clause[:found.start()]):
+                ordinal = _ORDINAL_BEFORE.search(clause[:found.start()])
+                return (_ORDINAL[ordinal.group(1).lower()] if ordinal else 1), order
+        return 0, ""
+
+    def change(self, mention: Mention) -> str:
+        if mention.approx in _ONE_SIDED:  # "dropped below 2": a level, compared one-sidedly
+            return ""
+        before = self.before(mention, 40)
+        if re.search(r"\b(?:to|from|at|of)\s*(?:about|around|nearly|almost|some|roughly)?\s*$", before, re.I):
+            return ""  # "rose to 2.1%", "from 1.8%": levels at two periods
+        lo = self.clause_text(mention)[0]
+        lead = self.text[lo:self.at(mention)[0]][-40:]
+        for key, pattern in (("rise", self.words.rise), ("fall", self.words.fall)):
+            found = None if pattern is None else list(pattern.finditer(lead))
+            if found and len(lead[found[-1].end():].split()) <= 3:
+                return key
+        return ""
+
+    def foreign_measure(self, mention: Mention) -> str:
+        """What "spent ... on X" names, when X is no measure any table has."""
+        lo, hi = self.clause_text(mention)
+        clause = self.text[lo:hi]
+        named = re.search(r"\bthe\s+((?:[\w’'-]+\s+){1,3})of\s*$", self.before(mention, 40))
+        if named and not _has(self.words.measure_word, named.group(1)) and not _has(self.words.cutoff, named.group(1)):
+            return named.group(1).strip()  # "the replacement level of 2.1"
+        if not _has(self.words.object_verbs, clause) or not self.words.object_prepositions:
+            return ""
+        prepositions = "|".join(re.escape(p) for p in self.words.object_prepositions)
+        for found in re.finditer(rf"\b(?:{prepositions})\s+((?:[\w’'-]+\s*){{1,3}})", clause):
+            named = re.split(r"\s(?:in|by|than|from|to|at|and|or|as|of|this|last|next|since|during|over)\b",
+                             " " + found.group(1).strip())[0].strip()
+            if not named or named[0].isdigit() or named.split()[0].lower() in ("the", "its", "their", "a", "an"):
+                named = " ".join(named.split()[1:])
+            if not named or named[0].isupper() or _has(self.words.measure_word, found.group(0)):
+                continue
+            if re.match(r"(?:average|top|track|course|record|par|paper|hand|time|end|track|behalf|each|every)\b",
+                        named):
+                continue
+            return named
+        return ""
+
+    def frame(self, mention: Mention) -> Frame:
+        lo, hi = self.clause_text(mention)
+        entities, entity_text, entity_from, entity_certain = self.entity(mention)
+        period, period_from, period_certain, deadline, base = self.period(mention)
+        owner = re.search(r"\b((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+)?$", self.before(mention, 40))
+        foreign_owner = owner.group(1) if owner and not self.words.entities.find(owner.group(0)) else ""
+        frame = Frame(entities, entity_text, entity_from, entity_certain, period, period_from, period_certain,
+                      deadline, base_period=base, clause=self.text[lo:hi],
+                      foreign_measure=self.foreign_measure(mention), foreign_owner=foreign_owner)
+        if mention.kind != "quantity":
+            return frame
+        if period is not None and period.start_date != period.end_date and period.granularity == "year" and (
+                period.start_date.year != period.end_date.year):
+            lead = self.before(mention, 12)
+            end = "start" if re.search(r"\bfrom\s*$", lead, re.I) else (
+                "end" if re.search(r"\bto\s*$", lead, re.I) else "")
+            frame = _with(frame, range_end=end)
+        noun, _ = self._group_after(mention)
+        counts = mention.unit in ("count", "fraction") or (mention.unit == "percent" and noun)
+        if mention.start in self.partitive_totals:  # "seven of the 30 members met it in 2022": the count's period
+            return _with(frame, aggregate="total", group=noun, partitive=True)
+        if counts and (noun or mention.vague):
+            cutoff, cutoff_from = self.cutoff(mention)
+            _, partner = self._group_after(mention)
+            if cutoff is None and partner is not None:
+                return _with(frame, aggregate="count", group=noun)  # "11 of the 31 were expected to...": no cut-off
+            if cutoff is None:
+                if noun and not mention.vague:
+                    near = period is not None and self._next_to(mention, period)
+                    return _with(frame, aggregate="total", group=noun, period=period if near else None)
+                return frame
+            aggregate = "count" if mention.unit == "count" else "share"
+            return _with(frame, aggregate=aggregate, group=noun, cutoff=cutoff, cutoff_from=cutoff_from,
+                         side=self.side(mention, cutoff))
+        change = self.change(mention)
+        if change:
+            return _with(frame, aggregate="change", change=change)
+        rank, order = self.rank(mention)
+        if rank:
+            return _with(frame, aggregate="rank", rank=rank, rank_order=order)
+        return frame
+
+    def remember(self, doc: _Document) -> None:
+        named = [e for e in self.entities]
+        doc.entities.append((named[-1].names, self.text[named[-1].start:named[-1].end]) if named else ((), ""))
+        doc.entity_counts.append(len({e.names for e in named}))
+        for m in self.mentions:
+            if m.kind == "quantity" and not m.vague and m.unit != "count" and _has(
+                    self.words.cutoff, self.before(m) + " " + self.after(m)):
+                doc.cutoff = m
+
+
+def _with(frame: Frame, **changes: object) -> Frame:
+    from dataclasses import replace
+
+    return replace(frame, **changes)
+
+
+MAX_FRAMED = 60  # figures in one sentence beyond which it is a table or a list, not prose; frames cost pairs of them
+CONTEXT_CHARS = 2000  # how much of the document before a sentence a claim may lean on
+
+
+def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
+    """Every mention of `text` as a claim with its frame, in document order."""
     claims: list[Claim] = []
     repeats: Counter[str] = Counter()
+    doc = _Document()
     for sentence in split_sentences(text):
-        mentions = tuple(extract_sentence(sentence, pub_date))
-        if not mentions:
-            continue
-        occurrence = repeats[sentence.text]
-        repeats[sentence.text] += 1
-        context = SentenceContext(
-            mentions, tuple(rules.entities_in(sentence.text)),
-            tuple(m for m in mentions if m.kind == "date" and m.granularity == "year"),
-            tuple(m for m in mentions if m.unit == "percent"))
-        claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, context) for m in mentions)
+        mentions = list(extract_sentence(sentence, pub_date))
+        reader = _SentenceReader(sentence, mentions, words, doc)
+        if mentions:
+            occurrence = repeats[sentence.text]
+            repeats[sentence.text] += 1
+            context = text[max(0, sentence.start - CONTEXT_CHARS):sentence.start]
+            title = text[:text.find("\n")] if "\n" in text[:sentence.start] else ""
+            if title and not context.startswith(title):
+                context = title + "\n" + context
+            if len(mentions) > MAX_FRAMED:
+                frames = [Frame(unread=True) for _ in mentions]
+            else:
+                frames = [reader.frame(m) for m in mentions]
+            period_of = {id(m): tuple(i for i, f in enumerate(frames) if f.period is m or f.base_period is m)
+                         for m in mentions}
+            claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
+                          for m, f in zip(mentions, frames, strict=True))
+        reader.remember(doc)
     return claims

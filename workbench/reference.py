@@ -1,15 +1,18 @@
 """Reference data: the tidy tables of reference_data/, validated against their Frictionless descriptor.
 
-A table that breaks its schema is refused with file, row and column named; the other tables still
-load. Every table keeps its sources, and every row its own source_url and source_title.
+A table that breaks its schema, or lacks what its description promises, is refused with file, row and
+column named; the other tables still load. Every table keeps its sources, and every row its own
+source_url and source_title. A resource's `checking` property (reference_data/README.md) is what makes a
+table a topic: what each measure is called, its unit, its entities and its vintages. No topic is known here.
 """
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +24,60 @@ MAX_ERRORS_SHOWN = 5
 MAX_ROWS = 200_000  # reference tables are curated facts; a table this large is refused before validation
 
 
+LONG_SHAPE = ("entity", "metric", "period", "value")
+PERIODS = ("year", "quarter", "month")
+
+
+class DescriptionError(ValueError):
+    """A `checking` description that cannot be used, naming the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a table measures, in the words the topic's description gives: how news copy names it and
+    how an explanation should."""
+
+    table: str
+    metric: str
+    label: str
+    unit: str  # the unit claims about it are extracted in (DESIGN.md): percent, USD, count, year...
+    words: tuple[str, ...]  # name the measure ("unemployment rate")
+    context_words: tuple[str, ...] = ()  # support a reading without naming it ("of GDP", "spent")
+    period: str = "year"
+    kind: str = "level"  # "target": its periods are deadlines, claimed ahead of time
+
+
+@dataclass(frozen=True)
+class Description:
+    """A table's `checking` property: the topic as data."""
+
+    publisher: str
+    singular: str
+    plural: str
+    group_words: tuple[str, ...]  # what news copy calls the table's entities together ("countries")
+    aggregates: frozenset[str]  # entity values that total the others: never counted or ranked
+    measures: dict[str, Measure]
+    vintage: str | None = None  # column naming the edition a row belongs to
+    vintage_date: str | None = None  # column giving the day (or month) the row's figure was published
+    complete: str | None = None  # column saying whether the row's edition covers every entity that period
+    stale_after_years: int | None = None  # how far behind a draft its latest figure may be and still speak for now
+
+
+@lru_cache(maxsize=256)
+def published_by(day_or_month: str) -> date:
+    """The day a figure is known to be out: its date, or the last day of its month if only a month is given."""
+    if len(day_or_month) == 7:
+        year, month = int(day_or_month[:4]), int(day_or_month[5:7])
+        return date(year, month, calendar.monthrange(year, month)[1])
+    return date.fromisoformat(day_or_month[:10])
+
+
+def period_key(value: object) -> str:
+    """A period as the tables and frames both spell it: "2024", "2009-Q3", "2009-03"."""
+    text = str(value).strip()
+    return text[:-2] if text.endswith(".0") else text
+
+
 @dataclass
 class ReferenceTable:
     name: str
@@ -28,13 +85,39 @@ class ReferenceTable:
     title: str
     sources: list[dict]
     frame: pd.DataFrame
+    description: Description | None = None
+
+    @cached_property
+    def series(self) -> dict[tuple[str, str], list[dict]]:
+        """Rows by (metric, entity): one entity's figures over periods and vintages."""
+        index: dict[tuple[str, str], list[dict]] = {}
+        for row in self.rows:
+            index.setdefault((row["metric"], row["entity"]), []).append(row)
+        return index
+
+    @cached_property
+    def cross_section(self) -> dict[tuple[str, str], list[dict]]:
+        """Rows by (metric, period): every entity's figure in one period, for counts and ranks."""
+        index: dict[tuple[str, str], list[dict]] = {}
+        for row in self.rows:
+            index.setdefault((row["metric"], row["period"]), []).append(row)
+        return index
+
+    def published(self, row: dict) -> date | None:
+        """When the row's figure was out, by its vintage column; None for a table without vintages."""
+        column = self.description.vintage_date if self.description else None
+        return published_by(str(row[column])) if column and row.get(column) else None
 
     @cached_property
     def rows(self) -> list[dict]:
         """The rows as plain dicts (with "_line", the row's line in the CSV file): the checker filters
         these many times per draft, far faster than indexing the frame."""
-        return [{**row, "_line": index + 2} for index, row in zip(self.frame.index, self.frame.to_dict("records"),
+        rows = [{**row, "_line": index + 2} for index, row in zip(self.frame.index, self.frame.to_dict("records"),
                                                                   strict=True)]
+        if self.description is not None:
+            for row in rows:
+                row["period"] = period_key(row["period"])
+        return rows
 
 
 @dataclass
@@ -45,6 +128,16 @@ class ReferencePack:
     def rows(self, name: str) -> list[dict] | None:
         found = self.tables.get(name)
         return None if found is None else found.rows
+
+    @cached_property
+    def measures(self) -> list[Measure]:
+        """Every measure of every described table: the readings a figure may have."""
+        return [m for t in self.tables.values() if t.description for m in t.description.measures.values()]
+
+    @cached_property
+    def entity_names(self) -> frozenset[str]:
+        """The entities the described tables hold figures for."""
+        return frozenset(row["entity"] for t in self.tables.values() if t.description for row in t.rows)
 
 
 def _frictionless():
@@ -97,6 +190,84 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return frame
 
 
+def _words(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise DescriptionError(f"{where} must be a list of words")
+    return tuple(w.strip() for w in value)
+
+
+def describe_table(name: str, spec: dict, path: Path) -> Description | None:
+    """The `checking` property of a resource, validated against its schema; None for tables it does not describe
+    (events, which rules read)."""
+    checking = spec.get("checking")
+    if checking is None:
+        return None
+    where = f"{path}: the description of '{name}'"
+    if not isinstance(checking, dict):
+        raise DescriptionError(f"{where} ('checking') must be an object")
+    columns = {f.get("name") for f in spec.get("schema", {}).get("fields", [])}
+    for column in LONG_SHAPE:
+        if column not in columns:
+            raise DescriptionError(f"{path}, column '{column}': the table has no '{column}' column, which every "
+                                   "described table needs (entity, metric, period, value)")
+    vintage = checking.get("vintage") or {}
+    if not isinstance(vintage, dict):
+        raise DescriptionError(f"{where}: 'vintage' must be an object naming its columns")
+    for key in ("label", "date", "complete"):
+        column = vintage.get(key)
+        if column is not None and column not in columns:
+            raise DescriptionError(f"{path}, column '{column}': the description names it as the vintage {key}, "
+                                   "but the table has no such column")
+    entities = checking.get("entities") or {}
+    if not isinstance(entities, dict):
+        raise DescriptionError(f"{where}: 'entities' must be an object (singular, plural, words)")
+    measures_spec = checking.get("measures")
+    if not isinstance(measures_spec, dict) or not measures_spec:
+        raise DescriptionError(f"{where} needs 'measures': each metric of the table with its label, unit and words")
+    measures: dict[str, Measure] = {}
+    for metric, item in measures_spec.items():
+        at = f"{where}, measure '{metric}'"
+        if not isinstance(item, dict):
+            raise DescriptionError(f"{at} must be an object")
+        for key in ("label", "unit"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise DescriptionError(f"{at} needs '{key}' (text)")
+        period = item.get("period", "year")
+        if period not in PERIODS:
+            raise DescriptionError(f"{at}: 'period' is {period!r}; use one of {', '.join(PERIODS)}")
+        kind = item.get("kind", "level")
+        if kind not in ("level", "target"):
+            raise DescriptionError(f"{at}: 'kind' is {kind!r}; use level or target")
+        measures[metric] = Measure(name, metric, item["label"].strip(), item["unit"].strip(),
+                                   _words(item.get("words"), f"{at}: 'words'"),
+                                   _words(item.get("context_words") or [], f"{at}: 'context_words'"), period, kind)
+    return Description(
+        publisher=str(checking.get("publisher") or spec.get("title") or name),
+        singular=str(entities.get("singular") or "entity"), plural=str(entities.get("plural") or "entities"),
+        group_words=_words(entities.get("words") or [entities.get("plural") or "entities"],
+                           f"{where}: 'entities.words'"),
+        aggregates=frozenset(_words(checking.get("aggregates") or [], f"{where}: 'aggregates'")),
+        measures=measures, vintage=vintage.get("label"), vintage_date=vintage.get("date"),
+        complete=vintage.get("complete"), stale_after_years=_whole_years(checking.get("stale_after_years"), where))
+
+
+def _whole_years(value: object, where: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DescriptionError(f"{where}: 'stale_after_years' must be a whole number of years")
+    return value
+
+
+def _promised_metrics(frame: pd.DataFrame, description: Description, path: Path) -> None:
+    """A described measure with no row is a promise the table does not keep."""
+    present = set(frame["metric"])
+    for metric in description.measures:
+        if metric not in present:
+            raise DescriptionError(f"{path}, column 'metric': the description promises '{metric}', "
+                                   "but no row has it")
+
+
 def load_reference(directory: Path | None = None) -> ReferencePack:
     """Every valid table of the pack; `errors` says what was refused and why."""
     directory = directory or reference_dir()
@@ -132,6 +303,13 @@ def load_reference(directory: Path | None = None) -> ReferencePack:
             pack.errors.extend(shown + ([f"{path}: ... and {more} more problems; table refused"] if more else []))
             continue
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        try:
+            description = describe_table(name, spec, path)
+            if description is not None:
+                _promised_metrics(frame, description, path)
+        except DescriptionError as error:
+            pack.errors.append(str(error))
+            continue
         pack.tables[name] = ReferenceTable(name, path, spec.get("title", name), spec.get("sources", []),
-                                           _typed(frame, spec.get("schema", {})))
+                                           _typed(frame, spec.get("schema", {})), description)
     return pack

@@ -1,14 +1,13 @@
-"""Rules: how a claim finds its reference facts, as YAML a fact-checker edits (rules/README.md).
+"""Rules: what a table's description alone cannot say, as YAML a fact-checker edits (rules/README.md).
 
-Every file is validated at load. A file with an error is refused with file, line and reason, and
-the other files still load; only safe YAML is read (no tags that build Python objects).
+Entity aliases, tolerances, how periods are chosen, the plain-English words of comparison, ranking and
+change, and event rules. Every file is validated at load. A file with an error is refused with file, line
+and reason, and the other files still load; only safe YAML is read (no tags that build Python objects).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -18,13 +17,17 @@ from workbench.extract.vague import VAGUE_FILE_NAME, RuleFileError, load_vague_q
 
 # what each kind of rule needs, and of which type
 KINDS: dict[str, dict[str, type]] = {
-    "metric_value": {"table": str, "metric": str, "unit": str, "signals": list},
-    "target": {"table": str, "metrics": list, "signals": list},
-    "threshold_count": {"table": str, "metric": str, "subjects": list, "met": list, "unmet": list},
     "event_dates": {"table": str},
 }
-OPTIONAL: dict[str, type] = {"description": str, "not_when": list, "entity": str, "requires": list,
-                             "signals": list, "events": list}
+OPTIONAL: dict[str, type] = {"description": str, "signals": list, "events": list}
+# the word lists of checking.yaml: section -> the keys it must have
+WORD_SECTIONS: dict[str, tuple[str, ...]] = {
+    "comparisons": ("below", "above", "at_or_above"),
+    "ranks": ("high", "low"),
+    "changes": ("rise", "fall"),
+    "measure_objects": ("verbs", "prepositions"),
+}
+PERIOD_SOURCES = ("publication_period", "latest_available")
 
 
 @dataclass(frozen=True)
@@ -45,23 +48,14 @@ class RuleSet:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (form, entity), longest form first
     approx_factor: dict[str, float] = field(default_factory=dict)
     nearly_share: float = 0.1
+    period_order: tuple[str, ...] = PERIOD_SOURCES
+    stale_after_years: int = 1
+    words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # checking.yaml's word lists
+    cutoffs: tuple[str, ...] = ()
     errors: list[str] = field(default_factory=list)
 
-    def entities_in(self, sentence: str) -> list[str]:
-        """Entities named in a sentence, in order of appearance, each once (longest form wins)."""
-        pattern, entity_of = _alias_pattern(tuple(self.aliases))
-        return list(dict.fromkeys(entity_of[m.group(0)] for m in pattern.finditer(sentence)))
-
-
-@lru_cache(maxsize=8)
-def _alias_pattern(aliases: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every alias, longest first, so a sentence is scanned once."""
-    forms = sorted({form for form, _ in aliases}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
-    entity_of: dict[str, str] = {}
-    for form, entity in aliases:
-        entity_of.setdefault(form, entity)
-    return pattern, entity_of
+    def word_list(self, section: str, key: str) -> tuple[str, ...]:
+        return self.words.get(section, {}).get(key, ())
 
 
 def _line_of(node: yaml.Node | None, *path: str | int) -> int:
@@ -146,6 +140,30 @@ def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
             raise RuleFileError(f"{path}, line {_line_of(root, 'entities', entity)}: "
                                 f"entity '{entity}' needs a list of names")
         aliases.extend((form, str(entity)) for form in forms)
+    words: dict[str, dict[str, tuple[str, ...]]] = {}
+    for section, keys in WORD_SECTIONS.items():
+        if section not in data:
+            continue
+        lists = data[section]
+        if not isinstance(lists, dict) or any(k not in lists for k in keys):
+            raise RuleFileError(f"{path}, line {_line_of(root, section)}: '{section}' needs {', '.join(keys)}")
+        for key in keys:
+            if not isinstance(lists[key], list) or not all(isinstance(w, str) for w in lists[key]):
+                raise RuleFileError(f"{path}, line {_line_of(root, section, key)}: '{section}.{key}' must be a "
+                                    "list of words (quote yes/no/on/off)")
+        words[section] = {k: tuple(lists[k]) for k in keys}
+    cutoffs = data.get("cutoffs") or []
+    if not isinstance(cutoffs, list) or not all(isinstance(w, str) for w in cutoffs):
+        raise RuleFileError(f"{path}, line {_line_of(root, 'cutoffs')}: 'cutoffs' must be a list of words")
+    periods = data.get("periods") or {}
+    order = periods.get("order", list(PERIOD_SOURCES)) if isinstance(periods, dict) else None
+    if not isinstance(order, list) or any(o not in PERIOD_SOURCES for o in order):
+        raise RuleFileError(f"{path}, line {_line_of(root, 'periods', 'order')}: 'periods.order' must list some of "
+                            f"{', '.join(PERIOD_SOURCES)}")
+    stale = periods.get("stale_after_years", 1)
+    if not isinstance(stale, int) or stale < 0:
+        raise RuleFileError(f"{path}, line {_line_of(root, 'periods', 'stale_after_years')}: "
+                            "'periods.stale_after_years' must be a whole number of years")
     tolerance = data.get("tolerance") or {}
     if not isinstance(tolerance, dict):
         raise RuleFileError(f"{path}, line {_line_of(root, 'tolerance')}: 'tolerance' must be a mapping")
@@ -157,6 +175,10 @@ def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
     ruleset.rules.extend(rules)
     ruleset.aliases.extend(aliases)
     ruleset.approx_factor.update({str(k): float(v) for k, v in factors.items()})
+    ruleset.words.update(words)
+    ruleset.cutoffs += tuple(cutoffs)
+    if "periods" in data:
+        ruleset.period_order, ruleset.stale_after_years = tuple(order), stale
     if "nearly_share" in tolerance:
         ruleset.nearly_share = float(tolerance["nearly_share"])
 

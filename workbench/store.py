@@ -242,7 +242,8 @@ def save_check(conn: sqlite3.Connection, name: str, text: str, pub_date: date, c
         known = {r["claim_id"]: r["auto_verdict"] for r in conn.execute(
             "SELECT claim_id, auto_verdict FROM claims WHERE document_id = ?", (document_id,))}
         seen = set()
-        for position, item in enumerate(checked):
+        claims = [item for item in checked if item.verdict.role != "context"]  # context dates are part of a claim
+        for position, item in enumerate(claims):
             record = item.to_record(name)
             claim_id, verdict = record["claim_id"], record["verdict"]
             stored = json.dumps(record, ensure_ascii=False)

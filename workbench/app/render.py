@@ -47,12 +47,22 @@ def legend(counts: dict[str, int]) -> str:
     return " ".join(_mark(f"{VERDICT_LABELS[v]}: {counts.get(v, 0)}", v, VERDICT_LABELS[v]) for v in VERDICT_LABELS)
 
 
+def frame_of(record: dict) -> str:
+    """The claim's frame as the checker read it: who, what, when, and the figure it rests on."""
+    parts = [str(record.get(k)) for k in ("entity", "measure", "period") if record.get(k)]
+    if record.get("reference_value") is not None:
+        parts.append(f"reference {record['reference_value']:g}")
+    return " · ".join(parts) or "—"
+
+
 def claims_table(records: list[dict]) -> str:
     """The claims of a draft as an HTML table: claim, verdict, explanation (all escaped)."""
     rows = "".join(
         f"<tr><td>{_mark(r['text'], r['verdict'], VERDICT_LABELS.get(r['verdict'], r['verdict']))}</td>"
-        f"<td>{escape(VERDICT_LABELS.get(r['verdict'], r['verdict']))}</td><td>{escape(r['explanation'])}</td></tr>"
+        f"<td>{escape(VERDICT_LABELS.get(r['verdict'], r['verdict']))}</td><td>{escape(frame_of(r))}</td>"
+        f"<td>{escape(r['explanation'])}</td></tr>"
         for r in records)
     return ('<table class="claims" style="width:100%;border-collapse:collapse;font-size:0.9em">'
-            "<thead><tr><th align=left>Claim</th><th align=left>Verdict</th><th align=left>Why</th></tr></thead>"
+            "<thead><tr><th align=left>Claim</th><th align=left>Verdict</th><th align=left>Who · what · when</th>"
+            "<th align=left>Why</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")

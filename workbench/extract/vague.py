@@ -57,7 +57,7 @@ def _load_vague(path: Path) -> tuple[VagueQuantifier, ...]:
         if not isinstance(data.get(key) or [], list) or not all(isinstance(w, str) for w in data.get(key) or []):
             raise RuleFileError(f"{path}: '{key}' must be a list of words")
     subject_tail = (
-        r"(?=(?:\s+of(?:\s+(?:the|its|their|these|those|our|NATO's|NATO’s))?)?(?:\s+[A-Za-z'’-]+){0,2}?"
+        r"(?=(?:\s+of(?:\s+(?:the|its|their|these|those|our|[A-Z][\w.-]*['’]s))?)?(?:\s+[A-Za-z'’-]+){0,2}?"
         rf"\s+(?:{_words(data.get('subjects') or [])})\b|\s+(?:{_words(data.get('verbs_after_pronoun') or [])})\b)"
     )
     found = []
@@ -79,6 +79,21 @@ def _load_vague(path: Path) -> tuple[VagueQuantifier, ...]:
                                      None if reading.get("value_max") is None else float(reading["value_max"]),
                                      reading["unit"], reading.get("approx")))
     return tuple(sorted(found, key=lambda q: len(q.phrase), reverse=True))
+
+
+def vague_subjects(path: Path | None = None) -> tuple[str, ...]:
+    """The nouns the quantifiers quantify ("allies", "countries"): the checker counts over them too."""
+    return _subjects(path or rules_dir() / VAGUE_FILE_NAME)
+
+
+@lru_cache(maxsize=4)
+def _subjects(path: Path) -> tuple[str, ...]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ()
+    subjects = data.get("subjects") if isinstance(data, dict) else None
+    return tuple(str(s) for s in subjects) if isinstance(subjects, list) else ()
 
 
 def _combined() -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:

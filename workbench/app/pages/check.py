@@ -46,6 +46,7 @@ if st.button("Check", type="primary", key="check"):
 shown = st.session_state.get("result") or latest_document(store())
 if shown:
     name, text, records = shown
+    records = [r for r in records if r.get("role") != "context"]  # dates that only set a claim's period
     if "result" not in st.session_state:
         st.info(f"The latest draft checked: {name}. Paste or upload one above to check it.")
     counts = Counter(r["verdict"] for r in records)

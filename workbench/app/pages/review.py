@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from workbench.app.render import VERDICT_LABELS, marked_sentence
+from workbench.app.render import VERDICT_LABELS, frame_of, marked_sentence
 from workbench.app.shared import reviewer_name, store
 from workbench.model import VERDICTS
 from workbench.store import StoreError, add_review, history, stored_claims
@@ -41,6 +41,7 @@ for claim in shown[:PAGE_SIZE]:
         if claim.look_again:
             status += " · ⚠️ the automatic verdict changed since it was reviewed"
         st.markdown(status + f" · {claim.document}")
+        st.caption(f"Read as: {frame_of(r)}")
         st.write(r["explanation"])
         if r["evidence"]:
             st.dataframe(pd.DataFrame(r["evidence"])[["value", "as_of", "source_title", "source_url", "dataset",

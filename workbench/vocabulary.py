@@ -1,0 +1,102 @@
+"""The words a draft is read with: gathered from the tables' descriptions and the rules, compiled once.
+
+Nothing here knows a topic: measures, entities and group nouns come from reference_data/, the words of
+comparison, ranking and change from rules/checking.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.entities import EntityIndex
+from workbench.reference import Measure, ReferencePack
+from workbench.rules import RuleSet
+
+
+def words_pattern(words: tuple[str, ...] | list[str], case: bool = False) -> re.Pattern[str] | None:
+    """Whole words or phrases, longest first; None when there are none."""
+    if not words:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", 0 if case else re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MeasureWords:
+    measure: Measure
+    names: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    entities: EntityIndex
+    measures: tuple[MeasureWords, ...]
+    measure_word: re.Pattern[str] | None  # any word of any measure: what "on ..." may name
+    group: re.Pattern[str] | None  # what the tables call their entities together ("allies", "countries")
+    cutoff: re.Pattern[str] | None
+    below: re.Pattern[str] | None
+    above: re.Pattern[str] | None
+    at_or_above: re.Pattern[str] | None
+    rank_high: re.Pattern[str] | None
+    rank_low: re.Pattern[str] | None
+    rise: re.Pattern[str] | None
+    fall: re.Pattern[str] | None
+    object_verbs: re.Pattern[str] | None
+    object_prepositions: tuple[str, ...]
+
+
+_CACHE: dict[tuple[int, int], tuple[ReferencePack, RuleSet, Vocabulary]] = {}
+
+
+def vocabulary_for(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
+    """Compiled once per loaded pack and rule set (both stay unchanged once loaded)."""
+    key = (id(pack), id(rules))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is pack and cached[1] is rules:
+        return cached[2]
+    vocabulary = _build(pack, rules)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[key] = (pack, rules, vocabulary)
+    return vocabulary
+
+
+def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
+    groups = [w for t in pack.tables.values() if t.description for w in t.description.group_words]
+    measures = tuple(MeasureWords(m, words_pattern(m.words), words_pattern(m.context_words + _label_words(m.label)))
+                     for m in pack.measures)
+    every_word = [w for m in pack.measures for w in (*m.words, *m.context_words)]
+
+    def listed(section: str, key: str) -> re.Pattern[str] | None:
+        return words_pattern(rules.word_list(section, key))
+
+    return Vocabulary(
+        entities=EntityIndex(pack.entity_names, rules.aliases), measures=measures,
+        measure_word=words_pattern(every_word), group=words_pattern(groups + list(_vague_subjects())),
+        cutoff=words_pattern(rules.cutoffs), below=listed("comparisons", "below"),
+        above=listed("comparisons", "above"), at_or_above=listed("comparisons", "at_or_above"),
+        rank_high=listed("ranks", "high"), rank_low=listed("ranks", "low"),
+        rise=listed("changes", "rise"), fall=listed("changes", "fall"),
+        object_verbs=listed("measure_objects", "verbs"),
+        object_prepositions=rules.word_list("measure_objects", "prepositions"))
+
+
+_PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "with", "from", "that", "this", "their",
+          "which", "into", "over", "per"}
+
+
+def _label_words(label: str) -> tuple[str, ...]:
+    """The words of a measure's label ("fertility rate": "fertility", "rate"), as support for a reading."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", label) if w.lower() not in _PLAIN]
+    return tuple(words + [w + "s" for w in words if not w.endswith("s")])
+
+
+@lru_cache(maxsize=1)
+def _vague_subjects() -> tuple[str, ...]:
+    """The nouns vague quantifiers quantify (rules/vague_quantifiers.yaml), also group nouns for counting."""
+    from workbench.extract.vague import vague_subjects
+
+    return vague_subjects()
