@@ -262,11 +262,23 @@ def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
     return ""
 
 
+def _planned(ctx: _Context) -> bool:
+    """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand."""
+    plans = _VOCABULARY_PLANS.get(id(ctx.pack))
+    lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start]
+    clause_start = lead.rfind(ctx.frame.clause[:20]) if ctx.frame.clause else -1
+    return plans is not None and plans.search(lead[max(0, clause_start):]) is not None
+
+
+_VOCABULARY_PLANS: dict[int, re.Pattern[str] | None] = {}
+
+
 def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
     m, frame = ctx.mention, ctx.frame
     rows = table.series.get((measure.metric, entity), [])
     base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}"}
-    if frame.period is None and frame.aggregate == "value" and tense_of(frame.clause) == "future":
+    planned = _planned(ctx)
+    if frame.period is None and frame.aggregate == "value" and (tense_of(frame.clause) == "future" or planned):
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A plan or forecast: the {measure.label} figures cover only what was published; a source for the plan "
             "is needed."), **base)
@@ -333,7 +345,7 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     if not rows:
         return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} was set by the draft's date.",
                        **base)
-    year = str(frame.period.start_date.year) if frame.period is not None and frame.period.start_date else None
+    year = str(frame.period.start_date.year) if frame.deadline and frame.period and frame.period.start_date else None
 
     def due_or_set(row: dict) -> bool:
         published = table.published(row)
@@ -416,6 +428,10 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
         return Verdict("unverifiable", evidence=(), explanation=f"No count of {plural} can be made: {why}.", **base)
     rows = _cross_section(table, measure, key)
     before, after = _by_vintage(table, rows, ctx.pub)
+    if not before and (_period_end(key) > ctx.pub or (frame.deadline and frame.period is not None
+                                                        and frame.period.start_date > ctx.pub)):
+        return Verdict("unverifiable", evidence=(), period=key, explanation=(
+            f"A forecast or plan for {said}: no count of {plural} for it was published by the draft's date."), **base)
     if not before and not after:
         return Verdict("unverifiable", evidence=(), period=key, explanation=(
             f"No complete set of {measure.label} figures for {said}, so no count of {plural} can be made."), **base)
@@ -534,7 +550,7 @@ def _measure_fit(ctx: _Context, words: MeasureWords) -> float:
     frame, sentence = ctx.frame, ctx.claim.sentence.text
     m = ctx.mention
     at = m.start - ctx.claim.sentence.start
-    near = sentence[max(0, at - 30):at] + " " + sentence[at + len(m.text):at + len(m.text) + 30]
+    near = sentence[max(0, at - 45):at] + " " + sentence[at + len(m.text):at + len(m.text) + 30]
     names = words.names
     if words.measure.kind == "target":
         named_near = (names is not None and names.search(near) is not None) or (
@@ -597,6 +613,7 @@ def _targets_near(ctx: _Context, vocabulary: Vocabulary) -> bool:
 def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     m, frame = ctx.mention, ctx.frame
     _VOCABULARY_MEASURES[id(ctx.pack)] = vocabulary.measures
+    _VOCABULARY_PLANS[id(ctx.pack)] = vocabulary.plans
     readings: list[Reading] = []
     target_near = _targets_near(ctx, vocabulary)
     for words in vocabulary.measures:
@@ -625,8 +642,12 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 if entity is not None:
                     readings.append(_reading(fit + entity_fit + 1.0, _value_reading(ctx, table, measure, entity),
                                              measure, "the count it states"))
-            elif counted and frame.partitive:
-                readings.append(_reading(max(fit, 1.0) + 3.0, _count_reading(ctx, table, measure), measure,
+            elif counted and frame.partitive:  # those with figures may be fewer than the members: never red
+                derived = _count_reading(ctx, table, measure)
+                if derived.verdict == "contradicted":
+                    derived = replace(derived, verdict="needs_review", explanation=derived.explanation + (
+                        f" Some {table.description.plural} may have no figures; the total may count them too."))
+                readings.append(_reading(max(fit, 1.0) + 3.0, derived, measure,
                                          f"the {table.description.plural} with figures"))
             continue
         if frame.aggregate == "change":
@@ -646,6 +667,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if m.unit != measure.unit or m.vague:
             continue
         after = _text_after(ctx)
+        if measure.unit == "count" and after.startswith("-"):
+            continue
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
@@ -763,8 +786,13 @@ def _event_evidence(rule: Rule, pack: ReferencePack, row: dict) -> Evidence:
                      str(row["start_date"]))
 
 
+NEAR_EVENT_DAYS = 120  # an event found by its place is the claim's only if it falls this near the claimed date
+
+
 def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) -> Verdict | None:
     row = min(rows, key=lambda r: abs((r["start_date"] - m.start_date).days))
+    if not rule.params.get("events") and abs((row["start_date"] - m.start_date).days) > NEAR_EVENT_DAYS:
+        return None  # "EU leaders in Brussels in June 2025": not the Brussels summit of 2022
     start, end = row["start_date"], row["end_date"]
     evidence = (_event_evidence(rule, pack, row),)
     # one day must fall within the event; a span of days must be the event's own span
@@ -797,7 +825,11 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
 
     def judged(rows: list[dict], in_clause: bool) -> Verdict | None:
         found = _judge_event(m, rows, rule, pack)
-        if found is not None and found.verdict == "contradicted" and (not in_clause or tense_of(clause) == "future"):
+        # "on Wednesday", "in July": the day or year was inferred from the tense, and may be the wrong one
+        resolved = not re.search(r"\b(?:1[89]|20)\d\d\b", m.text) and not (m.granularity == "day" and re.search(
+            r"\d", m.text))
+        if found is not None and found.verdict == "contradicted" and (
+                not in_clause or resolved or tense_of(clause) == "future"):
             # the event is named elsewhere in the sentence, or ahead ("will welcome Sweden on July 10"): the date
             # may be of another step
             return replace(found, verdict="needs_review")
@@ -853,7 +885,7 @@ def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: Rule
 def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
                verdicts_of_sentence: dict[int, Verdict], claims_of_sentence: list[Claim]) -> Verdict:
     for rule in rules.rules:
-        if rule.kind == "event_dates":
+        if rule.kind == "event_dates" and not (claim.period_of and claim.mention.granularity == "year"):
             verdict = check_event_dates(claim, rule, pack)
             if verdict is not None:
                 return verdict
@@ -863,6 +895,17 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
         targets = []  # the period of a count or a level, not the year of a pledge
     for other, verdict, target in targets:
         if target is not None:
+            return _target_date(claim, other, verdict, target, pub, rules)
+    if not figures and claim.mention.granularity == "year":
+        pledges = [(c, v, _target_of(pack, v)) for c, v in zip(claims_of_sentence, (
+            verdicts_of_sentence.get(i) for i in range(len(claims_of_sentence))), strict=True)]
+        pledges = [(c, v, t) for c, v, t in pledges if t is not None and v is not None and v.verdict == "supported"]
+        lead = claim.sentence.text[max(0, claim.mention.start - claim.sentence.start - 30):
+                                   claim.mention.start - claim.sentence.start]
+        if len(pledges) == 1 and any(w.measure.kind == "target" and w.names is not None and w.names.search(lead)
+                                     for w in _VOCABULARY_MEASURES.get(id(pack), ())):
+            # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
+            other, verdict, target = pledges[0]
             return _target_date(claim, other, verdict, target, pub, rules)
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
@@ -901,7 +944,10 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
                                        f"{measure.label}: {verdict.explanation}", period=row["period"],
                            reference_value=float(row["value"]), **base)
     known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
-    return Verdict("contradicted" if figure_claim.frame.deadline else "needs_review",
+    frame = figure_claim.frame
+    owned = not frame.entities or (verdict.entity or "") in frame.entities  # not Canada's own "by 2032"
+    certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause"
+    return Verdict("contradicted" if certain else "needs_review",
                    evidence=tuple(_evidence(table, r, r["period"], str(table.published(r) or "")) for r in rows),
                    explanation=f"The {figure_claim.mention.text} {measure.label} is due by {known}, not {year}.",
                    period=year, **base)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from workbench.entities import EntitySpan
 from workbench.extract import extract_sentence, split_sentences
@@ -25,14 +26,15 @@ _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,\s|\s(?:and|while|whereas|but|c
                            r"against|although|though)\s")
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+than|\bin\s+time\s+for|\bahead\s+of)"
                               r"(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?\s*$", re.I)
-_BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)\s*$", re.I)
-_PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+|[A-Z][\w.-]*['’]s\s+)?$")
+_BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
+                          re.I)
+_PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.-]+['’]s\s+)?$")
 _ONE_SIDED = {"more_than": "above", "at_least": "at_or_above", "less_than": "below", "at_most": "at_or_below"}
 _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
             "6th": 6}
 _ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
-NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+|"
-                       r"[A-Z][\w.-]*['’]s\s+)?"
+NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
+                       r"(?:[\w.-]+['’]s\s+)?"
                        r"(?:[\d,.]+\s+)?)?(?:[\w'’-]+\s+)?$")  # "of NATO's 32 ", "European ": what may come before
 GROUP_WINDOW = 48  # characters after a count in which its noun ("allies", "of the 32 members") is read
 NEAR = 30  # characters: how close a word must be to a figure to be its own ("the 2% target")
@@ -116,8 +118,17 @@ def is_past(clause: str) -> bool:
 
 def counted_noun(text_after: str, nouns: re.Pattern[str] | None) -> str:
     """The noun a number counts, when it is one of `nouns`: "32 members", "23 of NATO's 32 allies"."""
-    found = nouns.search(text_after[:GROUP_WINDOW]) if nouns is not None else None
-    return found.group(0) if found and NOUN_LEAD.match(text_after[:found.start()]) else ""
+    found = _counted(text_after, nouns)
+    return found.group(0) if found else ""
+
+
+def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | None:
+    window = text_after[:GROUP_WINDOW]
+    for found in (nouns.finditer(window) if nouns is not None else ()):
+        if window[found.end():found.end() + 2] in ("'s", "’s"):
+            continue  # "the alliance's 31 members": the owner, not what is counted
+        return found if NOUN_LEAD.match(window[:found.start()]) else None
+    return None
 
 
 def _has(pattern: re.Pattern[str] | None, text: str) -> bool:
@@ -191,6 +202,9 @@ class _SentenceReader:
         lo, hi = self.clause_text(mention)
         start = self.at(mention)[0]
         own = [p for p in usable if lo <= self.at(p)[0] < hi]
+        deadlines = [p for p in own if _DEADLINE_BEFORE.search(self.before(p, 40))]
+        if deadlines:  # "agreed in 2014 to spend 2% by 2024": a pledge, due by its deadline
+            return deadlines[0], "clause", True, True, base
         if own:
             chosen, source = min(own, key=lambda p: self._gap(mention, p)), "clause"
             certain = len({(p.start_date, p.end_date) for p in own}) == 1 or self._next_to(mention, chosen)
@@ -209,7 +223,8 @@ class _SentenceReader:
         (start, end), (p_start, p_end) = self.at(mention), self.at(period)
         if p_start >= end:
             between = self.text[end:p_start]
-            return len(between) - (10 if re.fullmatch(r"\s*(?:in|for|during|of|as\s+of)\s*", between, re.I) else 0)
+            adjacent = re.fullmatch(r"\s*(?:in|for|during|of|as\s+of)(?:\s+the)?\s*", between, re.I)
+            return len(between) - (10 if adjacent else 0)
         return start - p_end
 
     def _owned_by_other(self, mention: Mention, period: Mention) -> bool:
@@ -227,10 +242,11 @@ class _SentenceReader:
     def _group_after(self, mention: Mention) -> tuple[str, Mention | None]:
         """The noun a count counts, read after it ("23 of NATO's 32 members" -> members, and the 32)."""
         tail = self.after(mention, GROUP_WINDOW)
-        noun = counted_noun(tail, self.words.group)
-        if not noun:
+        if tail.startswith("-"):
+            return "", None  # "two-percent-of-GDP target", "28-nation": part of a compound, not a count
+        found = _counted(tail, self.words.group)
+        if found is None:
             return "", None
-        found = self.words.group.search(tail)
         total = next((m for m in self.mentions if m.kind == "quantity" and m is not mention
                       and 0 < m.start - mention.end <= found.start()), None)
         return found.group(0), total
@@ -246,11 +262,13 @@ class _SentenceReader:
         return totals
 
     def side(self, mention: Mention, cutoff: Mention | None) -> str:
-        if cutoff is not None and cutoff.approx in _ONE_SIDED:
-            return _ONE_SIDED[cutoff.approx]
         lo, hi = self.clause_text(mention)
         clause = self.text[lo:hi]
         window = self.text[min(lo, self.at(mention)[0]):max(hi, self.at(cutoff)[1] if cutoff else hi)]
+        if _has(self.words.below, window):  # "not meeting the benchmark of at least 2%": below it
+            return "below"
+        if cutoff is not None and cutoff.approx in _ONE_SIDED:
+            return _ONE_SIDED[cutoff.approx]
         for key, pattern in (("below", self.words.below), ("above", self.words.above),
                              ("at_or_above", self.words.at_or_above)):
             if _has(pattern, window) or _has(pattern, clause):
@@ -262,10 +280,18 @@ class _SentenceReader:
         return (m.approx in _ONE_SIDED or _has(self.words.cutoff, near) or _has(self.words.below, self.before(m, 24))
                 or _has(self.words.above, self.before(m, 24)) or _has(self.words.at_or_above, self.before(m, 24)))
 
+    def _compares(self, mention: Mention, cutoff: Mention) -> bool:
+        """"23 allies met the 2% target": a comparison word links a count to its cut-off."""
+        a, b = sorted([self.at(mention), self.at(cutoff)])
+        between = self.text[a[0]:b[1]]
+        return cutoff.approx in _ONE_SIDED or any(_has(p, between) for p in (
+            self.words.below, self.words.above, self.words.at_or_above))
+
     def cutoff(self, mention: Mention) -> tuple[Mention | None, str]:
         others = [m for m in self.mentions if m.kind == "quantity" and m is not mention and not m.vague
                   and m.start not in self.partitive_totals and m.start > mention.start - 200]
         marked = [m for m in others if self._is_cutoff(m) and (m.unit != mention.unit or m.start > mention.start)]
+        marked = [m for m in marked if self._compares(mention, m)]
         if marked:
             after = [m for m in marked if m.start > mention.start]
             return (after[0] if after else marked[-1]), "sentence"
@@ -376,6 +402,16 @@ class _SentenceReader:
                 doc.cutoff = m
 
 
+def _join_ranges(mentions: list[Mention], period_of: dict[int, tuple[int, ...]], text: str) -> None:
+    """"between the second quarter of 2008 and the third quarter of 2009": both ends set the period."""
+    dates = [m for m in mentions if m.kind == "date"]
+    for first, second in pairwise(dates):
+        if re.fullmatch(r"\s*(?:and|to|through|until|-|–)\s*(?:the\s+)?", text[first.end:second.start]) and re.search(
+                r"\b(?:between|from)\s+(?:the\s+)?$", text[max(0, first.start - 14):first.start]):
+            joined = tuple(sorted(set(period_of[id(first)]) | set(period_of[id(second)])))
+            period_of[id(first)] = period_of[id(second)] = joined
+
+
 def _with(frame: Frame, **changes: object) -> Frame:
     from dataclasses import replace
 
@@ -405,8 +441,9 @@ def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
                 frames = [Frame(unread=True) for _ in mentions]
             else:
                 frames = [reader.frame(m) for m in mentions]
-            period_of = {id(m): tuple(i for i, f in enumerate(frames) if f.period is m or f.base_period is m)
-                         for m in mentions}
+            period_of = {id(m): tuple(i for i, f in enumerate(frames) if mentions[i].kind == "quantity"
+                                      and (f.period is m or f.base_period is m)) for m in mentions}
+            _join_ranges(mentions, period_of, text)
             claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
                           for m, f in zip(mentions, frames, strict=True))
         reader.remember(doc)

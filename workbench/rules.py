@@ -52,6 +52,7 @@ class RuleSet:
     stale_after_years: int = 1
     words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # checking.yaml's word lists
     cutoffs: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()  # words after which a figure is a plan, a demand or a forecast
     errors: list[str] = field(default_factory=list)
 
     def word_list(self, section: str, key: str) -> tuple[str, ...]:
@@ -152,6 +153,9 @@ def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
                 raise RuleFileError(f"{path}, line {_line_of(root, section, key)}: '{section}.{key}' must be a "
                                     "list of words (quote yes/no/on/off)")
         words[section] = {k: tuple(lists[k]) for k in keys}
+    plans = data.get("plans") or []
+    if not isinstance(plans, list) or not all(isinstance(w, str) for w in plans):
+        raise RuleFileError(f"{path}, line {_line_of(root, 'plans')}: 'plans' must be a list of words")
     cutoffs = data.get("cutoffs") or []
     if not isinstance(cutoffs, list) or not all(isinstance(w, str) for w in cutoffs):
         raise RuleFileError(f"{path}, line {_line_of(root, 'cutoffs')}: 'cutoffs' must be a list of words")
@@ -177,6 +181,7 @@ def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
     ruleset.approx_factor.update({str(k): float(v) for k, v in factors.items()})
     ruleset.words.update(words)
     ruleset.cutoffs += tuple(cutoffs)
+    ruleset.plans += tuple(plans)
     if "periods" in data:
         ruleset.period_order, ruleset.stale_after_years = tuple(order), stale
     if "nearly_share" in tolerance:
