@@ -12,8 +12,9 @@ Every word of an explanation that names a topic comes from the tables' descripti
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from workbench.claims import Claim, Frame, build_claims, counted_noun, is_past
 from workbench.extract.dates import tense_of
@@ -201,6 +202,8 @@ class _Context:
     pub: date
     rules: RuleSet
     pack: ReferencePack
+    vocabulary: Vocabulary
+    fits: dict = field(default_factory=dict, compare=False)  # measure fits of this claim, each computed once
 
     @property
     def mention(self) -> Mention:
@@ -264,13 +267,11 @@ def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
 
 def _planned(ctx: _Context) -> bool:
     """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand."""
-    plans = _VOCABULARY_PLANS.get(id(ctx.pack))
+    plans = ctx.vocabulary.plans
     lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start]
     clause_start = lead.rfind(ctx.frame.clause[:20]) if ctx.frame.clause else -1
     return plans is not None and plans.search(lead[max(0, clause_start):]) is not None
 
-
-_VOCABULARY_PLANS: dict[int, re.Pattern[str] | None] = {}
 
 
 def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
@@ -419,10 +420,7 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     m, frame = ctx.mention, ctx.frame
     plural = table.description.plural if table.description else "entities"
     base = {"entity": plural, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:{frame.aggregate}"}
-    complete = table.description.complete if table.description else None
-    all_rows = [r for r in table.rows
-                if r["metric"] == measure.metric and (complete is None or r.get(complete) is True)]
-    out = {r["period"] for r in all_rows if (table.published(r) or date.min) <= ctx.pub}
+    out = {period for period, published in table.periods.get((measure.metric, True), []) if published <= ctx.pub}
     key, said, why = _choose_period(ctx, measure, out)
     if key is None:
         return Verdict("unverifiable", evidence=(), explanation=f"No count of {plural} can be made: {why}.", **base)
@@ -438,7 +436,7 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     cutoff = frame.cutoff
     side = frame.side or "at_or_above"
 
-    def tally(group: list[dict]) -> tuple[float, str]:
+    def count_of(group: list[dict]) -> tuple[float, str]:
         total = len(group)
         if frame.aggregate == "total" or cutoff is None:
             return float(total), f"{total} {plural} with figures"
@@ -450,6 +448,11 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
         if frame.aggregate == "total":
             return "supported" if holds(m, actual, ctx.rules) else "contradicted"
         return _judge_count(m, actual, ctx.rules)
+
+    tallies = {id(g): count_of(g) for g in before + after}  # each edition counted once
+
+    def tally(group: list[dict]) -> tuple[float, str]:
+        return tallies[id(group)]
 
     groups = before or after[-1:]
     results = [(judge(tally(g)[0]), tally(g)[1], g) for g in groups]
@@ -547,42 +550,49 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
 
 def _measure_fit(ctx: _Context, words: MeasureWords) -> float:
     """How surely the claim is about this measure: named in its clause, its sentence, or the document."""
+    if words.measure not in ctx.fits:
+        ctx.fits[words.measure] = _fit(ctx, words)
+    return ctx.fits[words.measure]
+
+
+def _fit(ctx: _Context, words: MeasureWords) -> float:
     frame, sentence = ctx.frame, ctx.claim.sentence.text
     m = ctx.mention
     at = m.start - ctx.claim.sentence.start
     near = sentence[max(0, at - 45):at] + " " + sentence[at + len(m.text):at + len(m.text) + 30]
     names = words.names
     if words.measure.kind == "target":
-        named_near = (names is not None and names.search(near) is not None) or (
-            ctx.pack.tables[words.measure.table].description is not None and _sibling_named_near(ctx, words, near))
+        named_near = _found(names, near) or _sibling_named_near(ctx, words, near)
         deadline = frame.deadline and frame.period is not None
-        in_clause = any(p is not None and p.search(frame.clause) for p in (names, words.context))
+        in_clause = _found(names, frame.clause) or _found(words.context, frame.clause)
         if not (named_near or (deadline and in_clause)):  # "the 2% target", or "to spend 2% by 2024"
             return 0.0
-        return 3.0 + (0.5 if words.context is not None and words.context.search(frame.clause) else 0.0)
-    if names is not None and names.search(frame.clause):
+        return 3.0 + (0.5 if _found(words.context, frame.clause) else 0.0)
+    if _found(names, frame.clause):
         fit = 3.0
-    elif names is not None and names.search(sentence):
+    elif _found(names, sentence):
         fit = 2.0
-    elif names is not None and names.search(ctx.claim.context):
+    elif _found(names, ctx.claim.context):
         fit = 1.0
     else:
         fit = 0.0
-    if words.context is not None and words.context.search(frame.clause):
+    if _found(words.context, frame.clause):
         fit = max(fit + 0.5, 1.0)  # "spenders", "of GDP": enough where nothing else competes
-    elif words.context is not None and words.context.search(sentence):
+    elif _found(words.context, sentence):
         fit = max(fit, 1.0)
     return fit
+
+
+@lru_cache(maxsize=16384)
+def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Cached: every figure of a sentence asks the same of its clause, sentence and document."""
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _sibling_named_near(ctx: _Context, words: MeasureWords, near: str) -> bool:
     """Another target of the same table is named beside the figure ("the 3.5% target"): all its targets are read."""
     return any(other.measure.kind == "target" and other.measure.table == words.measure.table and other is not words
-               and other.names is not None and other.names.search(near) for other in _VOCABULARY_MEASURES.get(
-                   id(ctx.pack), ()))
-
-
-_VOCABULARY_MEASURES: dict[int, tuple[MeasureWords, ...]] = {}
+               and _found(other.names, near) for other in ctx.vocabulary.measures)
 
 
 def _named_in_clause(ctx: _Context, words: MeasureWords) -> bool:
@@ -612,8 +622,6 @@ def _targets_near(ctx: _Context, vocabulary: Vocabulary) -> bool:
 
 def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     m, frame = ctx.mention, ctx.frame
-    _VOCABULARY_MEASURES[id(ctx.pack)] = vocabulary.measures
-    _VOCABULARY_PLANS[id(ctx.pack)] = vocabulary.plans
     readings: list[Reading] = []
     target_near = _targets_near(ctx, vocabulary)
     for words in vocabulary.measures:
@@ -733,7 +741,7 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
         return Verdict("unverifiable", None, (), "This sentence holds too many figures to be read as prose (a table or "
                                                  "a list?); check its figures by hand.")
     claim = _compared(claim, vocabulary)
-    ctx = _Context(claim, pub, rules, pack)
+    ctx = _Context(claim, pub, rules, pack, vocabulary)
     readings = sorted(_readings(ctx, vocabulary), key=lambda r: r.fit, reverse=True)
     frame = claim.frame
     if frame.foreign_measure and not any(_named_in_clause(ctx, w) for w in vocabulary.measures):
@@ -882,7 +890,7 @@ def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: Rule
     return None
 
 
-def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
+def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary,
                verdicts_of_sentence: dict[int, Verdict], claims_of_sentence: list[Claim]) -> Verdict:
     for rule in rules.rules:
         if rule.kind == "event_dates" and not (claim.period_of and claim.mention.granularity == "year"):
@@ -903,7 +911,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
         lead = claim.sentence.text[max(0, claim.mention.start - claim.sentence.start - 30):
                                    claim.mention.start - claim.sentence.start]
         if len(pledges) == 1 and any(w.measure.kind == "target" and w.names is not None and w.names.search(lead)
-                                     for w in _VOCABULARY_MEASURES.get(id(pack), ())):
+                                     for w in vocabulary.measures):
             # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
             other, verdict, target = pledges[0]
             return _target_date(claim, other, verdict, target, pub, rules)
@@ -976,7 +984,8 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
                                       role="context")
         for i, claim in enumerate(group):
             if claim.mention.kind == "date":
-                verdicts[i] = _safely(lambda c=claim, v=verdicts, g=group: check_date(c, pub, pack, rules, v, g))
+                verdicts[i] = _safely(lambda c=claim, v=verdicts, g=group: check_date(
+                    c, pub, pack, rules, vocabulary, v, g))
         checked.extend(CheckedClaim(claim, verdicts[i]) for i, claim in enumerate(group))
         index = end
     return checked

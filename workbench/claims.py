@@ -143,6 +143,7 @@ class _SentenceReader:
         self.offset = sentence.start
         self.mentions = mentions
         self.clauses = _clauses(self.text, mentions, self.offset)
+        self._clause_at: dict[int, tuple[int, int]] = {}
         self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)]
         self.periods = [m for m in mentions if m.kind == "date" and m.granularity in PERIOD_GRANULARITIES]
         self.partitive_totals = self._partitive_totals() if len(mentions) <= MAX_FRAMED else set()
@@ -154,7 +155,10 @@ class _SentenceReader:
         return mention.start - self.offset, mention.end - self.offset
 
     def clause_text(self, mention: Mention) -> tuple[int, int]:
-        return self.clauses[_clause_of(self.at(mention)[0], self.clauses)]
+        start = self.at(mention)[0]
+        if start not in self._clause_at:
+            self._clause_at[start] = self.clauses[_clause_of(start, self.clauses)]
+        return self._clause_at[start]
 
     def before(self, mention: Mention, size: int = NEAR) -> str:
         start = self.at(mention)[0]

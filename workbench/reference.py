@@ -105,8 +105,19 @@ class ReferenceTable:
 
     def published(self, row: dict) -> date | None:
         """When the row's figure was out, by its vintage column; None for a table without vintages."""
-        column = self.description.vintage_date if self.description else None
-        return published_by(str(row[column])) if column and row.get(column) else None
+        return row.get("_published")
+
+    @cached_property
+    def periods(self) -> dict[tuple[str, bool], list[tuple[str, date]]]:
+        """(metric, complete only) -> each (period, day it was out): what a draft of a given date could cite."""
+        complete = self.description.complete if self.description else None
+        index: dict[tuple[str, bool], set[tuple[str, date]]] = {}
+        for row in self.rows:
+            out = (row["period"], row.get("_published") or date.min)
+            index.setdefault((row["metric"], False), set()).add(out)
+            if complete is None or row.get(complete) is True:
+                index.setdefault((row["metric"], True), set()).add(out)
+        return {key: sorted(found) for key, found in index.items()}
 
     @cached_property
     def rows(self) -> list[dict]:
@@ -115,8 +126,10 @@ class ReferenceTable:
         rows = [{**row, "_line": index + 2} for index, row in zip(self.frame.index, self.frame.to_dict("records"),
                                                                   strict=True)]
         if self.description is not None:
+            column = self.description.vintage_date
             for row in rows:
                 row["period"] = period_key(row["period"])
+                row["_published"] = published_by(str(row[column])) if column and row.get(column) else None
         return rows
 
 
