@@ -40,6 +40,7 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python -W ignore benchmarks/accuracy.py
 	$(BIN)/python benchmarks/recognizers_text.py
 	$(BIN)/python -W ignore benchmarks/check_speed.py
+	$(BIN)/python -W ignore benchmarks/check_accuracy.py
 	$(BIN)/python -W ignore benchmarks/export_speed.py
 	$(BIN)/python -W ignore benchmarks/app_startup.py
 	$(BIN)/python -W ignore benchmarks/batch.py

@@ -3,7 +3,6 @@ verdict, and wrong "supported". Shared by the tests and benchmarks/check_accurac
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -83,13 +82,26 @@ def score_entries(entries: list[dict], pack: ReferencePack, rules: RuleSet, scor
         published = entry["published"]
         pub = published if isinstance(published, date) else date.fromisoformat(str(published))
         checked = [c for c in check_text(text, pub, pack, rules) if c.claim.mention.start >= offset]
-        found: Counter[str] = Counter()
-        got_by_text: dict[tuple[str, int], str] = {}
-        for c in checked:
-            found[c.claim.mention.text] += 1
-            got_by_text[(c.claim.mention.text, found[c.claim.mention.text])] = c.verdict.verdict or c.verdict.role
         score.articles.add(entry.get("url") or entry["sentence"][:40])
         for claim in entry.get("claims") or []:
-            key = (str(claim["text"]), int(claim.get("occurrence", 1)))
-            score.pairs.append((claim["verdict"], got_by_text.get(key, "missing"), key[0], entry["sentence"]))
+            said = str(claim["text"])
+            where = _nth(entry["sentence"], said, int(claim.get("occurrence", 1)))
+            got = "missing"
+            if where >= 0:  # the mention that overlaps the labelled words most: "on Thursday" is "Thursday"
+                start, end = offset + where, offset + where + len(said)
+                overlaps = [(min(end, c.claim.mention.end) - max(start, c.claim.mention.start), c) for c in checked]
+                overlaps = [(size, c) for size, c in overlaps if size > 0]
+                if overlaps:
+                    best = max(overlaps, key=lambda pair: pair[0])[1]
+                    got = best.verdict.verdict or best.verdict.role
+            score.pairs.append((claim["verdict"], got, said, entry["sentence"]))
     return score
+
+
+def _nth(text: str, part: str, occurrence: int) -> int:
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(part, at + 1)
+        if at < 0:
+            return -1
+    return at
