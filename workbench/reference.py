@@ -90,17 +90,17 @@ class ReferenceTable:
     @cached_property
     def series(self) -> dict[tuple[str, str], list[dict]]:
         """Rows by (metric, entity): one entity's figures over periods and vintages."""
-        index: dict[tuple[str, str], list[dict]] = {}
-        for row in self.rows:
-            index.setdefault((row["metric"], row["entity"]), []).append(row)
-        return index
+        return self._rows_by("entity")
 
     @cached_property
     def cross_section(self) -> dict[tuple[str, str], list[dict]]:
         """Rows by (metric, period): every entity's figure in one period, for counts and ranks."""
+        return self._rows_by("period")
+
+    def _rows_by(self, column: str) -> dict[tuple[str, str], list[dict]]:
         index: dict[tuple[str, str], list[dict]] = {}
         for row in self.rows:
-            index.setdefault((row["metric"], row["period"]), []).append(row)
+            index.setdefault((row["metric"], row[column]), []).append(row)
         return index
 
     def published(self, row: dict) -> date | None:
