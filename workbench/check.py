@@ -577,7 +577,7 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
     else:
         fit = 0.0
     if _found(words.context, frame.clause):
-        fit = max(fit + 0.5, 1.0)  # "spenders", "of GDP": enough where nothing else competes
+        fit = max(fit + 0.5, 1.0)  # "spenders", "per capita": enough where nothing else competes
     elif _found(words.context, sentence):
         fit = max(fit, 1.0)
     return fit
@@ -754,7 +754,7 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
     if pledges and _target_of(pack, readings[0].verdict):  # a pledged figure holds if any pledge of its table says it
         held = [r for r in pledges if r.verdict.verdict == "supported"]
         return (held or pledges)[0].verdict
-    if frame.aggregate == "total":  # "of the 31 allies": members, or those with figures; either is a fair total
+    if frame.aggregate == "total":  # "of the 31 members": members, or those with figures; either is a fair total
         held = [r for r in readings if r.verdict.verdict == "supported" and readings[0].fit - r.fit < 2 * CLOSE]
         if held:
             return held[0].verdict

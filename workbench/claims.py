@@ -35,8 +35,8 @@ _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd":
 _ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
 NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
                        r"(?:[\w.-]+['’]s\s+)?"
-                       r"(?:[\d,.]+\s+)?)?(?:[\w'’-]+\s+)?$")  # "of NATO's 32 ", "European ": what may come before
-GROUP_WINDOW = 48  # characters after a count in which its noun ("allies", "of the 32 members") is read
+                       r"(?:[\d,.]+\s+)?)?(?:[\w'’-]+\s+)?$")  # "of the bloc's 32 ", "European ": what may come before
+GROUP_WINDOW = 48  # characters after a count in which its noun ("members", "of the 32 members") is read
 NEAR = 30  # characters: how close a word must be to a figure to be its own ("the 2% target")
 
 
@@ -54,8 +54,8 @@ class Frame:
     deadline: bool = False  # its period is a deadline ("by 2035")
     aggregate: str = "value"  # value, count, share, total, rank, change
     range_end: str = ""  # "start" or "end": which end of a range of periods is its own ("from 5.5 to 2.6")
-    partitive: bool = False  # a total that is the base of a count beside it ("of the 31 allies")
-    group: str = ""  # the noun a count or share counts ("allies")
+    partitive: bool = False  # a total that is the base of a count beside it ("of the 31 members")
+    group: str = ""  # the noun a count or share counts ("members")
     cutoff: Mention | None = None
     cutoff_from: str = ""
     side: str = ""  # at_or_above, above, below, at_or_below
@@ -64,7 +64,7 @@ class Frame:
     change: str = ""  # rise, fall
     base_period: Mention | None = None  # the period a change is measured from
     clause: str = ""  # the text of its own clause
-    foreign_measure: str = ""  # "health care" in "spent 2.1% of GDP on health care", when no table measures it
+    foreign_measure: str = ""  # "health care" in "spent 2.1% of its budget on health care", when no table measures it
     unread: bool = False  # its sentence holds too many figures to be prose (a pasted table): no frame is read
     foreign_owner: str = ""  # "the Fed's" in "the Fed's 2% target": someone no table covers owns the figure
 
@@ -117,7 +117,7 @@ def is_past(clause: str) -> bool:
 
 
 def counted_noun(text_after: str, nouns: re.Pattern[str] | None) -> str:
-    """The noun a number counts, when it is one of `nouns`: "32 members", "23 of NATO's 32 allies"."""
+    """The noun a number counts, when it is one of `nouns`: "32 members", "23 of the bloc's 32 members"."""
     found = _counted(text_after, nouns)
     return found.group(0) if found else ""
 
@@ -244,10 +244,10 @@ class _SentenceReader:
 
     # --- counts, totals, shares --------------------------------------------------------------------
     def _group_after(self, mention: Mention) -> tuple[str, Mention | None]:
-        """The noun a count counts, read after it ("23 of NATO's 32 members" -> members, and the 32)."""
+        """The noun a count counts, read after it ("23 of the bloc's 32 members" -> members, and the 32)."""
         tail = self.after(mention, GROUP_WINDOW)
         if tail.startswith("-"):
-            return "", None  # "two-percent-of-GDP target", "28-nation": part of a compound, not a count
+            return "", None  # "two-percent target", "28-nation": part of a compound, not a count
         found = _counted(tail, self.words.group)
         if found is None:
             return "", None
@@ -256,7 +256,7 @@ class _SentenceReader:
         return found.group(0), total
 
     def _partitive_totals(self) -> set[int]:
-        """Positions of the totals in "23 of the 32 allies": a total, never a count of its own."""
+        """Positions of the totals in "23 of the 32 members": a total, never a count of its own."""
         totals = set()
         for m in self.mentions:
             if m.kind == "quantity" and m.unit in ("count", "fraction", "percent"):
@@ -285,7 +285,7 @@ class _SentenceReader:
                 or _has(self.words.above, self.before(m, 24)) or _has(self.words.at_or_above, self.before(m, 24)))
 
     def _compares(self, mention: Mention, cutoff: Mention) -> bool:
-        """"23 allies met the 2% target": a comparison word links a count to its cut-off."""
+        """"23 members met the 2% target": a comparison word links a count to its cut-off."""
         a, b = sorted([self.at(mention), self.at(cutoff)])
         between = self.text[a[0]:b[1]]
         return cutoff.approx in _ONE_SIDED or any(_has(p, between) for p in (

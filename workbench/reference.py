@@ -42,7 +42,7 @@ class Measure:
     label: str
     unit: str  # the unit claims about it are extracted in (DESIGN.md): percent, USD, count, year...
     words: tuple[str, ...]  # name the measure ("unemployment rate")
-    context_words: tuple[str, ...] = ()  # support a reading without naming it ("of GDP", "spent")
+    context_words: tuple[str, ...] = ()  # support a reading without naming it ("per capita", "spent")
     period: str = "year"
     kind: str = "level"  # "target": its periods are deadlines, claimed ahead of time
 

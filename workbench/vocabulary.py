@@ -35,7 +35,7 @@ class Vocabulary:
     entities: EntityIndex
     measures: tuple[MeasureWords, ...]
     measure_word: re.Pattern[str] | None  # any word of any measure: what "on ..." may name
-    group: re.Pattern[str] | None  # what the tables call their entities together ("allies", "countries")
+    group: re.Pattern[str] | None  # what the tables call their entities together ("members", "countries")
     cutoff: re.Pattern[str] | None
     below: re.Pattern[str] | None
     above: re.Pattern[str] | None

@@ -41,7 +41,7 @@ def extract_mentions(text: str, pub_date: date) -> list[Mention]:
 def warm_up() -> None:
     """Load the readers' tables once, so the first real draft is as fast as the rest."""
     load_vague_quantifiers()
-    extract_mentions("On 24 June 2025, about 5% of the 32 allies spent $1.3bn over eight years.", date(2025, 7, 1))
+    extract_mentions("On 24 June 2025, about 5% of the 32 members spent $1.3bn over eight years.", date(2025, 7, 1))
 
 
 __all__ = ["extract_mentions", "extract_sentence", "split_sentences", "warm_up"]

@@ -395,7 +395,7 @@ def _by_tense(past: date, future: date, ctx: _Context) -> date:
 
 
 def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
-    """'May' followed by a verb-like word is the modal ("May 5 allies agree?") not the month."""
+    """'May' followed by a verb-like word is the modal ("May 5 members agree?") not the month."""
     after = ctx.sentence[m.end("m1"):m.end("m1") + 12]
     return bool(re.match(r"\s+(?:be|have|not|also|well|still|the|we|they|he|she|it)\b", after))
 

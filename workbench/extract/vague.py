@@ -1,4 +1,4 @@
-"""Vague quantifiers ("a handful of allies", "most nations", "dozens of"), read from rules/.
+"""Vague quantifiers ("a handful of countries", "most nations", "dozens of"), read from rules/.
 
 Their meaning is data a fact-checker edits (rules/vague_quantifiers.yaml); here they are found.
 """
@@ -82,7 +82,7 @@ def _load_vague(path: Path) -> tuple[VagueQuantifier, ...]:
 
 
 def vague_subjects(path: Path | None = None) -> tuple[str, ...]:
-    """The nouns the quantifiers quantify ("allies", "countries"): the checker counts over them too."""
+    """The nouns the quantifiers quantify ("members", "countries"): the checker counts over them too."""
     return _subjects(path or rules_dir() / VAGUE_FILE_NAME)
 
 
