@@ -18,7 +18,8 @@ pasted = st.text_area("Draft text", height=220, key="draft_text", placeholder="P
 uploaded = st.file_uploader("…or upload a file", type=list(UPLOAD_TYPES), key="draft_file")
 left, right = st.columns(2)
 pub_date = left.date_input("Publication date", value=date.today(), key="pub_date",
-                           help="Relative dates, and which editions of the reference data were out, are read as of this date.")
+                           help="Relative dates, and which editions of the reference data were out, "
+                                "are read as of this date.")
 title = right.text_input("Title (optional)", key="draft_title")
 
 if st.button("Check", type="primary", key="check"):
