@@ -20,7 +20,7 @@ from workbench.claims import Claim, Frame, build_claims, counted_noun, is_past
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
 from workbench.model import Mention
-from workbench.reference import Measure, ReferencePack, ReferenceTable, period_key, published_by
+from workbench.reference import Measure, ReferencePack, ReferenceTable, published_by
 from workbench.rules import Rule, RuleSet
 from workbench.vocabulary import MeasureWords, Vocabulary, vocabulary_for
 
@@ -267,10 +267,8 @@ def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
 
 def _planned(ctx: _Context) -> bool:
     """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand."""
-    plans = ctx.vocabulary.plans
-    lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start]
-    clause_start = lead.rfind(ctx.frame.clause[:20]) if ctx.frame.clause else -1
-    return plans is not None and plans.search(lead[max(0, clause_start):]) is not None
+    lead = ctx.claim.sentence.text[ctx.frame.clause_start:ctx.mention.start - ctx.claim.sentence.start]
+    return _found(ctx.vocabulary.plans, lead)
 
 
 
@@ -851,16 +849,21 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
                     return judged(rows, all(re.search(re.escape(str(w)), clause, re.I) for w in item["words"]))
         return None
 
-    def signalled(where: str) -> bool:
-        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", where, re.I) for w in rule.words("signals"))
-
-    if not signalled(text):
+    if not _signalled(rule, text):
         return None
-    places = [r for r in table if any(
-        re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
-        for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
-    rows = places or [r for r in table if r["start_date"].year == m.start_date.year]
-    return judged(rows, signalled(clause)) if rows else None
+    rows = _events_placed(table, text) or [r for r in table if r["start_date"].year == m.start_date.year]
+    return judged(rows, _signalled(rule, clause)) if rows else None
+
+
+def _signalled(rule: Rule, text: str) -> bool:
+    """The rule's signal words ("summit") are in the text."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in rule.words("signals"))
+
+
+def _events_placed(table: list[dict], text: str) -> list[dict]:
+    """Events whose place the text names ("in Brussels", "The Hague")."""
+    return [r for r in table if any(re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
+                                    for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
 
 
 def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet) -> Verdict | None:
@@ -871,11 +874,9 @@ def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: Rule
         return None
     for rule in rules.rules:
         table = pack.rows(rule.params["table"]) if rule.kind == "event_dates" else None
-        if not table or not rule.words("signals") or not any(
-                re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in rule.words("signals")):
+        if not table or not _signalled(rule, text):
             continue
-        places = [r for r in table if any(re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
-                                          for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
+        places = _events_placed(table, text)
         if not places:
             continue
         row = min(places, key=lambda r: abs((r["start_date"] - pub).days))
@@ -1007,4 +1008,4 @@ def check_text(text: str, pub_date: date, pack: ReferencePack, rules: RuleSet) -
     return check_claims(build_claims(text, pub_date, vocabulary), pub_date, pack, rules, vocabulary)
 
 
-__all__ = ["CheckedClaim", "Evidence", "Verdict", "check_text", "figure", "holds", "period_key", "tolerance_for"]
+__all__ = ["CheckedClaim", "Evidence", "Verdict", "check_text", "figure", "holds", "tolerance_for"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
@@ -64,6 +64,7 @@ class Frame:
     change: str = ""  # rise, fall
     base_period: Mention | None = None  # the period a change is measured from
     clause: str = ""  # the text of its own clause
+    clause_start: int = 0  # where that clause starts in the sentence
     foreign_measure: str = ""  # "health care" in "spent 2.1% of its budget on health care", when no table measures it
     unread: bool = False  # its sentence holds too many figures to be prose (a pasted table): no frame is read
     foreign_owner: str = ""  # "the Fed's" in "the Fed's 2% target": someone no table covers owns the figure
@@ -361,7 +362,7 @@ class _SentenceReader:
         owner = re.search(r"\b((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+(?:[\w-]+\s+)?$", self.before(mention, 40))
         foreign_owner = owner.group(1) if owner and not self.words.entities.find(owner.group(0)) else ""
         frame = Frame(entities, entity_text, entity_from, entity_certain, period, period_from, period_certain,
-                      deadline, base_period=base, clause=self.text[lo:hi],
+                      deadline, base_period=base, clause=self.text[lo:hi], clause_start=lo,
                       foreign_measure=self.foreign_measure(mention), foreign_owner=foreign_owner)
         if mention.kind != "quantity":
             return frame
@@ -397,7 +398,7 @@ class _SentenceReader:
         return frame
 
     def remember(self, doc: _Document) -> None:
-        named = [e for e in self.entities]
+        named = self.entities
         doc.entities.append((named[-1].names, self.text[named[-1].start:named[-1].end]) if named else ((), ""))
         doc.entity_counts.append(len({e.names for e in named}))
         for m in self.mentions:
@@ -417,8 +418,6 @@ def _join_ranges(mentions: list[Mention], period_of: dict[int, tuple[int, ...]],
 
 
 def _with(frame: Frame, **changes: object) -> Frame:
-    from dataclasses import replace
-
     return replace(frame, **changes)
 
 
