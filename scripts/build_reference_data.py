@@ -10,6 +10,7 @@ workbench loads, and what a reviewer opens.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-sources"
 OUT = ROOT / "reference_data"
+GATHERED = OUT / "sources"  # sourced rows gathered for this pack (each with its URL), beside the shared ones
 METRIC = "defence_expenditure_pct_gdp"
 AUG_2025 = ("NATO, Defence Expenditure of NATO Countries (2014-2025), August 2025", "2025-08-28")
 # Accession years of the allies that joined after 2014 (nato_allies_at_2pct_by_year.csv notes; Finland
@@ -26,8 +28,8 @@ JOINED = {"Montenegro": 2017, "North Macedonia": 2020, "Finland": 2023, "Sweden"
 AGGREGATES = {"NATO Total", "NATO Europe and Canada"}
 
 
-def read(name: str) -> list[dict]:
-    with (SOURCES / name).open(encoding="utf-8", newline="") as handle:
+def read(name: str, folder: Path = SOURCES) -> list[dict]:
+    with (folder / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -79,20 +81,43 @@ def commitments() -> None:
                "defence_security_related": "defence_related_spending_pct_gdp"}
     rows = [{"entity": "NATO", "metric": metrics[r["item"]], "period": r["deadline"], "value": r["value"],
              "unit": "percent", "agreed": "2025-06-25", "commitment": "The Hague Summit Declaration",
-             "source_url": r["source_url"], "source_title": r["source_title"], "notes": r["summary"]}
+             "source_url": r["source_url"], "source_title": r["source_title"], "retrieved_from": r["retrieved_from"],
+             "notes": r["summary"]}
             for r in read("hague_declaration_2025_commitments.csv") if r["item"] in metrics]
     dates = {r["fact_id"]: r for r in read("key_dates.csv")}
     wales = dates["wales_pledge"]
     rows.append({"entity": "NATO", "metric": "defence_spending_target_pct_gdp", "period": "2024", "value": "2",
                  "unit": "percent", "agreed": wales["date"], "commitment": "Wales Summit Defence Investment Pledge",
-                 "source_url": wales["source_url"], "source_title": wales["source_title"], "notes": wales["value"]})
-    for fact_id, agreed in (("finland_joins", "2023-04-04"), ("nato_member_count", "2024-03-07")):
-        fact = dates[fact_id]
-        rows.append({"entity": "NATO", "metric": "member_count", "period": agreed[:4], "value": fact["value"],
-                     "unit": "count", "agreed": agreed, "commitment": "", "source_url": fact["source_url"],
-                     "source_title": fact["source_title"], "notes": fact["fact"]})
+                 "source_url": wales["source_url"], "source_title": wales["source_title"],
+                 "retrieved_from": wales["retrieved_from"], "notes": wales["value"]})
+    for r in read("accessions.csv", GATHERED):
+        rows.append({"entity": "NATO", "metric": "member_count", "period": r["date"][:4], "value": r["members_after"],
+                     "unit": "count", "agreed": r["date"], "commitment": "", "source_url": r["source_url"],
+                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"],
+                     "notes": f"joined: {r['joined']}; count {r['count_basis']}; cross-check: {r['cross_check']}"})
     write("alliance_facts.csv", ["entity", "metric", "period", "value", "unit", "agreed", "commitment",
-                                 "source_url", "source_title", "notes"], rows)
+                                 "source_url", "source_title", "retrieved_from", "notes"], rows)
+
+
+def stated_counts() -> None:
+    """Counts of allies at or above 2% as they were stated at the time, each dated by its statement
+    (sources/statement_dates.csv says how), beside the counts the checker derives from the editions."""
+    dated = {(r["year"], r["basis"]): r for r in read("statement_dates.csv", GATHERED)}
+    rows = []
+    for r in read("nato_allies_at_2pct_by_year.csv"):
+        if not r["basis"].startswith("as reported"):
+            continue
+        when = dated[(r["year"], r["basis"])]
+        denominator = re.match(r"\d+", r["denominator"])
+        rows.append({"entity": "NATO", "metric": "allies_at_or_above_2pct_gdp", "period": r["year"],
+                     "value": re.match(r"\d+", r["count"]).group(0), "unit": "count",
+                     "denominator": denominator.group(0) if denominator else "", "stated_by": when["stated_by"],
+                     "stated_on": when["stated_on"], "countries": r["countries"], "source_url": r["source_url"],
+                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"],
+                     "notes": f"{r['basis']}; dated: {when['how_dated']}; {r['notes']}".rstrip("; ")})
+    write("stated_counts.csv", ["entity", "metric", "period", "value", "unit", "denominator", "stated_by",
+                                "stated_on", "countries", "source_url", "source_title", "retrieved_from", "notes"],
+          rows)
 
 
 def events() -> None:
@@ -113,4 +138,5 @@ if __name__ == "__main__":
     defence_expenditure()
     summits()
     commitments()
+    stated_counts()
     events()

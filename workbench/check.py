@@ -277,7 +277,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
     rows = table.series.get((measure.metric, entity), [])
     base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}"}
     planned = _planned(ctx)
-    if frame.period is None and frame.aggregate == "value" and (tense_of(frame.clause) == "future" or planned):
+    if planned or (frame.period is None and frame.aggregate == "value" and tense_of(frame.clause) == "future"):
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A plan or forecast: the {measure.label} figures cover only what was published; a source for the plan "
             "is needed."), **base)
@@ -285,6 +285,8 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A plan or forecast for {frame.period.text}: the {measure.label} figures cover only what was published; "
             "a source for the plan is needed."), **base)
+    if measure.holds == "until_changed":
+        return _standing_reading(ctx, table, measure, rows, base)
     out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
     key, said, why = _choose_period(ctx, measure, out if frame.period is None else out or {r["period"] for r in rows})
     if key is None:
@@ -334,6 +336,52 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
     return Verdict("supported" if ok else "needs_review",
                    evidence=(_evidence(table, later, _fmt(float(later["value"])), _vintage_name(table, later)),),
                    explanation=text, period=key, reference_value=float(later["value"]), **base)
+
+
+def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, rows: list[dict],
+                      base: dict) -> Verdict:
+    """A figure that stands until the next one (how many members there are): the claim holds if a figure
+    standing at any time in its period, up to the draft's date, says it."""
+    period = ctx.frame.period
+    if period is not None and period.start_date is not None and period.end_date is not None:
+        start, end, said = period.start_date, min(period.end_date, ctx.pub), period.text
+    else:
+        start = end = ctx.pub
+        said = "at the draft's date"
+    if start > ctx.pub:
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"A forecast for {said}: the {measure.label} figures cover only what had happened by the draft's date."),
+            **base)
+    dated = sorted(rows, key=lambda r: table.published(r) or date.min)
+    standing = [r for r in dated if (table.published(r) or date.min) <= start][-1:] + [
+        r for r in dated if start < (table.published(r) or date.min) <= end]
+    if not standing:
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"No {measure.label} figure for {base['entity']} stood {said} in the reference data."), **base)
+    ok = [r for r in standing if holds(ctx.mention, float(r["value"]), ctx.rules)]
+    shown = (ok or standing)[-1]
+
+    def since(row: dict) -> str:
+        day, column = table.published(row), table.description.vintage_date if table.description else None
+        if day is None:
+            return figure(float(row["value"]), measure.unit)
+        month_only = column is not None and len(str(row.get(column))) == 7  # only the month is sourced
+        return f"{figure(float(row['value']), measure.unit)} (from {f'{day:%B %Y}' if month_only else _day_text(day)})"
+
+    text = (f"{base['entity']}'s {measure.label} {'in ' if period is not None else ''}{said}: "
+            f"{' then '.join(since(r) for r in standing)}")
+    text += ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}."
+    verdict = "supported" if ok else "contradicted"
+    words = next((w for w in ctx.vocabulary.measures if w.measure is measure), None)
+    after = _text_after(ctx)
+    if not ok and words is not None and not (words.names and (words.names.match(after.lstrip())
+                                                              or words.names.match(after.lstrip(" -")))):
+        verdict = "needs_review"  # "27 European members", "30 other nations": maybe only some of them
+        text += f" But the claim may count only some of them ('{ctx.mention.text}{after[:24]}...')."
+    evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), str(table.published(r) or r["period"]))
+                     for r in standing)
+    return Verdict(verdict, evidence=evidence, explanation=text,
+                   period=str(shown["period"]), reference_value=float(shown["value"]), **base)
 
 
 def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
@@ -413,6 +461,56 @@ def _cross_section(table: ReferenceTable, measure: Measure, key: str) -> list[di
             if r["entity"] not in aggregates and (complete is None or r.get(complete) is True)]
 
 
+def _target_in_force(pack: ReferencePack, measure: Measure, key: str, pub: date) -> tuple[float, str] | None:
+    """The cut-off of "met the target" with no figure: the target for this measure agreed before the period
+    began (else the first one agreed), among those out by the draft's date; with what the explanation says."""
+    year = int(key[:4])
+    for table in pack.tables.values():
+        for target in table.description.measures.values() if table.description else ():
+            if target.target_for != measure.metric:
+                continue
+            rows = sorted((r for r in table.rows if r["metric"] == target.metric
+                           and (table.published(r) or date.min) <= pub), key=lambda r: table.published(r) or date.min)
+            if rows:
+                earlier = [r for r in rows if (table.published(r) or date.min).year < year]
+                row = (earlier or rows)[-1 if earlier else 0]
+                value = float(row["value"])
+                agreed = table.published(row)
+                who = str(row.get(table.description.vintage or "") or _publisher(table))
+                return value, (f"{figure(value, measure.unit)}, the {target.label} "
+                               f"({who}{f', {agreed:%B %Y}' if agreed else ''})")
+    return None
+
+
+def _targets_for(pack: ReferencePack, measure: Measure) -> bool:
+    return any(m.target_for == measure.metric for t in pack.tables.values() if t.description
+               for m in t.description.measures.values())
+
+
+def _statements(ctx: _Context, measure: Measure, key: str, cutoff: float, side: str) -> list[tuple[ReferenceTable,
+                                                                                                    dict]]:
+    """Counts of this measure past this cut-off in this period as they were stated, out by the draft's date,
+    oldest first."""
+    found = []
+    for stated in ctx.pack.stated_counts:
+        count = stated.counts
+        if count is None or count.measure != measure.metric or count.side != side or count.cutoff != cutoff:
+            continue
+        table = ctx.pack.tables[stated.table]
+        found += [(table, r) for r in table.cross_section.get((stated.metric, key), [])
+                  if (table.published(r) or date.min) <= ctx.pub]
+    return sorted(found, key=lambda pair: pair[0].published(pair[1]) or date.min)
+
+
+def _statement_text(table: ReferenceTable, row: dict, plural: str, side: str, cut_said: str, said: str) -> str:
+    who = str(row.get(table.description.vintage or "") if table.description else "") or _publisher(table)
+    day = table.published(row)
+    column = table.description.vintage_date if table.description else None
+    when = "" if day is None else (f" in {day:%B %Y}" if column and len(str(row.get(column))) == 7
+                                   else f" on {_day_text(day)}")
+    return f"{who} stated{when} that {_fmt(float(row['value']))} {plural} were {SIDE_WORDS[side]} {cut_said} in {said}"
+
+
 def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Verdict:
     """How many (or what share) of a table's entities are on one side of a cut-off, or how many there are."""
     m, frame = ctx.mention, ctx.frame
@@ -422,8 +520,47 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     key, said, why = _choose_period(ctx, measure, out)
     if key is None:
         return Verdict("unverifiable", evidence=(), explanation=f"No count of {plural} can be made: {why}.", **base)
+    side = frame.side or "at_or_above"
+    cut: float | None = None
+    cut_said = ""
+    if frame.cutoff is not None:
+        cut = float(frame.cutoff.value)
+        cut_said = figure(cut, measure.unit)
+    elif frame.cutoff_from == "named" and frame.aggregate != "total":
+        target = _target_in_force(ctx.pack, measure, key, ctx.pub)
+        if target is None:
+            return Verdict("unverifiable", evidence=(), period=key, explanation=(
+                f"The draft names a target without its figure, and none for {measure.label} was set by its date."),
+                **base)
+        cut, cut_said = target
     rows = _cross_section(table, measure, key)
     before, after = _by_vintage(table, rows, ctx.pub)
+    counted = frame.aggregate in ("count", "share") and cut is not None
+    statements = _statements(ctx, measure, key, cut, side) if counted else []
+
+    def count_of(group: list[dict]) -> tuple[float, str]:
+        total = len(group)
+        if not counted:
+            return float(total), f"{total} {plural} with figures"
+        count = sum(1 for r in group if _on_side(side, float(r["value"]), cut))
+        actual = float(count) if frame.aggregate == "count" else count / total
+        return actual, f"{count} of {total} {plural} {SIDE_WORDS[side]} {cut_said}"
+
+    def judge(actual: float) -> str:
+        if not counted:
+            return "supported" if holds(m, actual, ctx.rules) else "contradicted"
+        return _judge_count(m, actual, ctx.rules)
+
+    stated = _stated_reading(ctx, statements, plural, side, cut_said, said, key, base) if statements else None
+    if not before and stated is not None and stated.verdict != "supported" and after:
+        later = judge(count_of(after[-1])[0])
+        if later == "supported" and _period_end(key) > ctx.pub:  # borne out by what came later, not by then
+            return replace(stated, verdict="needs_review", explanation=stated.explanation + (
+                f" The {_vintage_name(table, after[-1][0])}, published later, bears the claim out."))
+        if later != "supported":
+            return stated
+    elif not before and stated is not None:
+        return stated
     if not before and (_period_end(key) > ctx.pub or (frame.deadline and frame.period is not None
                                                         and frame.period.start_date > ctx.pub)):
         return Verdict("unverifiable", evidence=(), period=key, explanation=(
@@ -431,21 +568,6 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     if not before and not after:
         return Verdict("unverifiable", evidence=(), period=key, explanation=(
             f"No complete set of {measure.label} figures for {said}, so no count of {plural} can be made."), **base)
-    cutoff = frame.cutoff
-    side = frame.side or "at_or_above"
-
-    def count_of(group: list[dict]) -> tuple[float, str]:
-        total = len(group)
-        if frame.aggregate == "total" or cutoff is None:
-            return float(total), f"{total} {plural} with figures"
-        count = sum(1 for r in group if _on_side(side, float(r["value"]), float(cutoff.value)))
-        actual = float(count) if frame.aggregate == "count" else count / total
-        return actual, f"{count} of {total} {plural} {SIDE_WORDS[side]} {figure(float(cutoff.value), measure.unit)}"
-
-    def judge(actual: float) -> str:
-        if frame.aggregate == "total":
-            return "supported" if holds(m, actual, ctx.rules) else "contradicted"
-        return _judge_count(m, actual, ctx.rules)
 
     tallies = {id(g): count_of(g) for g in before + after}  # each edition counted once
 
@@ -457,7 +579,7 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     latest_verdict, latest_figure, latest = results[-1]
     where = _vintage_name(table, latest[0])
     source = f"In {_publisher(table)}'s {where}" if where else f"According to {_publisher(table)}"
-    reading = "the number with figures" if frame.aggregate == "total" else _reading_words(m)
+    reading = "the number with figures" if not counted else _reading_words(m)
     text = f"{source}, {latest_figure} in {said}; the claim says {reading}."
     if before:
         verdict = _decide([v for v, _, _ in results])
@@ -466,17 +588,71 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
                 f"{fig} in the {_vintage_name(table, g[0])}" for _, fig, g in results[:-1]) + "."
         text += "".join(f" {tally(g)[1]} in the {_vintage_name(table, g[0])}, published after this draft."
                         for g in after if tally(g)[1] != latest_figure)
-    else:
+        borne = [(t, r) for t, r in statements if _judge_count(m, _stated_value(m, r), ctx.rules) == "supported"]
+        if verdict == "contradicted" and borne:  # the derived count and a statement of the time disagree
+            verdict = "needs_review"
+            text += f" But {_statement_text(*borne[-1], plural, side, cut_said, said)}, which bears the claim out."
+    else:  # only a later edition has it: it decides only where it bears the claim out
         verdict = "supported" if latest_verdict == "supported" else "needs_review"
         text += " That edition was published after the draft."
+        if stated is not None:  # a statement of the time said otherwise
+            text += f" {stated.explanation}"
+            if verdict != "supported":
+                return stated
     stale = _stale(ctx, key, table)
     if stale and verdict in ("supported", "contradicted"):
         verdict, text = "needs_review", text + stale
+    partial = sorted(p for p, published in table.periods.get((measure.metric, False), [])
+                     if published <= ctx.pub and _period_end(p) > _period_end(key))
+    if frame.period is None and verdict == "supported" and partial and partial[-1] != _key_of(ctx.pub, measure.period):
+        # the draft may mean a later year whose figures were partly out
+        verdict = "needs_review"
+        text += (f" The draft names no period, and figures for {_said(partial[-1])} were partly out: the claim may be "
+                 "about that.")
     evidence = tuple(_evidence(table, g[0], fig.split(" ")[0] + ("/" + str(len(g)) if " of " in fig else ""),
                                f"{_vintage_name(table, g[0]) or key}, {key}, derived")
                      for _, fig, g in reversed(results))
     return Verdict(verdict, evidence=evidence, explanation=text, period=key,
                    reference_value=tally(latest)[0], **base)
+
+
+def _stated_value(mention: Mention, row: dict) -> float:
+    """A stated count as the claim puts it: the count, or its share of those it was counted over."""
+    if mention.unit in ("percent", "fraction") and str(row.get("denominator") or "").isdigit():
+        share = float(row["value"]) / float(row["denominator"])
+        return share * 100 if mention.unit == "percent" else share
+    return float(row["value"])
+
+
+def _stated_reading(ctx: _Context, statements: list[tuple[ReferenceTable, dict]], plural: str, side: str,
+                    cut_said: str, said: str, key: str, base: dict) -> Verdict:
+    """No complete edition out by the draft's date holds the count: what was stated by then decides (unless a
+    later edition bears the claim out), and the explanation says whose statement it is."""
+    m = ctx.mention
+    usable = [(t, r) for t, r in statements if m.unit == "count" or str(r.get("denominator") or "").isdigit()]
+    if not usable:
+        return Verdict("unverifiable", evidence=(), period=key, explanation=(
+            f"Only a count of {plural} was stated for {said}, not of how many it was counted over."), **base)
+    results = [_judge_count(m, _stated_value(m, r), ctx.rules) for _, r in usable]
+    verdict = _decide(results)
+    table, row = usable[-1]
+    text = _statement_text(table, row, plural, side, cut_said, said)
+    text += {"supported": ", which bears the claim out.", "contradicted": f", which does not bear out {m.text}.",
+             "needs_review": f"; {m.text} is at the edge of what that count allows."}.get(results[-1], ".")
+    if verdict == "needs_review" and results[-1] != "needs_review":
+        earlier = [(t, r) for (t, r), v in zip(usable, results, strict=True) if v == "supported"]
+        text += " An earlier statement bears it out: " + _statement_text(*earlier[-1], plural, side, cut_said,
+                                                                           said) + "."
+    if verdict == "contradicted" and (table.published(row) or date.min) < _period_end(key) <= ctx.pub:
+        verdict = "needs_review"  # an estimate before the year was out; the draft was written after it
+        text += f" That was an estimate made before {said} was over; later figures may differ."
+    others = {_fmt(float(r["value"])) for _, r in usable[:-1]} - {_fmt(float(row["value"]))}
+    if others and verdict != "needs_review":
+        verdict = "needs_review"  # statements of the time disagree: a person weighs them
+        text += f" Other statements of the time gave {', '.join(sorted(others))}."
+    evidence = tuple(_evidence(t, r, _fmt(float(r["value"])), str(t.published(r) or key)) for t, r in reversed(usable))
+    return Verdict(verdict, evidence=evidence, explanation=text, period=key, reference_value=_stated_value(m, row),
+                   **base)
 
 
 def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
@@ -635,7 +811,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             fit -= 2.0  # "the 2% target": the figure is the cut-off, not anyone's level
         if frame.aggregate in ("count", "share"):
             group_words = (*table.description.group_words, table.description.singular) if table.description else ()
-            if frame.cutoff is None or frame.cutoff.unit != measure.unit or measure.kind != "level":
+            if measure.kind != "level" or (frame.cutoff.unit != measure.unit if frame.cutoff is not None else not (
+                    frame.cutoff_from == "named" and _targets_for(ctx.pack, measure))):
                 continue
             if frame.group and frame.group.lower() not in {w.lower() for w in group_words}:
                 continue
@@ -673,8 +850,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if m.unit != measure.unit or m.vague:
             continue
         after = _text_after(ctx)
-        if measure.unit == "count" and after.startswith("-"):
-            continue
+        if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
+            continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts

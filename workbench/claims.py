@@ -28,13 +28,14 @@ _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+t
                               r"(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?\s*$", re.I)
 _BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
                           re.I)
-_PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w.-]+['’]s\s+)?$")
+_OWNER = r"(?:(?:[\w.-]+\s+){0,3}[\w.-]+['’]s\s+)?"  # "the bloc's", "the US-led military alliance's"
+_PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?" + _OWNER + "$")
 _ONE_SIDED = {"more_than": "above", "at_least": "at_or_above", "less_than": "below", "at_most": "at_or_below"}
 _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
             "6th": 6}
 _ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
 NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
-                       r"(?:[\w.-]+['’]s\s+)?"
+                       + _OWNER +
                        r"(?:[\d,.]+\s+)?)?(?:[\w'’-]+\s+)?$")  # "of the bloc's 32 ", "European ": what may come before
 GROUP_WINDOW = 48  # characters after a count in which its noun ("members", "of the 32 members") is read
 NEAR = 30  # characters: how close a word must be to a figure to be its own ("the 2% target")
@@ -57,7 +58,7 @@ class Frame:
     partitive: bool = False  # a total that is the base of a count beside it ("of the 31 members")
     group: str = ""  # the noun a count or share counts ("members")
     cutoff: Mention | None = None
-    cutoff_from: str = ""
+    cutoff_from: str = ""  # sentence, document, or "named": "met the target" names one without its figure
     side: str = ""  # at_or_above, above, below, at_or_below
     rank: int = 0  # 1 for "the highest", 2 for "second-highest"
     rank_order: str = ""  # high, low
@@ -270,6 +271,9 @@ class _SentenceReader:
         lo, hi = self.clause_text(mention)
         clause = self.text[lo:hi]
         window = self.text[min(lo, self.at(mention)[0]):max(hi, self.at(cutoff)[1] if cutoff else hi)]
+        if cutoff is None:  # "23 members will hit the mark as fears grow over...": up to the cut-off word
+            named = self.words.cutoff.search(self.text, self.at(mention)[1], hi) if self.words.cutoff else None
+            window = clause = self.text[self.at(mention)[1]:named.end() if named else hi]
         if _has(self.words.below, window):  # "not meeting the benchmark of at least 2%": below it
             return "below"
         if cutoff is not None and cutoff.approx in _ONE_SIDED:
@@ -281,9 +285,11 @@ class _SentenceReader:
         return "at_or_above"
 
     def _is_cutoff(self, m: Mention) -> bool:
-        near = self.before(m, 40) + " " + self.after(m, 40)
-        return (m.approx in _ONE_SIDED or _has(self.words.cutoff, near) or _has(self.words.below, self.before(m, 24))
-                or _has(self.words.above, self.before(m, 24)) or _has(self.words.at_or_above, self.before(m, 24)))
+        """"the 2% target", "above 6": a bare number ("three met it, five did") only after a comparison word."""
+        lead = self.before(m, 24)
+        compared = m.approx in _ONE_SIDED or any(_has(p, lead) for p in (
+            self.words.below, self.words.above, self.words.at_or_above))
+        return compared or (m.unit != "count" and _has(self.words.cutoff, self.before(m, 40) + " " + self.after(m, 40)))
 
     def _compares(self, mention: Mention, cutoff: Mention) -> bool:
         """"23 members met the 2% target": a comparison word links a count to its cut-off."""
@@ -302,6 +308,8 @@ class _SentenceReader:
             return (after[0] if after else marked[-1]), "sentence"
         if self.doc.cutoff is not None and (_has(self.words.cutoff, self.text) or re.search(r"\bit\b", self.text)):
             return self.doc.cutoff, "document"
+        if _has(self.words.cutoff, self.text[slice(*self.clause_text(mention))]):
+            return None, "named"
         return None, ""
 
     # --- ranks and changes ---------------------------------------------------------------------------
@@ -379,6 +387,9 @@ class _SentenceReader:
         if counts and (noun or mention.vague):
             cutoff, cutoff_from = self.cutoff(mention)
             _, partner = self._group_after(mention)
+            if cutoff is None and cutoff_from == "named":  # "seven of the 30 met the guideline": the table says which
+                return _with(frame, aggregate="count" if mention.unit == "count" else "share", group=noun,
+                             cutoff_from=cutoff_from, side=self.side(mention, None))
             if cutoff is None and partner is not None:
                 return _with(frame, aggregate="count", group=noun)  # "11 of the 31 were expected to...": no cut-off
             if cutoff is None:

@@ -26,6 +26,8 @@ MAX_ROWS = 200_000  # reference tables are curated facts; a table this large is 
 
 LONG_SHAPE = ("entity", "metric", "period", "value")
 PERIODS = ("year", "quarter", "month")
+KINDS = ("level", "target", "stated_count")
+SIDES = ("above", "at_or_above", "below", "at_or_below")
 
 
 class DescriptionError(ValueError):
@@ -44,7 +46,19 @@ class Measure:
     words: tuple[str, ...]  # name the measure ("unemployment rate")
     context_words: tuple[str, ...] = ()  # support a reading without naming it ("per capita", "spent")
     period: str = "year"
-    kind: str = "level"  # "target": its periods are deadlines, claimed ahead of time
+    kind: str = "level"  # "target": its periods are deadlines, claimed ahead of time; "stated_count": see counts
+    holds: str = ""  # "until_changed": a figure stands from its date until the next one (a member count)
+    target_for: str = ""  # the level measure this target is a cut-off for ("met the target" with no figure)
+    counts: CountOf | None = None  # for a stated count: what it counts, as the checker would derive it
+
+
+@dataclass(frozen=True)
+class CountOf:
+    """A count stated at the time ("23 allies at or above 2%"): which measure, which side of which cut-off."""
+
+    measure: str
+    side: str
+    cutoff: float
 
 
 @dataclass(frozen=True)
@@ -144,8 +158,15 @@ class ReferencePack:
 
     @cached_property
     def measures(self) -> list[Measure]:
-        """Every measure of every described table: the readings a figure may have."""
-        return [m for t in self.tables.values() if t.description for m in t.description.measures.values()]
+        """Every measure of every described table: the readings a figure may have (a stated count is not one:
+        it stands beside the count the checker derives)."""
+        return [m for t in self.tables.values() if t.description for m in t.description.measures.values()
+                if m.kind != "stated_count"]
+
+    @cached_property
+    def stated_counts(self) -> list[Measure]:
+        return [m for t in self.tables.values() if t.description for m in t.description.measures.values()
+                if m.kind == "stated_count"]
 
     @cached_property
     def entity_names(self) -> frozenset[str]:
@@ -249,11 +270,15 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
         if period not in PERIODS:
             raise DescriptionError(f"{at}: 'period' is {period!r}; use one of {', '.join(PERIODS)}")
         kind = item.get("kind", "level")
-        if kind not in ("level", "target"):
-            raise DescriptionError(f"{at}: 'kind' is {kind!r}; use level or target")
+        if kind not in KINDS:
+            raise DescriptionError(f"{at}: 'kind' is {kind!r}; use one of {', '.join(KINDS)}")
+        holds = item.get("holds", "")
+        if holds not in ("", "until_changed"):
+            raise DescriptionError(f"{at}: 'holds' is {holds!r}; the only choice is until_changed")
         measures[metric] = Measure(name, metric, item["label"].strip(), item["unit"].strip(),
                                    _words(item.get("words"), f"{at}: 'words'"),
-                                   _words(item.get("context_words") or [], f"{at}: 'context_words'"), period, kind)
+                                   _words(item.get("context_words") or [], f"{at}: 'context_words'"), period, kind,
+                                   holds, str(item.get("target_for") or ""), _count_of(item, kind, at))
     return Description(
         publisher=str(checking.get("publisher") or spec.get("title") or name),
         singular=str(entities.get("singular") or "entity"), plural=str(entities.get("plural") or "entities"),
@@ -262,6 +287,34 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
         aggregates=frozenset(_words(checking.get("aggregates") or [], f"{where}: 'aggregates'")),
         measures=measures, vintage=vintage.get("label"), vintage_date=vintage.get("date"),
         complete=vintage.get("complete"), stale_after_years=_whole_years(checking.get("stale_after_years"), where))
+
+
+def _count_of(item: dict, kind: str, at: str) -> CountOf | None:
+    spec = item.get("counts")
+    if (spec is None) != (kind != "stated_count"):
+        raise DescriptionError(f"{at}: a stated count needs 'counts' (measure, side, cutoff), and only a stated count "
+                               "has it")
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not isinstance(spec.get("measure"), str) or spec.get("side") not in SIDES or (
+            not isinstance(spec.get("cutoff"), int | float) or isinstance(spec.get("cutoff"), bool)):
+        raise DescriptionError(f"{at}: 'counts' needs measure (a metric), side ({', '.join(SIDES)}) and cutoff "
+                               "(a number)")
+    return CountOf(spec["measure"], spec["side"], float(spec["cutoff"]))
+
+
+def _linked(pack: ReferencePack, directory: Path) -> None:
+    """A measure that names another (a target's level, a stated count's measure) must name one the pack has."""
+    metrics = {metric for t in pack.tables.values() if t.description for metric in t.description.measures}
+    for table in list(pack.tables.values()):
+        for measure in table.description.measures.values() if table.description else ():
+            named = measure.target_for or (measure.counts.measure if measure.counts else "")
+            if named and named not in metrics:
+                pack.errors.append(f"{directory / DESCRIPTOR}: the description of '{table.name}', measure "
+                                   f"'{measure.metric}', names '{named}', which no described table measures; "
+                                   "table refused")
+                del pack.tables[table.name]
+                break
 
 
 def _whole_years(value: object, where: str) -> int | None:
@@ -325,4 +378,5 @@ def load_reference(directory: Path | None = None) -> ReferencePack:
             continue
         pack.tables[name] = ReferenceTable(name, path, spec.get("title", name), spec.get("sources", []),
                                            _typed(frame, spec.get("schema", {})), description)
+    _linked(pack, directory)
     return pack

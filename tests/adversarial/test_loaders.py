@@ -40,7 +40,7 @@ def test_a_missing_column_is_refused_and_named(ref):
     rewrite(ref / "alliance_facts.csv", lambda rows: [row.pop(3) for row in rows])  # drops "value"
     pack = load_reference(ref)
     assert "alliance_facts" not in pack.tables and set(pack.tables) == {"defence_expenditure", "nato_summits",
-                                                                       "key_events"}
+                                                                       "key_events", "stated_counts"}
     assert any("alliance_facts.csv" in e and "value" in e for e in pack.errors), pack.errors
 
 
@@ -61,7 +61,7 @@ def test_a_million_rows_are_refused_quickly(ref):
         pack = load_reference(ref)
     finally:
         signal.alarm(0)
-    assert "key_events" not in pack.tables and len(pack.tables) == 3
+    assert "key_events" not in pack.tables and len(pack.tables) == 4
     assert any("1,000,000 rows, more than the 200,000" in e for e in pack.errors)
 
 
