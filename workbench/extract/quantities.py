@@ -14,6 +14,9 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
+from babel import localedata
+from babel.numbers import get_currency_symbol, list_currencies
+
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
@@ -24,11 +27,14 @@ with warnings.catch_warnings():  # quantulum3 warns that its optional classifier
 MULTIPLIERS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
     "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "mil": 1e6, "bil": 1e9, "hundred": 1e2, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 _NUMERAL = re.compile(
-    r"(?<![\w.,])(?<![A-Za-z][\-/])"
-    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
-    r"(?:(?P<gap>\s?)(?P<mult>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|m|k|b)\b)?"
+    r"(?<![\d_.,])(?<![A-Za-z][\-/])"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?![.,]?\d)"
+    r"(?:(?P<gap>\s?|-(?=[a-z]{3}))(?P<mult>(?:hundred\s)?(?:thousand|million|billion|trillion)|hundred|crores?|"
+    r"lakhs?|mil|bil|mn|mln|bn|bln|tn|trn|m|k|b)\b\.?)?"
     r"(?P<suffix>[A-Za-z]+)?",
     re.I,
 )
@@ -38,7 +44,7 @@ NUMBER_WORD = re.compile(
     r"hundred|thousand|million|billion|trillion|half|third|thirds|quarter|quarters|dozen|fifths?)\b",
     re.I,
 )
-_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=]))(?P<sign>[-\u2212]|(?i:minus|negative)\s+)$")
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=$€£¥₹]))(?P<sign>[-\u2212]|(?i:minus|negative)\s+)$")
 # quantulum3 reads the ordinal "twenty-fifth" as 20 x 1/5: such compounds are not numbers
 _COMPOUND_ORDINAL = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
                                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)s?$", re.I)
@@ -53,17 +59,40 @@ POINTS_AFTER = re.compile(
 BARE_POINTS_AFTER = re.compile(r"\s(?:points?)\b", re.I)
 BASIS_POINTS_AFTER = re.compile(r"\s(?:basis\s+points?|bps?)\b", re.I)
 
+# the spellings news copy uses where CLDR (through Babel, see currency_symbols) has none or several currencies
 CURRENCY_SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "US$": "USD", "US $": "USD", "$US": "USD", "HK $": "HKD", "S$": "SGD", "RM": "MYR",
+    "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD",
     "NZ$": "NZD", "HK$": "HKD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR",
     "₴": "UAH", "zł": "PLN", "Rs": "INR", "Rs.": "INR", "kr": "DKK", "CHF": "CHF", "₺": "TRY",
 }
 ISO_CODES = ("USD", "EUR", "GBP", "RUB", "DKK", "NOK", "SEK", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY",
-             "INR", "UAH", "PLN", "TRY", "HUF", "RON", "BGN", "CZK", "HKD", "KRW", "ZAR", "ISK")
-_SYMBOL_BEFORE = re.compile(
-    r"(?P<sym>US\$|U\.S\.\$|CAN\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|\$|€|£|¥|₽|₹|₴|₺|Rs\.?|"
-    + "|".join(ISO_CODES) + r")\s?$"
-)
+             "INR", "UAH", "PLN", "TRY", "HUF", "RON", "BGN", "CZK", "HKD", "KRW", "ZAR", "ISK", "MYR", "SGD",
+             "IDR", "PHP", "THB", "VND", "BRL", "MXN", "NGN", "KES", "EGP", "PKR", "BDT", "SAR", "AED", "ILS",
+             "TWD", "ARS", "CLP", "COP")
+
+
+@lru_cache(maxsize=1)
+def currency_symbols() -> dict[str, str]:
+    """Symbol -> ISO code. Babel's CLDR data gives each currency's symbol in English and in its own country
+    ("R$", "₩", "₱", "CN¥"); a symbol shared by several currencies ("$", "kr", "Rs") or a lone letter is
+    left to the hand-kept table, which also holds the spellings news copy uses and CLDR does not."""
+    shared: dict[str, set[str]] = {}
+    for code in list_currencies():
+        for locale in ("en", f"en_{code[:2]}"):
+            if not localedata.exists(locale):
+                continue
+            symbol = get_currency_symbol(code, locale)
+            if symbol != code and (len(symbol) > 1 or not symbol.isascii()):
+                shared.setdefault(symbol, set()).add(code)
+    return {**{s: codes.pop() for s, codes in shared.items() if len(codes) == 1}, **CURRENCY_SYMBOLS}
+
+
+@lru_cache(maxsize=1)
+def _symbol_before() -> re.Pattern[str]:
+    """A currency symbol or ISO code just before a number ("RM12.40", "USD2,300", "$US48m", "Rs. 500")."""
+    names = sorted({*currency_symbols(), "U.S.$", "Rs.", *ISO_CODES}, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?P<sym>" + "|".join(re.escape(n) for n in names) + r")\s?$")
 # a currency word and the countries that use it; the first is the default
 CURRENCY_WORDS = {
     "dollar": ("USD", {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
@@ -176,19 +205,21 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
 def _numbers(sentence: str) -> list[_Number]:
     found: list[_Number] = []
     for m in _NUMERAL.finditer(sentence):
+        if m.start() and sentence[m.start() - 1].isalpha() and not _glued_symbol(sentence, m.start()):
+            continue  # letters glued before the digits: a name ("MH17"), unless a currency ("RM12", "USD2,300")
         suffix = m.group("suffix")
         mult = m.group("mult")
         if mult and not _is_multiplier(sentence, m):
             mult, suffix = None, None  # "100m", "5 m": a unit for quantulum3, read below
         if suffix and not _unit_suffix(suffix):
             continue  # "2024e", "21st", "5G": not a plain quantity
-        multiplier = MULTIPLIERS[mult.lower()] if mult else 1.0
+        multiplier = _multiplier(mult) if mult else 1.0
         end = m.end("mult") if mult else m.end("num")
         start, sign = m.start(), 1.0
         minus = _MINUS_BEFORE.search(sentence, max(0, start - 12), start)
-        if minus:  # "-0.5%", "−3", "minus 5": a negative number, not a range dash
+        if minus:  # "-0.5%", "−3", "minus 5", "$-42.7": a negative number, not a range dash
             start, sign = minus.start("sign"), -1.0
-        found.append(_Number(start, end, sign * float(m.group("num").replace(",", "")) * multiplier,
+        found.append(_Number(start, end, sign * float(re.sub(r"[,\s]", "", m.group("num"))) * multiplier,
                              multiplier=multiplier, number_end=end))
     if NUMBER_WORD.search(sentence):
         found.extend(_spelled_numbers(sentence, found))
@@ -196,9 +227,22 @@ def _numbers(sentence: str) -> list[_Number]:
     return found
 
 
+def _glued_symbol(sentence: str, start: int) -> bool:
+    symbol = _symbol_before().search(sentence, max(0, start - 8), start)
+    return symbol is not None and symbol.end() == start
+
+
+def _multiplier(words: str) -> float:
+    """ "hundred million" is 1e8: the product of its words."""
+    value = 1.0
+    for word in words.lower().split():
+        value *= MULTIPLIERS[word]
+    return value
+
+
 def _is_multiplier(sentence: str, m: re.Match[str]) -> bool:
     """ "£1.2m" and "1.2m people" are millions; "100m sprint" and "5 m" (spaced, no currency) are not."""
-    if _SYMBOL_BEFORE.search(_before(sentence, m.start())):
+    if _symbol_before().search(_before(sentence, m.start())):
         return True
     mult = m.group("mult").lower()
     if m.group("gap") and mult in ("m", "k", "b", "bn", "mn", "tn"):
@@ -206,8 +250,9 @@ def _is_multiplier(sentence: str, m: re.Match[str]) -> bool:
     if mult != "m":
         return True
     after = _after(sentence, m.end())
-    return bool(re.match(r"\s+(?!(?:in|on|at|to|of|from|and|or|by|with|for|high|long|wide|deep|tall|"
-                         r"away|above|below|race|sprint|hurdles|freestyle)\b)[a-z]{3,}", after))
+    return bool(re.match(r"\s+(?:of\s+(?:its|their|the|our|his|her|these|those)\s|(?!(?:in|on|at|to|of|from|and|or|by|"
+                         r"with|for|high|long|wide|deep|tall|away|above|below|race|sprint|hurdles|freestyle)\b)"
+                         r"[a-z]{3,})", after))
 
 
 def _unit_suffix(suffix: str) -> bool:
@@ -266,7 +311,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     """Settle the unit of one number and stretch its span over the unit's words."""
     after = _after(sentence, number.end)
     window = max(0, number.start - LOOK_BEHIND)
-    symbol = _SYMBOL_BEFORE.search(sentence, window, number.start)
+    symbol = _symbol_before().search(sentence, window, number.start)
     if symbol and not number.spelled:
         number.start = symbol.start()
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
@@ -316,7 +361,7 @@ def _sentence_facts(sentence: str) -> tuple[str | None, tuple[str, ...], bool, b
 
 
 def _currency_for_symbol(symbol: str, sentence: str) -> str:
-    code = CURRENCY_SYMBOLS.get(symbol, symbol if symbol in ISO_CODES else "USD")
+    code = {"U.S.$": "USD", "Rs.": "INR"}.get(symbol) or currency_symbols().get(symbol) or symbol
     if symbol == "$":  # "$" is USD unless the sentence names another dollar
         return _sentence_facts(sentence)[0] or code
     return code
