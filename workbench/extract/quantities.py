@@ -91,7 +91,7 @@ def currency_symbols() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _symbol_before() -> re.Pattern[str]:
     """A currency symbol or ISO code just before a number ("RM12.40", "USD2,300", "$US48m", "Rs. 500")."""
-    names = sorted({*currency_symbols(), "U.S.$", "Rs.", *ISO_CODES}, key=len, reverse=True)
+    names = sorted({*currency_symbols(), *ISO_CODES}, key=len, reverse=True)
     return re.compile(r"(?<![A-Za-z])(?P<sym>" + "|".join(re.escape(n) for n in names) + r")\s?$")
 # a currency word and the countries that use it; the first is the default
 CURRENCY_WORDS = {
@@ -361,7 +361,7 @@ def _sentence_facts(sentence: str) -> tuple[str | None, tuple[str, ...], bool, b
 
 
 def _currency_for_symbol(symbol: str, sentence: str) -> str:
-    code = {"U.S.$": "USD", "Rs.": "INR"}.get(symbol) or currency_symbols().get(symbol) or symbol
+    code = currency_symbols().get(symbol) or symbol
     if symbol == "$":  # "$" is USD unless the sentence names another dollar
         return _sentence_facts(sentence)[0] or code
     return code
