@@ -29,7 +29,8 @@ _PATTERNS = [
     r"\b(?!Q[1-4]\b)(?!(?:US|Rs|RM|Rp|R|C|A|S|NZ|HK|" + "|".join(ISO_CODES) + r")\$?\d)"
     r"[A-Z]{1,6}\d+[A-Za-z0-9]*\b",
     # "5G", "4K", "3D" and the like: digits glued to capital letters that are not a known suffix
-    r"\b\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh)\b)"
+    r"\b\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
+    r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
     r"[A-Z][A-Za-z]*\b",
     # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
     r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",

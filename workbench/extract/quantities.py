@@ -53,7 +53,7 @@ _FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", r
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
 _NOT_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which|last|by)\s+$", re.I)
 
-PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.I)
+PERCENT_AFTER = re.compile(r"(?:\s?%|[\s-]?(?:per[\s-]?cent\b|percent\b|pc\b|pct\b))", re.I)
 POINTS_AFTER = re.compile(
     r"\s?(?:percentage[\s-]points?\b|%[\s-]points?\b|pp\b|ppts?\b|per\s?cent(?:age)?\s+points?\b)", re.I)
 BARE_POINTS_AFTER = re.compile(r"\s(?:points?)\b", re.I)
@@ -128,10 +128,12 @@ _OTHER_DOLLAR = {"Canada": "CAD", "Canadian": "CAD", "Australia": "AUD", "Austra
 APPROX_BEFORE = [
     ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
     ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
-    ("at_least", r"at least|no less than|no fewer than|a minimum of|minimum of|not less than|"
+    ("at_least", r"at least|no less than|no fewer than|no lower than|no smaller than|"
+                 r"a minimum of|minimum of|not less than|"
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
                  r"(?:greater|higher|larger) or equal (?:than|to)"),
-    ("at_most", r"at most|up to|no more than|a maximum of|maximum of|not more than|as (?:much|many) as|"
+    ("at_most", r"at most|up to|no more than|no higher than|no greater than|"
+                r"no larger than|a maximum of|maximum of|not more than|as (?:much|many) as|"
                 r"(?:less|fewer|smaller|lower) than or equal to|(?:smaller|lower|less) or equal (?:than|to)"),
     ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|exceeds?|exceeded|surpass(?:ed|es)?|"
                   r"just over|beyond|greater than|higher than|larger than|bigger than"),
@@ -260,7 +262,7 @@ def _unit_suffix(suffix: str) -> bool:
     lowered = suffix.lower()
     if lowered in ("st", "nd", "rd", "th", "s", "e", "x"):
         return False
-    return lowered in ("pc", "pct", "pp", "ppt", "bps", "bp") or bool(_known_unit_symbol(suffix))
+    return lowered in ("pc", "pct", "pp", "ppt", "bps", "bp", "degc", "degf") or bool(_known_unit_symbol(suffix))
 
 
 @lru_cache(maxsize=512)
@@ -329,8 +331,16 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         number.unit, number.end = "basis_point", number.end + m.end()
         return
     if m := BARE_POINTS_AFTER.match(after):
-        number.unit = "percentage_point" if _sentence_facts(sentence)[2] else "point"
+        number.unit = "percentage_point" if _sentence_facts(sentence)[2] and not _index_points(
+            number.value, after[m.end():]) else "point"
         number.end += m.end()
+        return
+    if number.fraction_word and (m := _FRACTION_OF_A.match(after)) and (
+            points := POINTS_AFTER.match(after, m.end())):
+        number.unit, number.end = "percentage_point", number.end + points.end()  # "a quarter of a percentage point"
+        return
+    if temperature := _temperature(sentence, after):
+        number.unit, number.end = temperature[0], number.end + temperature[1]
         return
     if (m := _CURRENCY_AFTER.match(after)) and not blocked.overlaps(number.end, number.end + m.end()):
         unit = _currency_for_word(m, sentence)
@@ -343,6 +353,34 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
             number.unit, number.end = quantity
             return
     number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
+
+
+_FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
+_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)", re.I)
+_SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
+          "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
+_TEMPERATURE_AFTER = re.compile(
+    r"\s?(?:°\s?|deg(?:rees?)?\s?)(?P<short>[CF])\b|\s?(?:°\s?|degrees?\s)?(?P<scale>Celsius|Fahrenheit|centigrade)\b"
+    r"|\s(?P<bare>degrees?)\b", re.I)
+_SCALE_IN_SENTENCE = re.compile(r"\b(Celsius|Fahrenheit|centigrade)\b|\d\s?°\s?([CF])\b", re.I)
+
+
+def _index_points(value: float, after: str) -> bool:
+    """ "down 318.27 points, or 1.09 percent": points of an index, not percentage points."""
+    return value >= 100 or _INDEX_POINTS_AFTER.match(after) is not None
+
+
+def _temperature(sentence: str, after: str) -> tuple[str, int] | None:
+    """ "minus 40 Celsius", "3.1degF", "-4°C"; a bare "0 degrees" takes the scale the sentence names."""
+    m = _TEMPERATURE_AFTER.match(after)
+    if m is None:
+        return None
+    if m.group("bare"):
+        scale = _SCALE_IN_SENTENCE.search(sentence)
+        if scale is None:
+            return None  # an angle, or a scale the sentence does not say: quantulum3 reads it
+        return _SCALE[(scale.group(1) or scale.group(2)).lower()], m.end()
+    return _SCALE[(m.group("short") or m.group("scale")).lower()], m.end()
 
 
 _OTHER_DOLLAR_IN_SENTENCE = re.compile(r"\b(" + "|".join(_OTHER_DOLLAR) + r")n?\s+dollars?\b")
