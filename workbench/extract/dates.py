@@ -55,6 +55,8 @@ _EDGE_R = r"(?![\w%]|[.,]\d)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
+# a weekday that is part of a name ("Black Friday", "Super Tuesday") is not a date
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Super|Cyber|Good|Palm|Bloody|Easter|Holy|Ash|Giving)\s+$")
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
 
@@ -95,12 +97,15 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_ago", re.compile(
         rf"(?<![\w-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
     ("relative", re.compile(
-        r"(?<![\w-])(?:(?:earlier|later|early|late)\s+)?(?P<rel>last|next|this|past|coming)\s+(?P<u>year|month)\b|"
-        r"(?<![\w-])(?P<word>yesterday|today|tomorrow)\b", re.I)),
+        r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
+        r"previous)\s+"
+        r"(?P<u>year|month|week)\b", re.I)),
+    ("relative_day", re.compile(r"(?<![\w-])(?P<word>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
-    ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)(?P<wd>{_WEEKDAY})\b")),
+    ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
+    ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
     ("bare_month", re.compile(
-        r"(?<![\w-])(?:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
+        r"(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
         rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
 ]
@@ -110,7 +115,8 @@ _GATES = {
     "digit": re.compile(r"\d"),
     "month": re.compile(_MON),
     "month_any_case": re.compile(_MON_ANY_CASE),
-    "relative": re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this|past|coming)\b", re.I),
+    "relative": re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|past|coming|previous)\b",
+                           re.I),
     "weekday": re.compile(_WEEKDAY),
     "quarter": re.compile(r"quarter", re.I),
 }
@@ -119,7 +125,8 @@ _SHAPE_GATE = {
     "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
-    "relative": "relative", "weekday": "weekday", "bare_month": "month", "relative_month": "month",
+    "relative": "relative", "relative_day": "relative", "weekday": "weekday",
+    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month",
 }
 
 FUTURE = re.compile(
@@ -231,7 +238,8 @@ class _Context:
     def __init__(self, sentence: str, pub: date):
         self.sentence = sentence
         self.pub = pub
-        self.last_year: int | None = None
+        self.last_year: int | None = None  # of the last full date (a day or a month with its year)
+        self.last_any_year: int | None = None  # of the last date with a year, "by 2035" included
         self._span = (0, 0)
         self._tenses: dict[tuple[int, int], str] = {}
         self._breaks: list[tuple[int, int]] | None = None
@@ -256,8 +264,24 @@ class _Context:
             after = next((s for s, _ in self._breaks[before:] if s >= end), len(self.sentence))
             left, after = max(left, start - CLAUSE_WINDOW), min(after, end + CLAUSE_WINDOW)
             tense = tense_of(self.sentence[left:start] + " " + self.sentence[end:after])
-            self._tenses[self._span] = tense if tense != "present" else self._sentence_tense
+            self._tenses[self._span] = tense if tense != "present" else self._neighbour_tense(left, after)
         return self._tenses[self._span]
+
+    def _neighbour_tense(self, left: int, right: int) -> str:
+        """The tense of the nearest clause that has one: "In June, leaders met ..., and will meet by 2035" is a
+        past June, and a "going to" two clauses on does not make it future. The sentence's, failing that."""
+        before = [(s, e) for s, e in self._breaks if e <= left][::-1]
+        after = [(s, e) for s, e in self._breaks if s >= right]
+        edges_before = [s for s, _ in before] + [0]
+        edges_after = [e for _, e in after]
+        clauses = [(left - edges_before[i], edges_before[i], before[i][0]) for i in range(len(before))]
+        clauses += [(edges_after[i] - right, edges_after[i], after[i + 1][0] if i + 1 < len(after)
+                     else len(self.sentence)) for i in range(len(after))]
+        for _, start, end in sorted(clauses)[:6]:
+            tense = tense_of(self.sentence[start:min(end, start + CLAUSE_WINDOW)])
+            if tense != "present":
+                return tense
+        return self._sentence_tense
 
     def year_for(self, month: int, day: int | None) -> int:
         if self.last_year is not None:
@@ -348,12 +372,15 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         found = _dateparser(m.group(0).lower(), pub, "past")
         return _relative(start, end, found, "day" if unit == "day" else "month" if unit == "month" else "year")
     if shape == "relative":
-        if g["word"]:
-            return _relative(start, end, _dateparser(g["word"].lower(), pub, "past"), "day")
-        rel, unit = g["rel"].lower(), g["u"].lower()
-        rel = {"past": "last", "coming": "next"}.get(rel, rel)
-        return _relative(start, end, _dateparser(f"{rel} {unit}", pub, "past"), unit)
+        return _relative_period(start, end, g["rel"].lower(), g["u"].lower(), ctx)
+    if shape == "relative_day":
+        found = pub + timedelta(days=_DAY_WORDS[g["word"].lower()])
+        return _Found(start, end, found, found, "day", False)
+    if shape == "month_quarter":
+        return _quarter(start, end, _month(g["m1"]) // 3, None, ctx)
     if shape == "weekday":
+        if _NAMED_DAY_BEFORE.search(ctx.sentence, max(0, start - 10), start):
+            return None
         rel = (g["rel"] or "").lower()
         if rel in ("last", "next"):
             found = _dateparser(f"{rel} {g['wd']}", pub, "past")
@@ -362,7 +389,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             weekday = WEEKDAYS.index(g["wd"])
             past = pub - timedelta(days=(pub.weekday() - weekday) % 7)
             future = pub + timedelta(days=(weekday - pub.weekday()) % 7)
-            found = _by_tense(past, future, ctx)
+            starting = re.search(r"\b(?:starting|beginning)\s+$", ctx.sentence[max(0, start - 12):start], re.I)
+            found = future if starting and ctx.tense == "present" else _by_tense(past, future, ctx)
         return _Found(start, end, found, found, "day", False) if found else None
     if shape == "relative_month":
         month, rel = _month(g["m1"]), g["rel"].lower()
@@ -387,6 +415,25 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     raise ValueError(f"unknown date shape {shape}")
 
 
+_DAY_WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def _relative_period(start: int, end: int, rel: str, unit: str, ctx: _Context) -> _Found:
+    """ "last week" (Monday to Sunday), "next month", "this year"; "the previous year" counts from the year the
+    sentence is about, if it names one before, else from the publication date."""
+    pub, step = ctx.pub, _STEP[rel]
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        return _Found(start, end, monday, monday + timedelta(days=6), "week", False)
+    if unit == "month":
+        index = pub.year * 12 + pub.month - 1 + step
+        year, month = divmod(index, 12)
+        return _Found(start, end, date(year, month + 1, 1), _month_end(year, month + 1), "month", False)
+    base = ctx.last_any_year if rel == "previous" and ctx.last_any_year else pub.year
+    return _Found(start, end, date(base + step, 1, 1), date(base + step, 12, 31), "year", False)
+
+
 def _by_tense(past: date, future: date, ctx: _Context) -> date:
     """Of the latest occurrence on or before the publication date and the next one, the tense's pick."""
     if ctx.tense != "present":
@@ -401,11 +448,10 @@ def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
 
 
 def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context) -> _Found:
-    first_month = 3 * quarter - 2
+    first_month, stated = 3 * quarter - 2, year is not None
     if year is None:
         year = ctx.year_for(first_month, None) if ctx.last_year is None else ctx.last_year
-    return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter",
-                  year is not None)
+    return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", stated)
 
 
 def _relative(start: int, end: int, found: date | None, granularity: str) -> _Found | None:
@@ -467,7 +513,9 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
         result = _read(shape, m, ctx.at(*m.span()))
         found.append(result)
         if result.has_year:
-            ctx.last_year = result.end_date.year
+            ctx.last_any_year = result.end_date.year
+            if result.granularity in ("day", "month", "quarter"):  # "by 2035" lends no year to "in June"
+                ctx.last_year = result.end_date.year
     return [
         Mention(start=f.start, end=f.end, text=sentence[f.start:f.end], kind="date",
                 start_date=f.start_date, end_date=f.end_date, granularity=f.granularity)

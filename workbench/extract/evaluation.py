@@ -135,3 +135,54 @@ def score(examples: Iterable[Example], extractor: Extractor) -> Score:
         if problems:
             total.failures.append(f"{example.source}: {example.text}\n    " + "\n    ".join(problems))
     return total
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_RELATIVE_WORD = re.compile(r"\b(?:ago|last|next|this|past|coming|previous|earlier|later|yesterday|today|"
+                            r"tomorrow|tonight)\b", re.I)
+
+
+def category(mention: Mention) -> str:
+    """The kind of figure a mention is, for F1 by category: what a desk would count separately."""
+    if mention.kind == "date":
+        if _WEEKDAY_WORD.search(mention.text):
+            return "date: weekday"
+        if _RELATIVE_WORD.search(mention.text):
+            return "date: relative"
+        return f"date: {mention.granularity}"
+    unit = mention.unit or ""
+    if unit in ("percent", "percentage_point", "basis_point"):
+        return "quantity: percent"
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return "quantity: money"
+    if unit in ("count", "fraction", "ordinal") or mention.vague:
+        return "quantity: count"
+    return "quantity: measure"
+
+
+def score_by_category(examples: Iterable[Example], extractor: Extractor) -> dict[str, Score]:
+    """Scores per category and per kind ("quantity", "date"): an expected mention counts in its own
+    category, a found one in its own, so a misread unit costs recall in one and precision in another."""
+    totals: dict[str, Score] = {}
+
+    def bucket(name: str) -> Score:
+        return totals.setdefault(name, Score())
+
+    for example in examples:
+        found = extractor(example.text, example.pub_date)
+        spans = {(m.start, m.end): m for m in found}
+        for m in found:
+            for name in (category(m), m.kind):
+                bucket(name).found += 1
+        for want in example.mentions:
+            got = spans.get((want.start, want.end))
+            for name in (category(want), want.kind):
+                score = bucket(name)
+                score.expected += 1
+                if got is not None and got.kind == want.kind:
+                    score.spans_right += 1
+                    score.values_right += same_reading(got, want)
+        problems = differences(found, example.mentions)
+        if problems:
+            bucket("all").failures.append(f"{example.source}: {example.text}\n    " + "\n    ".join(problems))
+    return totals

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extract.quantities import ISO_CODES
+
 # A capitalised label followed by its number: the number names the thing, it does not count it.
 _LABELS = (
     r"Article|Art\.|Articles|Resolution|Resolutions|Chapter|Section|Clause|Paragraph|Para\.|Amendment|"
@@ -23,11 +25,12 @@ _PATTERNS = [
     # "F-35", "S-400", "Su-57", "COVID-19", "PAC-3", "B-52H", "T-72B3"; not "mid-2025", "pre-2014"
     r"\b(?!(?:mid|early|late|pre|post|end|start|year|the|and|or|to|by|in|on|of)-)"
     r"[A-Za-z]{1,8}-\d+[A-Za-z0-9]*(?:-\d+)?",
-    # "G7", "MH17", "A400M", "P8", "HIMARS2"; not "Q2" (a quarter) nor currency codes ("USD5")
-    r"\b(?!Q[1-4]\b)(?!(?:US|USD|EUR|GBP|RUB|CAD|AUD|DKK|NOK|SEK|CHF|JPY|CNY|Rs|R|C|A|NZ|HK)\$?\d)"
+    # "G7", "MH17", "A400M", "P8", "HIMARS2"; not "Q2" (a quarter) nor currencies ("USD5", "RM12.40")
+    r"\b(?!Q[1-4]\b)(?!(?:US|Rs|RM|Rp|R|C|A|S|NZ|HK|" + "|".join(ISO_CODES) + r")\$?\d)"
     r"[A-Z]{1,6}\d+[A-Za-z0-9]*\b",
     # "5G", "4K", "3D" and the like: digits glued to capital letters that are not a known suffix
-    r"\b\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh)\b)"
+    r"\b\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
+    r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
     r"[A-Z][A-Za-z]*\b",
     # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
     r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",

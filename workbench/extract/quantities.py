@@ -14,6 +14,9 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
+from babel import localedata
+from babel.numbers import get_currency_symbol, list_currencies
+
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
@@ -24,11 +27,14 @@ with warnings.catch_warnings():  # quantulum3 warns that its optional classifier
 MULTIPLIERS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
     "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "mil": 1e6, "bil": 1e9, "hundred": 1e2, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 _NUMERAL = re.compile(
-    r"(?<![\w.,])(?<![A-Za-z][\-/])"
-    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
-    r"(?:(?P<gap>\s?)(?P<mult>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|m|k|b)\b)?"
+    r"(?<![\d_.,])(?<![A-Za-z][\-/])"
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?![.,]?\d)"
+    r"(?:(?P<gap>\s?|-(?=[a-z]{3}))(?P<mult>(?:hundred\s)?(?:thousand|million|billion|trillion)|hundred|crores?|"
+    r"lakhs?|mil|bil|mn|mln|bn|bln|tn|trn|m|k|b)\b\.?)?"
     r"(?P<suffix>[A-Za-z]+)?",
     re.I,
 )
@@ -38,7 +44,7 @@ NUMBER_WORD = re.compile(
     r"hundred|thousand|million|billion|trillion|half|third|thirds|quarter|quarters|dozen|fifths?)\b",
     re.I,
 )
-_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=]))(?P<sign>[-\u2212]|(?i:minus|negative)\s+)$")
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=$€£¥₹]))(?P<sign>[-\u2212]|(?i:minus|negative)\s+)$")
 # quantulum3 reads the ordinal "twenty-fifth" as 20 x 1/5: such compounds are not numbers
 _COMPOUND_ORDINAL = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
                                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)s?$", re.I)
@@ -47,23 +53,46 @@ _FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", r
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
 _NOT_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which|last|by)\s+$", re.I)
 
-PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pc\b|pct\b)", re.I)
+PERCENT_AFTER = re.compile(r"(?:\s?%|[\s-]?(?:per[\s-]?cent\b|percent\b|pc\b|pct\b))", re.I)
 POINTS_AFTER = re.compile(
     r"\s?(?:percentage[\s-]points?\b|%[\s-]points?\b|pp\b|ppts?\b|per\s?cent(?:age)?\s+points?\b)", re.I)
 BARE_POINTS_AFTER = re.compile(r"\s(?:points?)\b", re.I)
 BASIS_POINTS_AFTER = re.compile(r"\s(?:basis\s+points?|bps?)\b", re.I)
 
+# the spellings news copy uses where CLDR (through Babel, see currency_symbols) has none or several currencies
 CURRENCY_SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "US$": "USD", "US $": "USD", "$US": "USD", "HK $": "HKD", "S$": "SGD", "RM": "MYR",
+    "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD",
     "NZ$": "NZD", "HK$": "HKD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR",
     "₴": "UAH", "zł": "PLN", "Rs": "INR", "Rs.": "INR", "kr": "DKK", "CHF": "CHF", "₺": "TRY",
 }
 ISO_CODES = ("USD", "EUR", "GBP", "RUB", "DKK", "NOK", "SEK", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY",
-             "INR", "UAH", "PLN", "TRY", "HUF", "RON", "BGN", "CZK", "HKD", "KRW", "ZAR", "ISK")
-_SYMBOL_BEFORE = re.compile(
-    r"(?P<sym>US\$|U\.S\.\$|CAN\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|\$|€|£|¥|₽|₹|₴|₺|Rs\.?|"
-    + "|".join(ISO_CODES) + r")\s?$"
-)
+             "INR", "UAH", "PLN", "TRY", "HUF", "RON", "BGN", "CZK", "HKD", "KRW", "ZAR", "ISK", "MYR", "SGD",
+             "IDR", "PHP", "THB", "VND", "BRL", "MXN", "NGN", "KES", "EGP", "PKR", "BDT", "SAR", "AED", "ILS",
+             "TWD", "ARS", "CLP", "COP")
+
+
+@lru_cache(maxsize=1)
+def currency_symbols() -> dict[str, str]:
+    """Symbol -> ISO code. Babel's CLDR data gives each currency's symbol in English and in its own country
+    ("R$", "₩", "₱", "CN¥"); a symbol shared by several currencies ("$", "kr", "Rs") or a lone letter is
+    left to the hand-kept table, which also holds the spellings news copy uses and CLDR does not."""
+    shared: dict[str, set[str]] = {}
+    for code in list_currencies():
+        for locale in ("en", f"en_{code[:2]}"):
+            if not localedata.exists(locale):
+                continue
+            symbol = get_currency_symbol(code, locale)
+            if symbol != code and (len(symbol) > 1 or not symbol.isascii()):
+                shared.setdefault(symbol, set()).add(code)
+    return {**{s: codes.pop() for s, codes in shared.items() if len(codes) == 1}, **CURRENCY_SYMBOLS}
+
+
+@lru_cache(maxsize=1)
+def _symbol_before() -> re.Pattern[str]:
+    """A currency symbol or ISO code just before a number ("RM12.40", "USD2,300", "$US48m", "Rs. 500")."""
+    names = sorted({*currency_symbols(), *ISO_CODES}, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?P<sym>" + "|".join(re.escape(n) for n in names) + r")\s?$")
 # a currency word and the countries that use it; the first is the default
 CURRENCY_WORDS = {
     "dollar": ("USD", {"canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
@@ -99,10 +128,12 @@ _OTHER_DOLLAR = {"Canada": "CAD", "Canadian": "CAD", "Australia": "AUD", "Austra
 APPROX_BEFORE = [
     ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
     ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
-    ("at_least", r"at least|no less than|no fewer than|a minimum of|minimum of|not less than|"
+    ("at_least", r"at least|no less than|no fewer than|no lower than|no smaller than|"
+                 r"a minimum of|minimum of|not less than|"
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
                  r"(?:greater|higher|larger) or equal (?:than|to)"),
-    ("at_most", r"at most|up to|no more than|a maximum of|maximum of|not more than|as (?:much|many) as|"
+    ("at_most", r"at most|up to|no more than|no higher than|no greater than|"
+                r"no larger than|a maximum of|maximum of|not more than|as (?:much|many) as|"
                 r"(?:less|fewer|smaller|lower) than or equal to|(?:smaller|lower|less) or equal (?:than|to)"),
     ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|exceeds?|exceeded|surpass(?:ed|es)?|"
                   r"just over|beyond|greater than|higher than|larger than|bigger than"),
@@ -176,19 +207,21 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
 def _numbers(sentence: str) -> list[_Number]:
     found: list[_Number] = []
     for m in _NUMERAL.finditer(sentence):
+        if m.start() and sentence[m.start() - 1].isalpha() and not _glued_symbol(sentence, m.start()):
+            continue  # letters glued before the digits: a name ("MH17"), unless a currency ("RM12", "USD2,300")
         suffix = m.group("suffix")
         mult = m.group("mult")
         if mult and not _is_multiplier(sentence, m):
             mult, suffix = None, None  # "100m", "5 m": a unit for quantulum3, read below
         if suffix and not _unit_suffix(suffix):
             continue  # "2024e", "21st", "5G": not a plain quantity
-        multiplier = MULTIPLIERS[mult.lower()] if mult else 1.0
+        multiplier = _multiplier(mult) if mult else 1.0
         end = m.end("mult") if mult else m.end("num")
         start, sign = m.start(), 1.0
         minus = _MINUS_BEFORE.search(sentence, max(0, start - 12), start)
-        if minus:  # "-0.5%", "−3", "minus 5": a negative number, not a range dash
+        if minus:  # "-0.5%", "−3", "minus 5", "$-42.7": a negative number, not a range dash
             start, sign = minus.start("sign"), -1.0
-        found.append(_Number(start, end, sign * float(m.group("num").replace(",", "")) * multiplier,
+        found.append(_Number(start, end, sign * float(re.sub(r"[,\s]", "", m.group("num"))) * multiplier,
                              multiplier=multiplier, number_end=end))
     if NUMBER_WORD.search(sentence):
         found.extend(_spelled_numbers(sentence, found))
@@ -196,9 +229,22 @@ def _numbers(sentence: str) -> list[_Number]:
     return found
 
 
+def _glued_symbol(sentence: str, start: int) -> bool:
+    symbol = _symbol_before().search(sentence, max(0, start - 8), start)
+    return symbol is not None and symbol.end() == start
+
+
+def _multiplier(words: str) -> float:
+    """ "hundred million" is 1e8: the product of its words."""
+    value = 1.0
+    for word in words.lower().split():
+        value *= MULTIPLIERS[word]
+    return value
+
+
 def _is_multiplier(sentence: str, m: re.Match[str]) -> bool:
     """ "£1.2m" and "1.2m people" are millions; "100m sprint" and "5 m" (spaced, no currency) are not."""
-    if _SYMBOL_BEFORE.search(_before(sentence, m.start())):
+    if _symbol_before().search(_before(sentence, m.start())):
         return True
     mult = m.group("mult").lower()
     if m.group("gap") and mult in ("m", "k", "b", "bn", "mn", "tn"):
@@ -206,8 +252,9 @@ def _is_multiplier(sentence: str, m: re.Match[str]) -> bool:
     if mult != "m":
         return True
     after = _after(sentence, m.end())
-    return bool(re.match(r"\s+(?!(?:in|on|at|to|of|from|and|or|by|with|for|high|long|wide|deep|tall|"
-                         r"away|above|below|race|sprint|hurdles|freestyle)\b)[a-z]{3,}", after))
+    return bool(re.match(r"\s+(?:of\s+(?:its|their|the|our|his|her|these|those)\s|(?!(?:in|on|at|to|of|from|and|or|by|"
+                         r"with|for|high|long|wide|deep|tall|away|above|below|race|sprint|hurdles|freestyle)\b)"
+                         r"[a-z]{3,})", after))
 
 
 def _unit_suffix(suffix: str) -> bool:
@@ -215,7 +262,7 @@ def _unit_suffix(suffix: str) -> bool:
     lowered = suffix.lower()
     if lowered in ("st", "nd", "rd", "th", "s", "e", "x"):
         return False
-    return lowered in ("pc", "pct", "pp", "ppt", "bps", "bp") or bool(_known_unit_symbol(suffix))
+    return lowered in ("pc", "pct", "pp", "ppt", "bps", "bp", "degc", "degf") or bool(_known_unit_symbol(suffix))
 
 
 @lru_cache(maxsize=512)
@@ -266,7 +313,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     """Settle the unit of one number and stretch its span over the unit's words."""
     after = _after(sentence, number.end)
     window = max(0, number.start - LOOK_BEHIND)
-    symbol = _SYMBOL_BEFORE.search(sentence, window, number.start)
+    symbol = _symbol_before().search(sentence, window, number.start)
     if symbol and not number.spelled:
         number.start = symbol.start()
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
@@ -284,8 +331,16 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         number.unit, number.end = "basis_point", number.end + m.end()
         return
     if m := BARE_POINTS_AFTER.match(after):
-        number.unit = "percentage_point" if _sentence_facts(sentence)[2] else "point"
+        number.unit = "percentage_point" if _sentence_facts(sentence)[2] and not _index_points(
+            number.value, after[m.end():]) else "point"
         number.end += m.end()
+        return
+    if number.fraction_word and (m := _FRACTION_OF_A.match(after)) and (
+            points := POINTS_AFTER.match(after, m.end())):
+        number.unit, number.end = "percentage_point", number.end + points.end()  # "a quarter of a percentage point"
+        return
+    if temperature := _temperature(sentence, after):
+        number.unit, number.end = temperature[0], number.end + temperature[1]
         return
     if (m := _CURRENCY_AFTER.match(after)) and not blocked.overlaps(number.end, number.end + m.end()):
         unit = _currency_for_word(m, sentence)
@@ -298,6 +353,34 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
             number.unit, number.end = quantity
             return
     number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
+
+
+_FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
+_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)", re.I)
+_SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
+          "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
+_TEMPERATURE_AFTER = re.compile(
+    r"\s?(?:°\s?|deg(?:rees?)?\s?)(?P<short>[CF])\b|\s?(?:°\s?|degrees?\s)?(?P<scale>Celsius|Fahrenheit|centigrade)\b"
+    r"|\s(?P<bare>degrees?)\b", re.I)
+_SCALE_IN_SENTENCE = re.compile(r"\b(Celsius|Fahrenheit|centigrade)\b|\d\s?°\s?([CF])\b", re.I)
+
+
+def _index_points(value: float, after: str) -> bool:
+    """ "down 318.27 points, or 1.09 percent": points of an index, not percentage points."""
+    return value >= 100 or _INDEX_POINTS_AFTER.match(after) is not None
+
+
+def _temperature(sentence: str, after: str) -> tuple[str, int] | None:
+    """ "minus 40 Celsius", "3.1degF", "-4°C"; a bare "0 degrees" takes the scale the sentence names."""
+    m = _TEMPERATURE_AFTER.match(after)
+    if m is None:
+        return None
+    if m.group("bare"):
+        scale = _SCALE_IN_SENTENCE.search(sentence)
+        if scale is None:
+            return None  # an angle, or a scale the sentence does not say: quantulum3 reads it
+        return _SCALE[(scale.group(1) or scale.group(2)).lower()], m.end()
+    return _SCALE[(m.group("short") or m.group("scale")).lower()], m.end()
 
 
 _OTHER_DOLLAR_IN_SENTENCE = re.compile(r"\b(" + "|".join(_OTHER_DOLLAR) + r")n?\s+dollars?\b")
@@ -316,7 +399,7 @@ def _sentence_facts(sentence: str) -> tuple[str | None, tuple[str, ...], bool, b
 
 
 def _currency_for_symbol(symbol: str, sentence: str) -> str:
-    code = CURRENCY_SYMBOLS.get(symbol, symbol if symbol in ISO_CODES else "USD")
+    code = currency_symbols().get(symbol) or symbol
     if symbol == "$":  # "$" is USD unless the sentence names another dollar
         return _sentence_facts(sentence)[0] or code
     return code
