@@ -7,7 +7,7 @@ from datetime import date
 
 KINDS = ("quantity", "date")
 APPROX = ("about", "nearly", "more_than", "at_least", "less_than", "at_most")
-GRANULARITIES = ("day", "week", "month", "quarter", "year", "decade")
+GRANULARITIES = ("day", "month", "quarter", "year", "decade")
 VERDICTS = ("supported", "contradicted", "needs_review", "unverifiable")
 
 

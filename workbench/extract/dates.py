@@ -423,9 +423,9 @@ def _relative_period(start: int, end: int, rel: str, unit: str, ctx: _Context) -
     """ "last week" (Monday to Sunday), "next month", "this year"; "the previous year" counts from the year the
     sentence is about, if it names one before, else from the publication date."""
     pub, step = ctx.pub, _STEP[rel]
-    if unit == "week":
+    if unit == "week":  # a span of days: DESIGN.md's granularities have no week
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
-        return _Found(start, end, monday, monday + timedelta(days=6), "week", False)
+        return _Found(start, end, monday, monday + timedelta(days=6), "day", False)
     if unit == "month":
         index = pub.year * 12 + pub.month - 1 + step
         year, month = divmod(index, 12)
