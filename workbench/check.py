@@ -992,6 +992,7 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
                    entity=row["event"], period=f"{start}/{end}")
 
 
+CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
 
 
@@ -1026,15 +1027,18 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
                     return judged(rows, all(re.search(re.escape(str(w)), clause, re.I) for w in item["words"]))
         return None
 
-    if not _signalled(rule, text):
+    here = _signalled(rule, text)
+    # "leaders formally meet Wednesday" in a piece about the summit: the event is named earlier in the document
+    if not here and not (_signalled(rule, claim.context) and _signalled(rule, clause, "gatherings")):
         return None
-    rows = _events_placed(table, text) or [r for r in table if r["start_date"].year == m.start_date.year]
-    return judged(rows, _signalled(rule, clause)) if rows else None
+    rows = (_events_placed(table, text) or (not here and _events_placed(table, claim.context[-CONTEXT_EVENT:]))
+            or [r for r in table if r["start_date"].year == m.start_date.year])
+    return judged(rows, here and _signalled(rule, clause)) if rows else None
 
 
-def _signalled(rule: Rule, text: str) -> bool:
-    """The rule's signal words ("summit") are in the text."""
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in rule.words("signals"))
+def _signalled(rule: Rule, text: str, words: str = "signals") -> bool:
+    """The rule's signal words ("summit"), or another list of its words, are in the text."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in rule.words(words))
 
 
 def _events_placed(table: list[dict], text: str) -> list[dict]:

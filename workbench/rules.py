@@ -19,7 +19,7 @@ from workbench.extract.vague import VAGUE_FILE_NAME, RuleFileError, load_vague_q
 KINDS: dict[str, dict[str, type]] = {
     "event_dates": {"table": str},
 }
-OPTIONAL: dict[str, type] = {"description": str, "signals": list, "events": list}
+OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": list, "events": list}
 # the word lists of checking.yaml: section -> the keys it must have
 WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "comparisons": ("below", "above", "at_or_above"),
