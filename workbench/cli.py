@@ -115,10 +115,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def _load_checking() -> tuple:
     """Reference data and rules; what failed to load is said on stderr, and the rest is used."""
-    from workbench.reference import load_reference
-    from workbench.rules import load_rules
+    from workbench.cache import load_checking
 
-    pack, rules = load_reference(), load_rules()
+    pack, rules = load_checking()
     for problem in pack.errors + rules.errors:
         print(f"workbench: refused: {problem}", file=sys.stderr)
     return pack, rules
