@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 ADDRESS ?= localhost
 
-.PHONY: run test browser bench screenshots clean
+.PHONY: run test test-slow browser bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(VENV)/.dev-deps browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# The slow lane: the whole suite again from a fresh clone of the last commit in a private (0700) folder.
+test-slow: $(VENV)/.dev-deps browser
+	WORKBENCH_SLOW=1 $(BIN)/python -m pytest tests/test_fresh_clone.py
+
 bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python -W ignore benchmarks/accuracy.py
@@ -45,6 +49,7 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python -W ignore benchmarks/app_startup.py
 	$(BIN)/python -W ignore benchmarks/batch.py
 	$(BIN)/python benchmarks/regex_worst_case.py
+	$(BIN)/python -W ignore benchmarks/worst_case_calls.py
 
 screenshots: $(VENV)/.dev-deps browser
 	$(BIN)/python scripts/screenshots.py

@@ -151,12 +151,11 @@ _LOADED: dict[str, object] = {}
 def _checking():
     """Reference data and rules, loaded once per worker process."""
     if not _LOADED:
+        from workbench.cache import load_checking
         from workbench.extract import warm_up
-        from workbench.reference import load_reference
-        from workbench.rules import load_rules
 
         warm_up()
-        _LOADED["pack"], _LOADED["rules"] = load_reference(), load_rules()
+        _LOADED["pack"], _LOADED["rules"] = load_checking()
     return _LOADED["pack"], _LOADED["rules"]
 
 

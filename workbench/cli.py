@@ -7,11 +7,12 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from workbench.documents import Document, DocumentError, read_document
-from workbench.extract import extract_mentions
+from workbench.extract import extract_mentions, overruns
 from workbench.model import Mention
 
 
@@ -99,11 +100,22 @@ class _Drafts:
         return 1 if self.failed else 0
 
 
+@contextmanager
+def _overruns_reported(name: str) -> Iterator[None]:
+    """One line on stderr for each sentence of the draft that had more numbers than the libraries may read."""
+    with overruns() as notes:
+        yield
+    for note in notes:
+        print(f"workbench: {name}: {note}", file=sys.stderr)
+
+
 def run_extract(args: argparse.Namespace) -> int:
     drafts = _Drafts(args.paths)
     rows: list[tuple[str, Mention]] = []
     for document in drafts:
-        for mention in extract_mentions(document.text, args.pub_date):
+        with _overruns_reported(document.name):
+            mentions = extract_mentions(document.text, args.pub_date)
+        for mention in mentions:
             if args.format == "jsonl":
                 print(json.dumps(mention.to_record(document.name), ensure_ascii=False))
             else:
@@ -115,10 +127,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def _load_checking() -> tuple:
     """Reference data and rules; what failed to load is said on stderr, and the rest is used."""
-    from workbench.reference import load_reference
-    from workbench.rules import load_rules
+    from workbench.cache import load_checking
 
-    pack, rules = load_reference(), load_rules()
+    pack, rules = load_checking()
     for problem in pack.errors + rules.errors:
         print(f"workbench: refused: {problem}", file=sys.stderr)
     return pack, rules
@@ -136,7 +147,8 @@ def run_check(args: argparse.Namespace) -> int:
 
         conn = connect(args.db)
     for document in drafts:
-        checked_claims = check_text(document.text, args.pub_date, pack, rules)
+        with _overruns_reported(document.name):
+            checked_claims = check_text(document.text, args.pub_date, pack, rules)
         if conn is not None:
             from workbench.store import save_check
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 MAX_NAME_WORDS = 4  # "Bosnia and Herzegovina", "Republic of North Macedonia"
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|and|the|de|[A-Z][\w’'.-]*))*")
@@ -27,10 +28,18 @@ class EntitySpan:
     names: tuple[str, ...]  # the table entities this text may stand for (one per table that spells it its own way)
 
 
+def country_data_path() -> Path:
+    """country_converter's data file, found without importing the package (which imports pandas)."""
+    spec = find_spec("country_converter")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("country_converter is not installed (requirements.txt)")
+    return Path(next(iter(spec.submodule_search_locations))) / "country_data.tsv"
+
+
 @lru_cache(maxsize=1)
 def _country_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One pattern with a group per country (country_converter's patterns), and the ISO3 code of each group."""
-    data = resources.files("country_converter").joinpath("country_data.tsv").read_text(encoding="utf-8")
+    data = country_data_path().read_text(encoding="utf-8")
     rows = [r for r in csv.DictReader(data.splitlines(), delimiter="\t") if r.get("regex") and r.get("ISO3")]
     pattern = re.compile("|".join(f"(?P<c{i}>{r['regex']})" for i, r in enumerate(rows)), re.IGNORECASE)
     return pattern, tuple(r["ISO3"] for r in rows)

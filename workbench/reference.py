@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbench import reference_dir
+
+if TYPE_CHECKING:  # pandas is imported where a pack is validated, not when a cached one is used
+    import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
 MAX_ERRORS_SHOWN = 5
@@ -100,6 +102,21 @@ class ReferenceTable:
     sources: list[dict]
     frame: pd.DataFrame
     description: Description | None = None
+
+    def __getstate__(self) -> dict:
+        """Pickled (workbench/cache.py) as its plain rows: unpickling a frame would import pandas at start-up."""
+        state = {key: value for key, value in self.__dict__.items() if key != "frame"}
+        state["rows"], state["_columns"] = self.rows, list(self.frame.columns)
+        return state
+
+    def __getattr__(self, name: str) -> object:
+        """The frame of a cached table, rebuilt from its rows when a page first shows it."""
+        if name != "frame" or "_columns" not in self.__dict__:
+            raise AttributeError(name)
+        import pandas as pd
+
+        self.frame = pd.DataFrame(self.rows, columns=self.__dict__.pop("_columns"))
+        return self.frame
 
     @cached_property
     def series(self) -> dict[tuple[str, str], list[dict]]:
@@ -208,6 +225,8 @@ def _describe(path: Path, error, schema: dict) -> str:
 
 def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     """Columns as Python values of their schema type: dates as dates, booleans as booleans."""
+    import pandas as pd
+
     for spec in schema.get("fields", []):
         column = spec["name"]
         if column not in frame:
@@ -345,6 +364,8 @@ def load_reference(directory: Path | None = None) -> ReferencePack:
     except (OSError, ValueError, KeyError, TypeError) as error:
         pack.errors.append(f"{descriptor_path}: cannot be read as a data package descriptor ({error})")
         return pack
+    import pandas as pd
+
     frictionless = _frictionless()
     for spec in resources:
         name, path = spec.get("name", "?"), directory / spec.get("path", "")

@@ -59,10 +59,15 @@ def vocabulary_for(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
     if cached is not None and cached[0] is pack and cached[1] is rules:
         return cached[2]
     vocabulary = _build(pack, rules)
+    remember(pack, rules, vocabulary)
+    return vocabulary
+
+
+def remember(pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> None:
+    """Keep a vocabulary for its pack and rules: also how one read from the start-up cache is used."""
     if len(_CACHE) > 8:
         _CACHE.clear()
-    _CACHE[key] = (pack, rules, vocabulary)
-    return vocabulary
+    _CACHE[(id(pack), id(rules))] = (pack, rules, vocabulary)
 
 
 def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:

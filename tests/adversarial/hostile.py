@@ -1,5 +1,6 @@
 """Hostile inputs shared by the adversarial tests and benchmarks/regex_worst_case.py."""
 
+import random
 import sys
 import unicodedata
 
@@ -37,6 +38,43 @@ BACKTRACKERS = {
     "every dash": repeated(ALL_DASHES + "5"),
     "right to left": repeated("\u200fשלום 5% \u200e"),
     "no spaces": repeated("abcdefghij"),
+}
+
+
+def number_dense(shape: str, size: int = 10_000, seed: int = 13) -> str:
+    """Text that is nearly all numbers, as a pasted spreadsheet or a scraped table gives: every number a
+    reader could hand to quantulum3 or dateparser, each one different."""
+    rng = random.Random(f"{shape}/{seed}")
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "twenty", "thirty", "forty", "hundred", "thousand", "million", "half", "quarter", "third"]
+    units = ("km", "years", "tonnes", "kg", "m", "people", "weeks", "miles", "litres", "k")
+
+    def cell() -> str:
+        return rng.choice([str(rng.randint(0, 99_999)), f"{rng.uniform(0, 100):.2f}", f"{rng.randint(1, 99)}%",
+                           f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/20{rng.randint(10, 25)}",
+                           f"${rng.randint(1, 999)}m", f"{rng.randint(1, 999)} {rng.choice(units)}", rng.choice(words)])
+
+    makers = {
+        "number words": lambda: " ".join(rng.choice(words) for _ in range(rng.randint(3, 15))),
+        "spreadsheet rows": lambda: "\t".join(cell() for _ in range(rng.randint(4, 12))),
+        "numbers and units": lambda: " ".join(f"{rng.randint(1, 999)} {rng.choice(units)}" for _ in range(8)),
+        "numeric dates": lambda: ", ".join(f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(1990, 2030)}"
+                                           for _ in range(8)),
+    }
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        lines.append(makers[shape]() if shape in makers else rng.choice(list(makers.values()))())
+        total += len(lines[-1]) + 1
+    return "\n".join(lines)[:size]
+
+
+# 10 kB texts of numbers, one line each and one row a line: what made quantulum3 and dateparser stall
+NUMBER_DENSE = {
+    **{f"{shape}, one row a line": number_dense(shape) for shape in ("number words", "spreadsheet rows",
+                                                                      "numbers and units", "numeric dates", "mixed")},
+    **{f"{shape}, one line": number_dense(shape).replace("\n", " ") for shape in ("number words", "spreadsheet rows",
+                                                                                  "mixed")},
 }
 INJECTIONS = [
     "<script>alert(1)</script> spent 5% of GDP",

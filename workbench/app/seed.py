@@ -18,12 +18,11 @@ def seed_samples(conn: sqlite3.Connection) -> int:
     """How many sample drafts were checked and stored (none when the store has documents already)."""
     if conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
         return 0
+    from workbench.cache import load_checking
     from workbench.check import check_text
-    from workbench.reference import load_reference
-    from workbench.rules import load_rules
     from workbench.store import save_check
 
-    pack, rules = load_reference(), load_rules()
+    pack, rules = load_checking()
     drafts = sorted(SAMPLES_DIR.glob("*.txt"))
     for path in drafts:
         text = path.read_text(encoding="utf-8")

@@ -14,12 +14,11 @@ MAX_DRAFT_CHARACTERS = 500_000  # about 80,000 words; larger texts belong to the
 
 @st.cache_resource(show_spinner="Loading reference data and rules…")
 def reference_and_rules():
+    from workbench.cache import load_checking
     from workbench.extract import warm_up
-    from workbench.reference import load_reference
-    from workbench.rules import load_rules
 
     warm_up()
-    return load_reference(), load_rules()
+    return load_checking()
 
 
 def store() -> sqlite3.Connection:

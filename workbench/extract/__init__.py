@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from workbench.extract.bounded import overruns, sentence_budget
 from workbench.extract.dates import date_gates, find_dates
 from workbench.extract.identifiers import identifier_spans
 from workbench.extract.quantities import NUMBER_WORD, find_quantities
@@ -23,11 +24,12 @@ def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
     if not has_digit and not NUMBER_WORD.search(text) and not date_gates(text):
         mentions = find_vague(text, [])  # nothing a number or date reader could find: skip them
     else:
-        blocked = identifier_spans(text) if has_digit else []
-        dates = find_dates(text, pub_date, blocked)
-        taken = blocked + [(m.start, m.end) for m in dates]
-        quantities = find_quantities(text, taken)
-        taken += [(m.start, m.end) for m in quantities]
+        with sentence_budget(sentence.start, sentence.end):
+            blocked = identifier_spans(text) if has_digit else []
+            dates = find_dates(text, pub_date, blocked)
+            taken = blocked + [(m.start, m.end) for m in dates]
+            quantities = find_quantities(text, taken)
+            taken += [(m.start, m.end) for m in quantities]
         mentions = dates + quantities + find_vague(text, taken)
     return sorted((replace(m, start=m.start + sentence.start, end=m.end + sentence.start) for m in mentions),
                   key=lambda m: m.start)
@@ -44,4 +46,4 @@ def warm_up() -> None:
     extract_mentions("On 24 June 2025, about 5% of the 32 members spent $1.3bn over eight years.", date(2025, 7, 1))
 
 
-__all__ = ["extract_mentions", "extract_sentence", "split_sentences", "warm_up"]
+__all__ = ["extract_mentions", "extract_sentence", "overruns", "split_sentences", "warm_up"]

@@ -13,10 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
-import dateparser
-
+from workbench.extract.bounded import parse_date
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
@@ -217,13 +215,12 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-@lru_cache(maxsize=4096)
 def _dateparser(text: str, pub: date, prefer: str) -> date | None:
     settings = {"RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "PREFER_DATES_FROM": prefer,
                 "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY" if "/" not in text else "MDY"}
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text) and int(text.split("/")[0]) > 12:
         settings["DATE_ORDER"] = "DMY"
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    parsed = parse_date(text, settings)
     return parsed.date() if parsed else None
 
 

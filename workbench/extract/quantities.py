@@ -10,19 +10,15 @@ the currency's country, ranges ("5-6%", "between 3.5 and 5 per cent"), and appro
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import localedata
 from babel.numbers import get_currency_symbol, list_currencies
 
+from workbench.extract.bounded import quantulum, spellout_values, unit_reading
 from workbench.extract.spans import Spans
 from workbench.model import Mention
-
-with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
-    warnings.simplefilter("ignore")
-    from quantulum3 import parser as quantulum
 
 MULTIPLIERS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
@@ -274,7 +270,7 @@ def _known_unit_symbol(symbol: str) -> bool:
 def _spelled_numbers(sentence: str, numerals: list[_Number]) -> list[_Number]:
     found = _dozens(sentence, Spans((n.start, n.end) for n in numerals))
     spans = Spans((n.start, n.end) for n in numerals + found)
-    for item in quantulum.extract_spellout_values(sentence):
+    for item in spellout_values(sentence):
         start, end = item["old_span"]
         surface = sentence[start:end]
         word = surface.lower()
@@ -424,22 +420,12 @@ def _currency_for_word(m: re.Match[str], sentence: str) -> str | None:
     return default
 
 
-@lru_cache(maxsize=4096)
-def _quantulum_first(window: str) -> tuple[int, str, str] | None:
-    """End, unit name and entity of the quantity quantulum3 reads at the start of `window`."""
-    try:
-        quantities = quantulum.parse(window)
-    except Exception:  # quantulum3 raises on some odd input; the number stays a plain count
-        return None
-    first = next((q for q in quantities if q.span[0] == 0), None)
-    return (first.span[1], first.unit.name, first.unit.entity.name) if first else None
-
-
 # up to three words after the number, stopping before a word that cannot be part of a unit
 _WINDOW_TAIL = re.compile(r"(?:[\s-]*(?!(?:in|of|a|an|the|to|and|or|for|on|at|by|from|with|as|is|was|were)\b)"
                           r"[^\s-]+){1,3}", re.I)
 _UNIT_WORDS = re.compile(r"[\s-]?[A-Za-zµ°²³/.]+(?:[\s-][A-Za-zµ°²³/.]+){0,2}")
 _NOT_UNIT = re.compile(r"\b(?:to|and|or|in|of|a|an|the|by)\b|\d", re.I)
+_NUMBER_FIRST = re.compile(r"[\s-]*(?:\d|" + NUMBER_WORD.pattern + ")", re.I)
 
 
 def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
@@ -449,8 +435,11 @@ def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
     number into a range or a neighbour of its own reading.
     """
     tail = _WINDOW_TAIL.match(_after(sentence, number.end))
-    window = sentence[number.start:number.end] + (tail.group(0) if tail else "")
-    read = _quantulum_first(window)
+    tail_text = tail.group(0) if tail else ""
+    if _NUMBER_FIRST.match(tail_text):
+        return None  # its unit would start with a number, refused below: quantulum3 need not be asked
+    window = sentence[number.start:number.end] + tail_text
+    read = unit_reading(sentence[number.start:number.end], tail_text)
     if read is None:
         return None
     end, name, entity = read

@@ -1,0 +1,72 @@
+"""Calls of quantulum3 and dateparser on a draft: short windows, a cap per sentence, what ran over reported."""
+
+from datetime import date
+
+import pytest
+
+from tests.adversarial.hostile import BACKTRACKERS, NUMBER_DENSE
+from workbench.extract import bounded, extract_mentions, overruns
+from workbench.extract.evaluation import corpus_examples
+
+PUB = date(2025, 7, 1)
+MANY_DATES = "Deliveries on " + ", ".join(f"{d}/{m}/2023" for m in (1, 2) for d in range(1, 31)) + "."
+PLAIN = "Poland spent 4.12% of GDP in 2024, and twelve allies agreed on a five-year plan."
+
+
+def corpus_sentences() -> list[str]:
+    return [example.text for example in corpus_examples()]
+
+
+def test_a_sentence_over_the_cap_is_reported_once_and_its_other_mentions_still_come_out():
+    text = MANY_DATES + " " + PLAIN
+    with overruns() as notes:
+        mentions = extract_mentions(text, PUB)
+    assert len(notes) == 1 and notes[0].startswith(f"characters 0-{len(MANY_DATES)}:")
+    days = [m for m in mentions if m.granularity == "day"]
+    assert bounded.MAX_CALLS_PER_SENTENCE // 2 <= len(days) <= bounded.MAX_CALLS_PER_SENTENCE
+    assert (days[0].text, days[0].start_date) == ("1/1/2023", date(2023, 1, 1))
+    plain = [m.text for m in mentions if m.start > len(MANY_DATES)]
+    assert plain == ["4.12%", "2024", "twelve", "five-year"]
+
+
+def test_a_draft_within_the_cap_reports_nothing():
+    with overruns() as notes:
+        extract_mentions(PLAIN * 3, PUB)
+    assert notes == []
+
+
+def test_the_spelled_out_search_over_windows_finds_what_it_finds_over_whole_sentences():
+    sentences = [s for s in corpus_sentences() if bounded._runs(s)]
+    assert len(sentences) > 30
+    for sentence in sentences:
+        whole = [(v["old_span"], v["new_surface"]) for v in bounded.quantulum.extract_spellout_values(sentence)]
+        assert [(v["old_span"], v["new_surface"]) for v in bounded.spellout_values(sentence)] == whole, sentence
+
+
+def test_one_unit_reading_serves_every_number_of_the_same_shape_but_not_an_ambiguous_unit(monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(bounded, "_UNITS", {})
+    real = bounded._quantulum_first
+    monkeypatch.setattr(bounded, "_quantulum_first", lambda window: asked.append(window) or real(window))
+    assert bounded.unit_reading("347", " km") == bounded.unit_reading("129", " km") == real("347 km")
+    assert bounded.unit_reading("2.33", " k") == real("2.33 k") and bounded.unit_reading("2.44", " k") == real(
+        "2.44 k")
+    assert asked == ["222 km", "2.33 k", "2.44 k"]
+
+
+@pytest.mark.parametrize("label", sorted({**BACKTRACKERS, **NUMBER_DENSE}))
+def test_the_libraries_only_ever_see_short_windows(label, monkeypatch):
+    seen: list[int] = []
+    for owner, name in ((bounded.quantulum, "extract_spellout_values"), (bounded.quantulum, "parse"),
+                        (bounded.dateparser, "parse")):
+        real = getattr(owner, name)
+        monkeypatch.setattr(owner, name, lambda text, *a, _real=real, **k: seen.append(len(text)) or _real(
+            text, *a, **k))
+    monkeypatch.setattr(bounded, "_SPELLOUTS", {})
+    monkeypatch.setattr(bounded, "_UNITS", {})
+    monkeypatch.setattr(bounded, "_DATES", {})
+    text = {**BACKTRACKERS, **NUMBER_DENSE}[label]
+    with overruns():
+        extract_mentions(text, PUB)
+    assert max(seen, default=0) <= bounded.MAX_RUN + bounded.LOOK_BEFORE + bounded.LOOK_AFTER
+    assert len(seen) <= bounded.MAX_CALLS_PER_SENTENCE * max(1, text.count("\n") + text.count(". ") + 1)

@@ -1,0 +1,225 @@
+"""Every call of quantulum3 and dateparser on a draft's text, bounded.
+
+The libraries are slow on long runs of numbers (quantulum3's spelled-out-number search scans the whole
+text it is given, ~0.1 s on 10 kB of number words), so a pasted spreadsheet used to stall a check. Here
+they only ever see short windows: the spelled-out search a run of number words and the three words before
+it, the unit reader a number and the few words after it (with the number's digits made canonical, so "12 km"
+and "347 km" are one reading), dateparser the date-shaped words a pattern found. Readings are remembered,
+and a sentence may ask the libraries at most MAX_CALLS_PER_SENTENCE new questions: a sentence that would ask
+more is reported (`overruns`), and what was found without the libraries still comes out.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+import dateparser
+
+with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
+    warnings.simplefilter("ignore")
+    from quantulum3 import parser as quantulum
+    from quantulum3 import regex as quantulum_regex
+
+MAX_CALLS_PER_SENTENCE = 48  # new questions to the libraries per sentence; a news sentence asks a handful
+MAX_RUN = 160  # characters of number words given to the spelled-out search at once
+WORDS_BEFORE = 3  # quantulum3 looks at the three words before a spelled-out number ("several hundred")
+LOOK_BEFORE = 60
+LOOK_AFTER = 24  # quantulum3 checks that a run is not followed by a numeral
+MAX_REMEMBERED = 50_000  # readings kept per kind; forgotten all at once past it (memory stays flat)
+
+# the words quantulum3's spelled-out search reads as parts of a number ("one", "hundred", "and", "a", "half")
+_SPELLOUT_WORDS = frozenset(word.lower() for word in quantulum_regex.numberwords("en_US") if word)
+_CONNECTORS = frozenset(("&", "and", "a", "an", "minus", "negative"))
+_TOKEN = re.compile(r"[A-Za-z&]+|\d+(?:[.,]\d+)*")
+_JOIN = re.compile(r"[, -]*")
+
+
+@dataclass
+class _Sentence:
+    calls: int = 0
+    refused: int = 0
+
+
+_SENTENCE: ContextVar[_Sentence | None] = ContextVar("workbench_bounded_sentence", default=None)
+_OVERRUNS: ContextVar[list[str] | None] = ContextVar("workbench_bounded_overruns", default=None)
+
+
+def _allowed() -> bool:
+    """One more new question to a library for the current sentence, if it has any left."""
+    sentence = _SENTENCE.get()
+    if sentence is None:
+        return True
+    if sentence.calls >= MAX_CALLS_PER_SENTENCE:
+        sentence.refused += 1
+        return False
+    sentence.calls += 1
+    return True
+
+
+@contextmanager
+def sentence_budget(start: int, end: int) -> Iterator[None]:
+    """Count the library calls of one sentence (document offsets), and report it if it ran out."""
+    token = _SENTENCE.set(_Sentence())
+    try:
+        yield
+    finally:
+        sentence = _SENTENCE.get()
+        _SENTENCE.reset(token)
+        notes = _OVERRUNS.get()
+        if sentence is not None and sentence.refused and notes is not None:
+            notes.append(f"characters {start}-{end}: a sentence with more than {MAX_CALLS_PER_SENTENCE} numbers "
+                         f"for quantulum3/dateparser to read; {sentence.refused} were read by patterns only "
+                         "(spelled-out numbers, units or numeric dates may be missing there)")
+
+
+@contextmanager
+def overruns() -> Iterator[list[str]]:
+    """Collect one line per sentence that ran out of library calls while the block runs."""
+    notes: list[str] = []
+    token = _OVERRUNS.set(notes)
+    try:
+        yield notes
+    finally:
+        _OVERRUNS.reset(token)
+
+
+def _remember(store: dict, key: object, value: object) -> None:
+    if len(store) >= MAX_REMEMBERED:
+        store.clear()
+    store[key] = value
+
+
+# --- quantulum3: spelled-out numbers ------------------------------------------------------------------------
+
+_SPELLOUTS: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+
+
+def _runs(sentence: str) -> list[tuple[int, int]]:
+    """Maximal runs of number words and numerals joined by spaces, commas or hyphens, each holding a number
+    word that is more than a connector ("a", "and"), cut into pieces of at most MAX_RUN characters."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    counted = False
+    for m in _TOKEN.finditer(sentence):
+        word = m.group(0).lower()
+        part = word in _SPELLOUT_WORDS or word[0].isdigit()
+        joined = end >= 0 and _JOIN.fullmatch(sentence, end, m.start()) is not None
+        if part and joined and m.end() - start <= MAX_RUN:
+            end, counted = m.end(), counted or (word not in _CONNECTORS and not word[0].isdigit())
+            continue
+        if end >= 0 and counted:
+            runs.append((start, end))
+        start, end, counted = (m.start(), m.end(), word not in _CONNECTORS and not word[0].isdigit()) if part \
+            else (-1, -1, False)
+    if end >= 0 and counted:
+        runs.append((start, end))
+    return runs
+
+
+_WORDS_BEFORE = re.compile(rf"(?:\S+\s+){{1,{WORDS_BEFORE}}}$")
+
+
+def _window_start(sentence: str, start: int) -> int:
+    """Where the WORDS_BEFORE words before `start` begin (at most LOOK_BEFORE characters back)."""
+    head_start = max(0, start - LOOK_BEFORE)
+    words = _WORDS_BEFORE.search(sentence, head_start, start)
+    return words.start() if words else head_start
+
+
+def spellout_values(sentence: str) -> list[dict]:
+    """quantulum3's `extract_spellout_values` over the sentence, asked one run of number words at a time."""
+    found: list[dict] = []
+    for start, end in _runs(sentence):
+        left = _window_start(sentence, start)
+        window = sentence[left:min(len(sentence), end + LOOK_AFTER)]
+        items = _SPELLOUTS.get(window)
+        if items is None:
+            if not _allowed():
+                continue
+            items = tuple((item["old_span"][0], item["old_span"][1], item["old_surface"], item["new_surface"])
+                          for item in quantulum.extract_spellout_values(window))
+            _remember(_SPELLOUTS, window, items)
+        for item_start, item_end, surface, value in items:
+            if start <= left + item_start and left + item_end <= end:
+                found.append({"old_surface": surface, "old_span": (left + item_start, left + item_end),
+                              "new_surface": value})
+    return found
+
+
+# --- quantulum3: the unit after a number ---------------------------------------------------------------------
+
+_UNITS: dict[tuple[str, str], tuple[int, str, str] | None] = {}
+_DIGITS = re.compile(r"\d")
+_NUMERAL_WORD = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
+_TAIL_WORDS = re.compile(r"[^\W\d_]+|[^\w\s]")
+_OPERATORS = re.compile(r"/|\bper\b|\^|\bsquared\b|\bcubed\b", re.I)
+
+
+def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
+    """End (in `number + tail`), unit name and entity of the quantity quantulum3 reads at the start of the
+    number followed by `tail`; None where it reads none (or the sentence has no calls left).
+
+    Where every unit the tail could name is unambiguous, the digits of the number and of any numeral in
+    the tail are made canonical: quantulum3 then reads the same unit over the same span whatever they are,
+    so one reading serves "12 km 40" and "347 km 2". (Between units that share a name it chooses by the
+    characters of the text, digits included, so those windows are asked as they are.)"""
+    key = (number, tail)
+    if _unambiguous(tail):
+        key = (_DIGITS.sub("2", number), _NUMERAL_WORD.sub(lambda m: _DIGITS.sub("2", m.group(0)), tail))
+    if key not in _UNITS:
+        if not _allowed():
+            return None
+        _remember(_UNITS, key, _quantulum_first(key[0] + key[1]))
+    return _UNITS[key]
+
+
+@lru_cache(maxsize=4096)
+def _unambiguous(tail: str) -> bool:
+    """No phrase of up to three words of `tail` names more than one of quantulum3's units, and no operator
+    joins units into a derived one."""
+    if _OPERATORS.search(tail):
+        return False
+    units = quantulum.load.units("en_US")
+    words = _TAIL_WORDS.findall(tail)
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            phrase = " ".join(words[i:j])
+            named = {unit.name for table in (units.surfaces, units.symbols) for unit in table.get(phrase, ())}
+            named |= {unit.name for table in (units.surfaces_lower, units.symbols_lower)
+                      for unit in table.get(phrase.lower(), ())}
+            if len(named) > 1:
+                return False
+    return True
+
+
+def _quantulum_first(window: str) -> tuple[int, str, str] | None:
+    try:
+        quantities = quantulum.parse(window)
+    except Exception:  # quantulum3 raises on some odd input; the number stays a plain count
+        return None
+    first = next((q for q in quantities if q.span[0] == 0), None)
+    return (first.span[1], first.unit.name, first.unit.entity.name) if first else None
+
+
+# --- dateparser ------------------------------------------------------------------------------------------------
+
+_DATES: dict[tuple, datetime | None] = {}
+
+
+def parse_date(text: str, settings: dict) -> datetime | None:
+    """dateparser's reading of a short date-shaped text (English), remembered."""
+    key = (text, *sorted(settings.items()))
+    if key in _DATES:
+        return _DATES[key]
+    if not _allowed():
+        return None
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    _remember(_DATES, key, parsed)
+    return parsed
