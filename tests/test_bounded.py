@@ -39,7 +39,8 @@ def test_the_spelled_out_search_over_windows_finds_what_it_finds_over_whole_sent
     sentences = [s for s in corpus_sentences() if bounded._runs(s)]
     assert len(sentences) > 30
     for sentence in sentences:
-        whole = [(v["old_span"], v["new_surface"]) for v in bounded.quantulum.extract_spellout_values(sentence)]
+        whole = [(v["old_span"], v["new_surface"]) for v in bounded.quantulum.extract_spellout_values(sentence)
+                 if sentence[slice(*v["old_span"])].lower() not in ("a", "an")]  # "posted a loss": not a one
         assert [(v["old_span"], v["new_surface"]) for v in bounded.spellout_values(sentence)] == whole, sentence
 
 
