@@ -9,7 +9,7 @@ import streamlit as st
 from workbench.app.render import claims_table, highlighted_draft, legend
 from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, store
 from workbench.documents import UPLOAD_TYPES, DocumentError, document_text
-from workbench.store import StoreError, latest_document, save_check
+from workbench.store import StoreError, latest_document, save_check, stored_claims, stored_text
 
 st.title("Check a draft")
 st.caption("Paste a draft or upload one; every number and date comes back marked with its verdict. "
@@ -46,8 +46,9 @@ if st.button("Check", type="primary", key="check"):
 
 shown = st.session_state.get("result") or latest_document(store())
 if shown:
-    name, text, records = shown
-    records = [r for r in records if r.get("role") != "context"]  # dates that only set a claim's period
+    name = shown[0] if isinstance(shown, tuple) else shown
+    text = stored_text(store(), name)
+    records = [c.record for c in stored_claims(store(), document=name)]
     if "result" not in st.session_state:
         st.info(f"The latest draft checked: {name}. Paste or upload one above to check it.")
     counts = Counter(r["verdict"] for r in records)
