@@ -142,3 +142,46 @@ def test_claimreview_words_are_each_claims_own_and_undecided_ratings_are_not_pub
     assert {r["itemReviewed"]["appearance"]["url"] for r in reviews} == {"https://news.example/poland"}
     with pytest.raises(StoreError, match="not a web address"):
         set_document_url(conn, "draft.txt", "javascript:alert(1)")
+
+
+def test_html_drafts_are_read_as_the_article_without_navigation_or_footer():
+    from workbench.documents import document_text
+
+    story = " ".join(f"Paragraph {n} of the story says that Poland spent 4.12% of GDP on defence in 2024."
+                     for n in range(1, 4))
+    page = (f"<html><body><nav><a href='/'>Home</a> <a href='/world'>World news in 24 languages</a></nav>"
+            f"<article><h1>Spending</h1><p>{story}</p><table><tr><td>Estonia</td><td>3.43%</td></tr></table>"
+            f"</article><footer>Subscribe for 1 dollar a week. Copyright 2024.</footer></body></html>")
+    text = document_text("story.html", page.encode())
+    assert "Paragraph 3 of the story" in text and "Estonia" in text and "3.43%" in text
+    assert "24 languages" not in text and "Subscribe" not in text
+
+
+def test_word_tables_are_kept_in_their_place():
+    import docx
+
+    from workbench.documents import document_text
+
+    document = docx.Document()
+    document.add_paragraph("Before the table.")
+    table = document.add_table(rows=2, cols=2)
+    for row, (who, figure) in zip(table.rows, [("Poland", "4.12%"), ("Estonia", "3.43%")], strict=True):
+        row.cells[0].text, row.cells[1].text = who, figure
+    document.add_paragraph("After the table.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert document_text("d.docx", buffer.getvalue()).splitlines() == [
+        "Before the table.", "Poland | 4.12%", "Estonia | 3.43%", "After the table."]
+
+
+def test_uploads_in_windows_1252_are_read_with_a_notice_and_the_command_line_still_refuses_them():
+    from workbench.documents import DocumentError, document_text, read_upload
+
+    data = "Poland – 4.12% “of GDP”".encode("cp1252")
+    upload = read_upload("old.txt", data)
+    assert upload.text == "Poland – 4.12% “of GDP”" and "Windows-1252" in upload.notice
+    assert read_upload("new.txt", "Poland – 4.12%".encode()).notice is None
+    with pytest.raises(DocumentError, match="not UTF-8"):
+        document_text("old.txt", data)
+    with pytest.raises(DocumentError, match="not UTF-8"):
+        read_upload("odd.txt", b"D\x81fense")  # not Windows-1252 either
