@@ -3,6 +3,7 @@ only the markup this module writes itself is left as HTML."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 VERDICT_COLOURS = {"supported": "#c8ecc9", "contradicted": "#f8c4c4", "needs_review": "#fde6a8",
@@ -23,8 +24,15 @@ mark.claim:focus + span.why { display: block; margin: 4px 0; padding: 6px 10px; 
 </style>"""
 
 
-def _mark(text: str, verdict: str, tooltip: str) -> str:
-    return (f'<mark class="claim {escape(verdict)}" tabindex="0" style="background:'
+def escape_markdown(text: str) -> str:
+    """Text from a draft or a table, shown literally inside Markdown the page writes (a table cell, a status line)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def _mark(text: str, verdict: str, tooltip: str, focusable: bool = False) -> str:
+    """A claim in its verdict's colour and icon; a focusable one opens its explanation (the span after it)."""
+    focus = ' tabindex="0"' if focusable else ""
+    return (f'<mark class="claim {escape(verdict)}"{focus} style="background:'
             f'{VERDICT_COLOURS.get(verdict, "#eee")}" title="{escape(tooltip, quote=True)}">'
             f'<span class="icon" aria-hidden="true">{VERDICT_ICONS.get(verdict, "")}</span>{escape(text)}</mark>')
 
@@ -50,7 +58,7 @@ def highlighted_draft(text: str, records: list[dict]) -> str:
             continue
         tooltip = tooltip_for(record)
         pieces.append(escape(text[cursor:record["start"]]))
-        pieces.append(_mark(text[record["start"]:record["end"]], record["verdict"], tooltip))
+        pieces.append(_mark(text[record["start"]:record["end"]], record["verdict"], tooltip, focusable=True))
         pieces.append(f'<span class="why" role="note">{escape(tooltip)}</span>')
         cursor = record["end"]
     pieces.append(escape(text[cursor:]))

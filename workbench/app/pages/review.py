@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.app.desk import ORDERS, SHOW, Filters, claim_key, current, next_undecided, queue
-from workbench.app.render import VERDICT_ICONS, VERDICT_LABELS, marked_sentence
+from workbench.app.render import VERDICT_ICONS, VERDICT_LABELS, escape_markdown, marked_sentence
 from workbench.app.shared import keep_in_address, reviewer_name, store
 from workbench.model import VERDICTS
 from workbench.store import StoreError, add_reviews, documents, history, stored_claims
@@ -14,19 +14,31 @@ from workbench.store import StoreError, add_reviews, documents, history, stored_
 # one key per decision (X for contradicted: Streamlit keeps C and R); A accepts the automatic verdict, J and K step
 SHORTCUTS = {"supported": "s", "contradicted": "x", "needs_review": "n", "unverifiable": "u", "auto": "a"}
 DECISION_LABELS = {**VERDICT_LABELS, "auto": "Accept automatic verdict"}
-FILTER_KEYS = ("doc", "verdicts", "show", "q", "order")  # the query parameters of Filters.to_params
+DECISION_ICONS = {"supported": ":material/check:", "contradicted": ":material/close:",
+                  "needs_review": ":material/help:", "unverifiable": ":material/remove:",
+                  "auto": ":material/done_all:"}
+MANAGED = {"doc", "verdicts", "show", "q", "order", "at"}  # the query parameters of Filters.to_params
 
 st.title("Review queue")
 reviewer = reviewer_name()
 conn = store()
+
+
+def remember(filters: Filters) -> None:
+    """Keep the filters in the address, then note what was written: an address unlike that note is news."""
+    keep_in_address(filters.to_params(), MANAGED)
+    st.session_state["desk_address"] = filters.to_params()
+    st.session_state["desk_filters"] = filters
+
+
 # the address wins when it says something new (a reload, a link from the documents page); else the widgets keep
 # their state, or take back the session's last filters after a visit to another page
-last = st.session_state.get("desk_filters")
-from_address = set(st.query_params) & {*FILTER_KEYS, "at"}
-saved = Filters.from_params(st.query_params) if from_address or last is None else last
+address = {k: v for k, v in st.query_params.items() if k in MANAGED}
+news = address != st.session_state.get("desk_address") and (address or "desk_filters" not in st.session_state)
+saved = Filters.from_params(address) if news else st.session_state.get("desk_filters", Filters())
 for widget, value in (("f_document", saved.document), ("f_verdicts", list(saved.verdicts)), ("f_show", saved.show),
                       ("f_search", saved.search), ("f_order", saved.order)):
-    if saved != last:
+    if news:
         st.session_state[widget] = value
     else:
         st.session_state.setdefault(widget, value)
@@ -56,8 +68,7 @@ for draft in drafts if not filters.document else [d for d in drafts if d.name ==
 index = current(shown, filters.at)
 if index is not None:
     filters = filters.moved_to(claim_key(shown[index]))
-st.session_state["desk_filters"] = filters
-keep_in_address(filters.to_params(), {*FILTER_KEYS, "at"})
+remember(filters)
 if index is None:
     st.info("No claim matches these filters." if claims else "No checked draft yet: check one on 'Check a draft'.")
     st.stop()
@@ -73,14 +84,12 @@ def decide(keys: list[tuple[str, str]], verdict: str, note_key: str | None, then
     except StoreError as error:
         st.session_state["desk_error"] = str(error)
         return
-    st.session_state["desk_filters"] = st.session_state["desk_filters"].moved_to(then)
-    keep_in_address({"at": then} if then else {}, {"at"})
+    remember(st.session_state["desk_filters"].moved_to(then))
     st.session_state["desk_saved"] = f"Saved {len(keys)}: {DECISION_LABELS[verdict]}"
 
 
 def move(key: str) -> None:
-    st.session_state["desk_filters"] = st.session_state["desk_filters"].moved_to(key)
-    keep_in_address({"at": key}, {"at"})
+    remember(st.session_state["desk_filters"].moved_to(key))
 
 
 if "desk_error" in st.session_state:
@@ -100,35 +109,35 @@ st.caption(f"Claim {index + 1} of {len(shown)} in this queue · {undecided} unde
 with st.container(border=True, key="claim_card"):
     offset = r["start"] - r["sentence_start"]
     st.html(marked_sentence(r["sentence"], offset, offset + len(r["text"]), claim.final_verdict))
-    who, what, when, claimed, reference = st.columns([2, 3, 1, 2, 2])
-    who.metric("Who", r.get("entity") or "—")
-    what.metric("What", r.get("measure") or "—")
-    when.metric("When", r.get("period") or "—")
-    claimed.metric("Claimed", r["text"])
-    reference.metric("Reference", "—" if r.get("reference_value") is None else f"{r['reference_value']:g}")
+    reference = "—" if r.get("reference_value") is None else f"{r['reference_value']:g}"
+    st.markdown("| Who | What | When | Claimed | Reference |\n| --- | --- | --- | --- | --- |\n"
+                + " | ".join(escape_markdown(str(part)) for part in (
+                    r.get("entity") or "—", r.get("measure") or "—", r.get("period") or "—", r["text"], reference))
+                + " |")
     status = (f"{VERDICT_ICONS[claim.auto_verdict]} Automatic: **{VERDICT_LABELS[claim.auto_verdict]}** · "
               f"{VERDICT_ICONS[claim.final_verdict]} Final: **{VERDICT_LABELS[claim.final_verdict]}**")
     status += f" (by {claim.reviewer})" if claim.reviewer else " (undecided)"
     if claim.look_again:
         status += " · ⚠️ the automatic verdict changed since it was reviewed"
-    st.markdown(status + f" · {claim.title}")
-    st.write(r["explanation"])
+    st.markdown(status + f" · {escape_markdown(claim.title)}")
+    st.text(r["explanation"])
     if r["evidence"]:
         st.caption("The reference rows behind it:")
         st.dataframe(pd.DataFrame(r["evidence"])[["value", "as_of", "source_title", "source_url", "dataset", "row"]],
                      hide_index=True, width="stretch",
                      column_config={"source_url": st.column_config.LinkColumn("source")})
-    st.text_input("Note (optional, kept with the decision)", key=f"note:{key}")
-    buttons = st.columns(len(SHORTCUTS) + 2)
-    for column, (verdict, shortcut) in zip(buttons, SHORTCUTS.items(), strict=False):
-        column.button(f"{DECISION_LABELS[verdict]} ({shortcut.upper()})", key=f"decide:{verdict}",
-                      shortcut=shortcut, disabled=not reviewer, width="stretch",
-                      type="primary" if verdict == "auto" else "secondary",
-                      on_click=decide, args=([(claim.document, claim.claim_id)], verdict, f"note:{key}", then))
-    buttons[-2].button("Previous (K)", key="previous", shortcut="k", width="stretch",
-                       on_click=move, args=(claim_key(shown[index - 1]),))
-    buttons[-1].button("Next (J)", key="next", shortcut="j", width="stretch",
-                       on_click=move, args=(claim_key(shown[(index + 1) % len(shown)]),))
+    with st.form(f"decision:{key}", border=False, enter_to_submit=False):  # the note goes with the click
+        st.text_input("Note (optional, kept with the decision)", key=f"note:{key}")
+        for column, (verdict, shortcut) in zip(st.columns(len(SHORTCUTS)), SHORTCUTS.items(), strict=True):
+            column.form_submit_button(
+                DECISION_LABELS[verdict], key=f"decide:{verdict}", shortcut=shortcut, disabled=not reviewer,
+                icon=DECISION_ICONS[verdict], width="stretch", type="primary" if verdict == "auto" else "secondary",
+                on_click=decide, args=([(claim.document, claim.claim_id)], verdict, f"note:{key}", then))
+    back, forward, _ = st.columns([1, 1, 3])
+    back.button("Previous", key="previous", shortcut="k", width="stretch", on_click=move,
+                args=(claim_key(shown[index - 1]),))
+    forward.button("Next", key="next", shortcut="j", width="stretch", on_click=move,
+                   args=(claim_key(shown[(index + 1) % len(shown)]),))
     with st.expander("History"):
         trail = history(conn, claim.claim_id, claim.document)
         if not trail:
