@@ -185,3 +185,41 @@ def test_uploads_in_windows_1252_are_read_with_a_notice_and_the_command_line_sti
         document_text("old.txt", data)
     with pytest.raises(DocumentError, match="not UTF-8"):
         read_upload("odd.txt", b"D\x81fense")  # not Windows-1252 either
+
+
+def test_the_command_line_exports_one_document_with_its_article_url(tmp_path, capsys):
+    from workbench.cli import main
+
+    database = tmp_path / "cli.db"
+    conn = connect(database)
+    store_draft(conn)
+    store_draft(conn, "Only a handful of NATO members have met the goal of 2% of GDP.\n", name="other.txt")
+    add_review(conn, by_text(conn)["4.12%"].claim_id, "supported", "Ana", document="draft.txt")
+    assert main(["export", "--db", str(database), "--format", "claimreview", "--doc", "draft.txt",
+                 "--article-url", "https://news.example/a"]) == 0
+    [review] = json.loads(capsys.readouterr().out)
+    assert review["itemReviewed"]["appearance"]["url"] == "https://news.example/a"
+    assert main(["export", "--db", str(database), "--doc", "other.txt"]) == 0
+    assert {r["document"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))} == {"other.txt"}
+    assert main(["export", "--db", str(database), "--doc", "nope.txt"]) == 1
+    assert "unknown document 'nope.txt'" in capsys.readouterr().err
+    assert main(["export", "--db", str(database), "--article-url", "https://x.example"]) == 1
+
+
+def test_queue_filters_survive_the_address_and_the_order_holds_after_a_decision(conn):
+    from workbench.app.desk import Filters, claim_key, current, next_undecided, queue
+
+    filters = Filters(document="draft.txt", verdicts=("supported", "contradicted"), show="undecided", search="GDP",
+                      order="draft", at="abc@draft.txt")
+    assert Filters.from_params(filters.to_params()) == filters
+    assert Filters().to_params() == {} and Filters.from_params({"show": "bogus", "verdicts": "x"}) == Filters()
+    store_draft(conn)
+    shown = queue(stored_claims(conn), Filters())
+    first = current(shown, "")
+    following = next_undecided(shown, first)
+    add_review(conn, shown[first].claim_id, "supported", "Ana")
+    after = queue(stored_claims(conn), Filters())
+    assert [claim_key(c) for c in after] == [claim_key(c) for c in shown]  # a decision moves nothing
+    assert current(after, "") == after.index(next(c for c in after if claim_key(c) == claim_key(following)))
+    assert [c.record["text"] for c in queue(stored_claims(conn), Filters(show="decided"))] == [
+        shown[first].record["text"]]
