@@ -17,7 +17,6 @@ STYLE = """<style>
 .draft { line-height: 1.7; white-space: pre-wrap; }
 mark.claim { padding: 0 2px; border-radius: 3px; cursor: pointer; color: inherit; }
 mark.claim:focus { outline: 2px solid #1f4e79; }
-mark.claim .icon { font-size: 0.75em; font-weight: bold; margin-right: 2px; }
 span.why { display: none; white-space: normal; }
 mark.claim:focus + span.why { display: block; margin: 4px 0; padding: 6px 10px; border-left: 4px solid #1f4e79;
   background: #f4f6f8; font-size: 0.9em; }
@@ -34,7 +33,8 @@ def _mark(text: str, verdict: str, tooltip: str, focusable: bool = False) -> str
     focus = ' tabindex="0"' if focusable else ""
     return (f'<mark class="claim {escape(verdict)}"{focus} style="background:'
             f'{VERDICT_COLOURS.get(verdict, "#eee")}" title="{escape(tooltip, quote=True)}">'
-            f'<span class="icon" aria-hidden="true">{VERDICT_ICONS.get(verdict, "")}</span>{escape(text)}</mark>')
+            f'<span class="icon" aria-hidden="true" style="font-size:0.8em;margin-right:2px">'
+            f'{VERDICT_ICONS.get(verdict, "")}</span>{escape(text)}</mark>')
 
 
 def tooltip_for(record: dict) -> str:
