@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.app_browser import ROOT, browser_page, running_app
 
-PAGES = [("Check a draft", "check"), ("Review queue", "review"), ("Reference data", "reference"),
-         ("Export", "export")]
+PAGES = [("Check a draft", "check"), ("Review queue", "review"), ("Documents", "documents"),
+         ("Reference data", "reference"), ("Export", "export")]
 
 
 def main() -> None:

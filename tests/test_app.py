@@ -2,6 +2,7 @@
 
 import io
 import shutil
+from html import escape
 
 import docx
 import pytest
@@ -9,7 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from workbench import PROJECT_DIR, REFERENCE_DIR
-from workbench.store import connect, stored_claims
+from workbench.store import connect, document_events, documents, stored_claims
 
 MAIN = str(PROJECT_DIR / "workbench" / "app" / "main.py")
 POLAND = "Poland spent 4.12% of GDP on defence in 2024."
@@ -51,11 +52,14 @@ def test_first_visit_checks_and_stores_the_sample_drafts(app, tmp_path):
 
 
 def test_a_pasted_draft_comes_back_highlighted_with_counts(app, tmp_path):
-    check(app, f"{POLAND} The NATO summit in The Hague was held on June 24-25, 2025.")
+    draft = f"{POLAND} The NATO summit in The Hague was held on June 24-25, 2025."
+    check(app, draft)
     html = page_html(app)
     assert 'class="claim supported"' in html and "4.12%</mark>" in html and "June 24-25, 2025</mark>" in html
     assert "Supported: 2" in html and "Unverifiable: 0" in html  # "in 2024" is part of the 4.12% claim, not counted
-    assert any("pasted draft" in c.document for c in stored_claims(connect(tmp_path / "app.db")))
+    titles = {c.title for c in stored_claims(connect(tmp_path / "app.db"))}
+    assert draft[:120] in titles  # no title given: the first line, cut to a title's length
+    assert "<br>" not in html and 'title="Supported: ' in html and '<span class="why" role="note">' in html
 
 
 def test_draft_text_is_never_rendered_as_html(app):
@@ -81,7 +85,7 @@ def test_word_and_html_uploads_are_read(app):
 @pytest.mark.parametrize(("text", "upload", "message"), [
     ("   ", None, "The draft is empty"),
     (None, ("broken.docx", b"not a zip file", "application/octet-stream"), "not a readable Word (.docx) file"),
-    (None, ("latin.txt", "Défense 2 %".encode("latin-1"), "text/plain"), "not UTF-8 text"),
+    (None, ("odd.txt", b"D\x81fense 2 %", "text/plain"), "not UTF-8 text"),
     ("x" * 5_000_000, None, "the app checks up to 500,000"),
 ])
 def test_bad_input_gets_a_clear_message_and_the_app_keeps_working(app, text, upload, message):
@@ -92,19 +96,127 @@ def test_bad_input_gets_a_clear_message_and_the_app_keeps_working(app, text, upl
     assert not app.error and "4.12%</mark>" in page_html(app)
 
 
-def test_a_reviewer_overrides_a_verdict_and_it_is_stored_with_its_history(app, tmp_path):
+def review_page(app, **params):
+    for key, value in params.items():
+        app.query_params[key] = value
     app.switch_page("pages/review.py").run()
-    app.sidebar.text_input(key="reviewer").input("Ana").run()
-    claims = stored_claims(connect(tmp_path / "app.db"))
-    handful = next(c for c in claims if c.record["text"] == "a handful")
-    key = f"{handful.document}:{handful.claim_id}"
-    app.selectbox(key=f"verdict:{key}").set_value("needs_review")
-    app.text_input(key=f"note:{key}").input("ask the desk")
-    next(b for b in app.button if b.proto.form_id == f"form:{key}").click().run()
     assert not app.exception, app.exception
-    again = next(c for c in stored_claims(connect(tmp_path / "app.db")) if c.claim_id == handful.claim_id)
-    assert (again.final_verdict, again.reviewer, again.note) == ("needs_review", "Ana", "ask the desk")
+    return app
+
+
+def card(app) -> str:
+    return "\n".join([m.value for m in app.markdown] + [h.proto.body for h in app.get("html")])
+
+
+def progress(app) -> list[str]:
+    return [p.proto.text for p in app.get("progress")]
+
+
+def test_a_reviewer_overrides_a_verdict_and_it_is_stored_with_its_history(app, tmp_path):
+    review_page(app, q="handful")
+    app.sidebar.text_input(key="reviewer").input("Ana").run()
+    assert "a handful</mark>" in card(app)
+    app.text_input(key=next(t.key for t in app.text_input if t.key.startswith("note:"))).input("ask the desk")
+    app.button(key="decide:needs_review").click().run()
+    assert not app.exception, app.exception
+    handful = next(c for c in stored_claims(connect(tmp_path / "app.db")) if c.record["text"] == "a handful")
+    assert (handful.final_verdict, handful.reviewer, handful.note) == ("needs_review", "Ana", "ask the desk")
+    app.button(key="previous").click().run()  # the queue moved on; one step back is the decided claim
     assert "Ana: Contradicted → Needs review — ask the desk" in "\n".join(m.value for m in app.markdown)
+
+
+def test_every_claim_of_a_draft_is_decided_one_after_another_until_all_are(app, tmp_path):
+    claims = stored_claims(connect(tmp_path / "app.db"))
+    name = claims[0].document
+    total = sum(c.document == name for c in claims)
+    review_page(app, doc=name, reviewer="Bo")
+    assert f"0 of {total} decided" in progress(app)[0]
+    seen = set()
+    for step in range(total):
+        seen.add(app.query_params["at"])
+        app.button(key="decide:auto").click().run()
+        assert not app.exception, app.exception
+        assert progress(app)[0].endswith("all decided ✓" if step == total - 1 else f"{step + 1} of {total} decided")
+    assert len(seen) == total  # each decision moved on to a claim not yet decided
+    decided = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name]
+    assert all(c.reviewer == "Bo" and c.final_verdict == c.auto_verdict for c in decided)
+
+
+def test_filters_reviewer_and_position_come_back_from_the_address(app, tmp_path):
+    claims = stored_claims(connect(tmp_path / "app.db"))
+    target = next(c for c in claims if c.auto_verdict == "unverifiable")
+    review_page(app, reviewer="Ana", verdicts="unverifiable,supported", show="undecided", order="draft",
+                at=f"{target.claim_id}@{target.document}")
+    assert app.sidebar.text_input(key="reviewer").value == "Ana"
+    assert app.sidebar.multiselect(key="f_verdicts").value == ["unverifiable", "supported"]
+    assert app.sidebar.radio(key="f_show").value == "undecided" and app.sidebar.radio(key="f_order").value == "draft"
+    assert f"{escape(target.record['text'])}</mark>" in card(app)
+    app.sidebar.text_input(key="f_search").input("zzz-nothing").run()
+    assert app.query_params["q"] == "zzz-nothing" and any("No claim matches" in i.value for i in app.info)
+
+
+def test_all_supported_claims_of_a_draft_are_accepted_at_once(app, tmp_path):
+    claims = stored_claims(connect(tmp_path / "app.db"))
+    name = next(c.document for c in claims if c.auto_verdict == "supported")
+    review_page(app, doc=name, reviewer="Ana")
+    app.button(key="accept_supported").click().run()
+    after = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name]
+    assert {c.auto_verdict for c in after if c.reviewer} == {"supported"}
+    assert all(c.decided for c in after if c.auto_verdict == "supported")
+    assert not any(c.reviewer for c in after if c.auto_verdict != "supported")
+
+
+def test_an_edited_recheck_updates_its_draft_and_keeps_decisions(app, tmp_path):
+    first = f"Budget story\n{POLAND}\nOnly a handful of NATO members have met the goal of 2% of GDP.\n"
+    check(app, first)
+    db = connect(tmp_path / "app.db")
+    poland = next(c for c in stored_claims(db, document="Budget story") if c.record["text"] == "4.12%")
+    review_page(app, doc="Budget story", reviewer="Ana", at=f"{poland.claim_id}@Budget story")
+    app.button(key="decide:contradicted").click().run()
+    app.switch_page("pages/check.py").run()
+    check(app, first.replace("a handful", "most"))
+    assert any("decisions kept" in i.value for i in app.info)
+    stored = stored_claims(db, document="Budget story")
+    assert {c.record["text"]: c.final_verdict for c in stored}["4.12%"] == "contradicted"
+    assert "most" in {c.record["text"] for c in stored} and "a handful" not in {c.record["text"] for c in stored}
+    assert sum(d.title == "Budget story" for d in documents(db)) == 1
+    assert "Contradicted (decided by Ana; automatic: Supported)" in page_html(app)  # the final verdict on the draft
+
+
+def test_a_draft_needs_one_source_and_a_publication_date(app):
+    app.text_area(key="draft_text").input(POLAND)
+    app.button(key="check").click().run()
+    assert any("Set the publication date" in e.value for e in app.error)
+    check(app, POLAND, upload=("a.txt", POLAND.encode(), "text/plain"))
+    assert any("both pasted text and an uploaded file" in e.value for e in app.error)
+
+
+def test_windows_1252_text_is_read_with_a_notice(app):
+    check(app, upload=("old.txt", "Poland spent 4.12% of GDP on défense in 2024 – “quoted”.".encode("cp1252"),
+                       "text/plain"))
+    assert any("read as Windows-1252" in i.value for i in app.info)
+    assert "défense in 2024 – “quoted”" in page_html(app)
+
+
+def test_documents_page_sets_the_url_archives_and_deletes(app, tmp_path):
+    app.switch_page("pages/documents.py").run()
+    assert not app.exception, app.exception
+    assert set(app.dataframe[0].value["Status"]) == {"undecided"}
+    app.sidebar.text_input(key="reviewer").input("Ana").run()
+    name = app.selectbox(key="document").value
+    app.text_input(key=f"url:{name}").input("https://news.example/story")
+    next(b for b in app.button if b.proto.form_id == "article_url").click().run()
+    assert connect(tmp_path / "app.db").execute("SELECT url FROM documents WHERE name = ?", (name,)).fetchone()[0] \
+        == "https://news.example/story"
+    app.button(key="archive").click().run()
+    assert name not in {d.name for d in documents(connect(tmp_path / "app.db"), states=("active",))}
+    app.checkbox(key="show_archived").check().run()
+    app.selectbox(key="document").set_value(name).run()
+    app.checkbox(key="sure").check().run()
+    app.button(key="delete").click().run()
+    assert name not in {d.name for d in documents(connect(tmp_path / "app.db"))}
+    assert [(who, action) for _, who, action, _ in document_events(connect(tmp_path / "app.db"), name)] == [
+        ("Ana", "url"), ("Ana", "archived"), ("Ana", "deleted")]
 
 
 def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_path, monkeypatch):
@@ -123,8 +235,13 @@ def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_p
     assert any("'June 24th' is not a date as YYYY-MM-DD" in e.value for e in app.error)
 
 
-def test_export_page_offers_the_csv_and_claimreview(app):
+def test_export_page_offers_the_csv_and_claimreview_per_draft(app, tmp_path):
     app.switch_page("pages/export.py").run()
     assert not app.exception
+    everything = len(stored_claims(connect(tmp_path / "app.db")))
+    assert f"{everything} claims." in "\n".join(c.value for c in app.caption)
+    name = documents(connect(tmp_path / "app.db"))[0].name
+    app.selectbox(key="export_document").set_value(name).run()
+    one = len(stored_claims(connect(tmp_path / "app.db"), document=name))
+    assert one < everything and f"{one} claims." in "\n".join(c.value for c in app.caption)
     assert app.get("download_button")
-    assert "claims." in "\n".join(c.value for c in app.caption)

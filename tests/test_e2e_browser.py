@@ -1,16 +1,45 @@
-"""End to end in a real headless Chromium: start the app, check a sample draft, override a verdict,
-reload, and find the override still there."""
+"""End to end in a real headless Chromium: the main flows of the check page and the review desk, as an editor and
+a fact-checker use them (keyboard included), against a running app and its own database."""
 
+import csv
+import io
+import json
 import re
+from datetime import date
+from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.app_browser import CHROMIUM, browser_page, running_app
 from workbench import SAMPLES_DIR
-from workbench.store import connect, stored_claims
+from workbench.store import add_reviews, connect, save_check, stored_claims
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test "
                                                                "installs it)")
+PUB = date(2025, 7, 1)
+
+
+def fill_draft(page, text: str, title: str = "") -> None:
+    page.get_by_label("Draft text").fill(text)
+    page.get_by_label("Title", exact=True).fill(title)
+    page.get_by_role("spinbutton", name="year, Publication date").click()
+    page.keyboard.type(PUB.strftime("%Y%m%d"))
+    page.keyboard.press("Escape")  # a calendar may have opened
+    page.get_by_role("button", name="Check", exact=True).click()
+
+
+def settled(page) -> None:
+    """Wait until the app's script has finished its run (a key pressed during a run may go nowhere)."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=30_000)
+
+
+def store_draft(database, name: str, text: str) -> None:
+    from workbench.check import check_text
+    from workbench.reference import load_reference
+    from workbench.rules import load_rules
+
+    save_check(connect(database), name, text, PUB, check_text(text, PUB, load_reference(), load_rules()), title=name)
 
 
 def test_check_override_reload(tmp_path):
@@ -19,24 +48,121 @@ def test_check_override_reload(tmp_path):
     with running_app(database) as url, browser_page() as page:
         page.goto(url)
         page.get_by_text("Check a draft").first.wait_for(timeout=60_000)
-        page.get_by_label("Draft text").fill(draft)
-        page.get_by_role("button", name="Check", exact=True).click()
-        page.locator("mark.claim").first.wait_for(timeout=60_000)
-        assert page.locator("mark.claim").count() >= 8
+        fill_draft(page, draft, "Sample story")
+        page.get_by_role("heading", name="Sample story").wait_for(timeout=60_000)
+        marks = page.locator(".draft mark.claim")
+        assert marks.count() >= 8
+        assert "<br>" not in marks.first.get_attribute("title")
+        marks.first.focus()  # keyboard (and a click or tap) opens the explanation below the mark
+        page.locator(".draft mark.claim:focus + span.why").wait_for(state="visible", timeout=10_000)
 
         page.get_by_role("link", name="Review queue").click()
         page.get_by_label("Your name (recorded with each review)").fill("Ana")
         page.keyboard.press("Enter")
-        first = page.locator('[data-testid="stForm"]').first
-        first.wait_for(timeout=60_000)
-        first.get_by_role("combobox").first.click()
-        page.get_by_role("option", name="Unverifiable").click()
-        first.get_by_label("Note").fill("checked in the browser")
-        first.get_by_role("button", name="Save decision").click()
-        page.get_by_text("(by Ana)").first.wait_for(timeout=30_000)
+        page.get_by_label("Note (optional, kept with the decision)").fill("checked in the browser")
+        page.get_by_role("button", name=re.compile("^Unverifiable")).click()
+        page.get_by_text("Saved 1: Unverifiable").wait_for(timeout=30_000)
 
         page.reload()
-        page.get_by_role("link", name="Review queue").click()
+        page.get_by_role("button", name="Previous").click()
         page.get_by_text(re.compile(r"Final: Unverifiable \(by Ana\)")).first.wait_for(timeout=60_000)
+        expect(page.get_by_label("Your name (recorded with each review)")).to_have_value("Ana")
     reviewed = [c for c in stored_claims(connect(database)) if c.reviewer == "Ana"]
     assert [(c.final_verdict, c.note) for c in reviewed] == [("unverifiable", "checked in the browser")]
+
+
+def test_a_draft_of_250_claims_is_decided_with_the_keyboard_alone(tmp_path):
+    database = tmp_path / "e2e.db"
+    lines = [f"Poland spent {1 + n / 100:.2f}% of GDP on defence in 2024." for n in range(125)]
+    lines += [f"Estonia spent {1 + n / 100:.2f}% of GDP on defence in 2024." for n in range(126)]
+    store_draft(database, "Long draft", "\n".join(lines))
+    total = len(stored_claims(connect(database)))
+    assert total >= 250
+    with running_app(database) as url, browser_page() as page:
+        page.goto(f"{url}/review?doc={quote('Long draft')}&reviewer=Ana")
+        page.get_by_text(f"Long draft: 0 of {total} decided").wait_for(timeout=60_000)
+        for decided in range(1, total + 1):
+            settled(page)
+            page.keyboard.press("s" if decided % 2 else "a")
+            if decided < total:
+                page.get_by_text(f"Long draft: {decided} of {total} decided").wait_for(timeout=30_000)
+        page.get_by_text("Long draft: all decided ✓").wait_for(timeout=30_000)
+    claims = stored_claims(connect(database))
+    assert all(c.decided and c.reviewer == "Ana" for c in claims)
+    assert sum(c.final_verdict == "supported" for c in claims) >= (total + 1) // 2  # "s" on every other claim
+
+
+def test_reload_keeps_filters_reviewer_and_position(tmp_path):
+    database = tmp_path / "e2e.db"
+    draft = (SAMPLES_DIR / "000_5436b8fffafeef4b.txt").read_text(encoding="utf-8")
+    store_draft(database, "Story", draft)
+    with running_app(database) as url, browser_page() as page:
+        page.goto(f"{url}/review")
+        page.get_by_label("Your name (recorded with each review)").fill("Bo")
+        page.keyboard.press("Enter")
+        page.get_by_text("Undecided", exact=True).click()
+        page.get_by_text("As in the draft").click()
+        position = page.get_by_text(re.compile(r"^Claim \d+ of \d+ in this queue"))
+        page.wait_for_timeout(1000)  # the filters' reruns have settled
+        start, size = map(int, re.match(r"Claim (\d+) of (\d+)", position.inner_text()).groups())
+        page.mouse.click(900, 15)  # out of the inputs: the keys go to the queue
+        for step in (1, 2):
+            page.keyboard.press("j")
+            page.get_by_text(re.compile(rf"^Claim {(start + step - 1) % size + 1} of")).wait_for(timeout=30_000)
+        third = (start + 1) % size + 1
+        sentence = page.locator('[class*="st-key-claim_card"] mark.claim').first.inner_text()
+        page.reload()
+        page.get_by_text(re.compile(rf"^Claim {third} of")).wait_for(timeout=60_000)
+        assert page.locator('[class*="st-key-claim_card"] mark.claim').first.inner_text() == sentence
+        expect(page.get_by_label("Your name (recorded with each review)")).to_have_value("Bo")
+        expect(page.get_by_role("radio", name="Undecided")).to_be_checked()
+        expect(page.get_by_role("radio", name="As in the draft")).to_be_checked()
+
+
+def test_an_edited_repaste_keeps_decisions_and_exports_carry_them(tmp_path):
+    database = tmp_path / "e2e.db"
+    first = ("Budget story\nPoland spent 4.12% of GDP on defence in 2024, and Estonia spent 3.43% of GDP in 2024.\n"
+             "Only a handful of NATO members have met the goal of 2% of GDP.\n")
+    with running_app(database) as url, browser_page() as page:
+        page.goto(url)
+        page.get_by_text("Check a draft").first.wait_for(timeout=60_000)
+        fill_draft(page, first)
+        page.get_by_role("heading", name="Budget story").wait_for(timeout=60_000)
+        claims = {c.record["text"]: c for c in stored_claims(connect(database), document="Budget story")}
+        add_reviews(connect(database), [("Budget story", claims[t].claim_id) for t in ("4.12%", "3.43%")],
+                    "supported", "Ana", "both in the June 2024 edition")
+        add_reviews(connect(database), [("Budget story", claims["a handful"].claim_id)], "supported", "Ana")
+
+        page.reload()
+        page.get_by_label("Draft text").wait_for(timeout=60_000)
+        fill_draft(page, first.replace("Only a handful", "Only a few"))
+        page.get_by_text(re.compile("Updated the stored draft .Budget story.: 2 claims unchanged")).wait_for(
+            timeout=60_000)
+        page.locator(".draft mark.claim", has_text="a few").wait_for(timeout=30_000)
+        titles = [m.get_attribute("title") for m in page.locator(".draft mark.claim").all()]
+        assert sum("decided by Ana" in t for t in titles) == 2  # the edited sentence's claims are new
+
+        page.get_by_role("link", name="Documents").click()
+        page.get_by_label("Your name (recorded with each review)").fill("Ana")
+        page.keyboard.press("Enter")
+        page.get_by_label(re.compile("^Article URL")).fill("https://news.example/budget")
+        page.get_by_role("button", name="Save URL").click()
+        page.get_by_text("What was done to this draft").click()
+        page.get_by_text(re.compile("Ana: url https://news.example/budget")).wait_for(timeout=30_000)
+
+        page.get_by_role("link", name="Export").click()
+        with page.expect_download() as csv_download:
+            page.get_by_role("button", name="Download verified CSV").click()
+        rows = list(csv.DictReader(io.StringIO(csv_download.value.path().read_text(encoding="utf-8"))))
+        with page.expect_download() as json_download:
+            page.get_by_role("button", name="Download ClaimReview JSON-LD").click()
+        reviews = json.loads(json_download.value.path().read_text(encoding="utf-8"))
+    budget = {r["text"]: r for r in rows if r["document"] == "Budget story"}
+    assert {"entity", "measure", "period", "claimed_figure", "reference_value", "auto_verdict", "auto_explanation",
+            "final_verdict", "reviewer", "note", "reviewed_at", "article_url"} <= set(rows[0])
+    assert (budget["4.12%"]["entity"], budget["4.12%"]["reference_value"], budget["4.12%"]["reviewer"]) == (
+        "Poland", "4.12", "Ana")
+    assert budget["a few"]["reviewer"] == "" and budget["a few"]["decided"] == "False"
+    words = {r["claimReviewed"] for r in reviews}
+    assert words == {"Poland spent 4.12% of GDP on defence in 2024", "Estonia spent 3.43% of GDP in 2024."}
+    assert {r["itemReviewed"]["appearance"]["url"] for r in reviews} == {"https://news.example/budget"}

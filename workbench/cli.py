@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--bom", action="store_true", help="CSV with a UTF-8 byte-order mark, for Excel")
     export.add_argument("--organisation", default="Fact-check desk", help="ClaimReview author")
     export.add_argument("--site-url", help="page the fact-checks are published on (ClaimReview url)")
+    export.add_argument("--doc", help="export this document only (its name as stored)")
+    export.add_argument("--article-url", help="with --doc: the published article's URL, stored for later exports")
     batch = commands.add_parser("batch", help="check many drafts: folders, JSON Lines or CSV; resumable")
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="folders of drafts, .jsonl or .csv files")
     batch.add_argument("--out", type=Path, required=True, help="results file (written as documents finish)")
@@ -237,7 +239,17 @@ def run_export(args: argparse.Namespace) -> int:
     from workbench.export import to_claimreview, to_csv
     from workbench.store import connect, stored_claims
 
-    claims = stored_claims(connect(args.db), args.only)
+    conn = connect(args.db)
+    if args.article_url is not None and not args.doc:
+        print("workbench: --article-url needs --doc (the document it belongs to)", file=sys.stderr)
+        return 1
+    if args.doc:
+        from workbench.store import set_document_url, stored_text
+
+        stored_text(conn, args.doc)  # an unknown document is refused, not exported as nothing
+        if args.article_url is not None:
+            set_document_url(conn, args.doc, args.article_url, "command line")
+    claims = stored_claims(conn, args.only, document=args.doc)
     if args.format == "csv":
         data = to_csv(claims, bom=args.bom)
     else:

@@ -56,20 +56,34 @@ UPLOAD_TYPES = ("txt", "md", "docx", "html", "htm")
 
 
 def _docx_text(name: str, data: bytes) -> str:
+    """Paragraphs and tables in the order they stand in the document; a table row is one line, cells apart."""
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise DocumentError(f"{name}: not a readable Word (.docx) file ({error.__class__.__name__})") from None
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(" | ".join(dict.fromkeys(cell.text.strip() for cell in row.cells)) for row in block.rows)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
 
 
 def _html_text(name: str, data: bytes) -> str:
+    """The article as a reader sees it (trafilatura's main text, tables kept), without navigation, footer or
+    scripts; a page too short for that is read whole."""
     import lxml.html
+    import trafilatura
 
     text = decode_text(name, data)
+    main = trafilatura.extract(text, include_tables=True, include_comments=False, include_images=False)
+    if main and main.strip():
+        return main
     try:
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
@@ -90,6 +104,29 @@ def document_text(name: str, data: bytes) -> str:
     if not text.strip():
         raise DocumentError(f"{name}: the draft is empty")
     return text
+
+
+@dataclass(frozen=True)
+class Upload:
+    text: str
+    notice: str | None = None  # what the reader should know about how the file was read
+
+
+def read_upload(name: str, data: bytes) -> Upload:
+    """A draft uploaded in the app: as document_text, except that text which is not UTF-8 is read as Windows-1252
+    (what older Windows editors save), with a notice, instead of being refused."""
+    try:
+        return Upload(document_text(name, data))
+    except DocumentError as error:
+        if "not UTF-8" not in str(error):
+            raise
+        try:
+            legacy = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise error from None
+    return Upload(document_text(name, legacy.encode("utf-8")),
+                  f"{name} is not UTF-8: it was read as Windows-1252. Check that accented letters and quotation "
+                  "marks look right.")
 
 
 def read_document(name: str) -> Document:

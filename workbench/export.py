@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from datetime import date
 
 import pandas as pd
 
+from workbench.model import Mention
 from workbench.store import StoredClaim
 
+# the first 21 columns are the original contract; later ones are added at the end, never renamed
 CSV_COLUMNS = ["claim_id", "document", "pub_date", "sentence", "text", "kind", "value", "value_max", "unit",
                "start_date", "end_date", "auto_verdict", "final_verdict", "reviewer", "reviewed_at", "note",
-               "explanation", "source_urls", "reference_edition", "status", "look_again"]
+               "explanation", "source_urls", "reference_edition", "status", "look_again",
+               "title", "article_url", "entity", "measure", "period", "claimed_figure", "reference_value",
+               "auto_explanation", "decided"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 VERDICT_WORDS = {"supported": "Supported", "contradicted": "Contradicted", "needs_review": "Needs review",
                  "unverifiable": "Unverifiable"}
-# schema.org Rating for ClaimReview: 1 (false) to 5 (true); unverifiable and needs review sit in between
+# schema.org Rating for ClaimReview: 1 (false) to 5 (true); unverifiable sits in between
 RATINGS = {"contradicted": 1, "needs_review": 3, "unverifiable": 3, "supported": 5}
-
+# where a sentence divides into clauses: clause punctuation, spaced dashes, joining conjunctions
+CLAUSE_BREAK = re.compile(r"[;:—]\s*|,(?=\s)|\s[–-]\s|\s(?:and|but|while|whereas)\s")
+# small words that lead up to a figure; the words of a claim that comes before another in its clause end before them
+LEADING_WORD = re.compile(r"\s(?:to|of|from|at|by|in|on|than|the|a|an|about|around|nearly|some|over|under|almost)$",
+                          re.IGNORECASE)
 
 # the check command's CSV and the batch CSV: one row per claim
 CHECK_CSV_COLUMNS = ["doc", "claim_id", "start", "end", "text", "kind", "value", "value_max", "unit", "approx",
@@ -38,6 +48,25 @@ def neutralise(cell: object) -> object:
     return cell
 
 
+def claimed_figure(record: dict) -> str:
+    """The claim's figure as the checker read it ("4.12 percent", "2025-06-24..2025-06-25 (day)")."""
+    fields = {k: record.get(k) for k in Mention.__dataclass_fields__}
+    for key in ("start_date", "end_date"):
+        fields[key] = date.fromisoformat(fields[key]) if fields[key] else None
+    return Mention(**fields).describe()
+
+
+def final_explanation(claim: StoredClaim) -> str:
+    """Why the final verdict holds: the checker's reasoning when the reviewer kept its verdict, else the
+    reviewer's note, so an overridden claim never carries reasoning that argues for the other verdict."""
+    automatic = claim.record["explanation"]
+    if claim.final_verdict == claim.auto_verdict:
+        return f"{automatic} Reviewer's note: {claim.note}" if claim.note else automatic
+    overridden = (f"Rated {VERDICT_WORDS[claim.final_verdict].lower()} by {claim.reviewer} (the automatic check "
+                  f"said {VERDICT_WORDS[claim.auto_verdict].lower()}).")
+    return f"{claim.note} ({overridden})" if claim.note else overridden
+
+
 def claims_frame(claims: list[StoredClaim]) -> pd.DataFrame:
     rows = []
     for c in claims:
@@ -48,10 +77,13 @@ def claims_frame(claims: list[StoredClaim]) -> pd.DataFrame:
             "text": r["text"], "kind": r["kind"], "value": r["value"], "value_max": r["value_max"],
             "unit": r["unit"], "start_date": r["start_date"], "end_date": r["end_date"],
             "auto_verdict": c.auto_verdict, "final_verdict": c.final_verdict, "reviewer": c.reviewer,
-            "reviewed_at": c.reviewed_at, "note": c.note, "explanation": r["explanation"],
+            "reviewed_at": c.reviewed_at, "note": c.note, "explanation": final_explanation(c),
             "source_urls": " ".join(dict.fromkeys(e["source_url"] for e in evidence)),
             "reference_edition": "; ".join(dict.fromkeys(e["as_of"] for e in evidence)),
             "status": c.status, "look_again": c.look_again,
+            "title": c.title, "article_url": c.url, "entity": r.get("entity"), "measure": r.get("measure"),
+            "period": r.get("period"), "claimed_figure": claimed_figure(r), "reference_value": r.get("reference_value"),
+            "auto_explanation": r["explanation"], "decided": c.decided,
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 
@@ -64,19 +96,58 @@ def to_csv(claims: list[StoredClaim], bom: bool = False) -> bytes:
     return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
-def claim_review(claim: StoredClaim, organisation: str, site_url: str | None = None) -> dict:
-    """One schema.org ClaimReview for a reviewed claim."""
-    r = claim.record
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `sentence` holding the span start..end (offsets into the sentence)."""
+    breaks = list(CLAUSE_BREAK.finditer(sentence))
+    begin = max((b.end() for b in breaks if b.end() <= start), default=0)
+    finish = min((b.start() for b in breaks if b.start() >= end), default=len(sentence))
+    return begin, finish
+
+
+def claim_words(claims: list[StoredClaim]) -> dict[tuple[str, str], str]:
+    """Each claim's own words: the clause that holds its figure. Where several claims share a clause, each but the
+    last ends before the next one's figure ("Spending rose from 1.8% in 2014" | "... to 2.1%"), so no two claims
+    of a sentence are reviewed under the same words."""
+    clauses: dict[tuple[str, int, tuple[int, int]], list[tuple[int, int, str]]] = {}
+    for c in claims:
+        r = c.record
+        start = r["start"] - r["sentence_start"]
+        end = start + len(r["text"])
+        clauses.setdefault((c.document, r["sentence_start"], _clause(r["sentence"], start, end)), []).append(
+            (start, end, c.claim_id))
+    sentences = {(c.document, c.record["sentence_start"]): c.record["sentence"] for c in claims}
+    words = {}
+    for (document, sentence_start, (begin, finish)), members in clauses.items():
+        sentence = sentences[(document, sentence_start)]
+        members.sort()
+        for (_, end, claim_id), following in zip(members, [*members[1:], None], strict=True):
+            stop = finish if following is None else max(end, _before_next(sentence, end, following[0]))
+            words[(document, claim_id)] = sentence[begin:stop].strip(" ,;:—–-")
+    return words
+
+
+def _before_next(sentence: str, end: int, next_start: int) -> int:
+    """Where the words leading up to the next figure stop, less the small words that point at it ("to", "of")."""
+    head = sentence[:next_start].rstrip()
+    while (match := LEADING_WORD.search(head)) and match.start() >= end:
+        head = head[:match.start()].rstrip()
+    return len(head)
+
+
+def claim_review(claim: StoredClaim, organisation: str, site_url: str | None = None,
+                 words: str | None = None) -> dict:
+    """One schema.org ClaimReview for a decided claim; `words` are the claim's own (default: its clause)."""
+    if words is None:
+        words = claim_words([claim])[(claim.document, claim.claim_id)]
+    appearance = {"@type": "CreativeWork", "name": claim.title or claim.document, "datePublished": claim.pub_date}
+    if claim.url:
+        appearance["url"] = claim.url
     review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "datePublished": (claim.reviewed_at or "")[:10],
-        "claimReviewed": r["sentence"],
-        "itemReviewed": {
-            "@type": "Claim",
-            "datePublished": claim.pub_date,
-            "appearance": {"@type": "CreativeWork", "name": claim.document, "datePublished": claim.pub_date},
-        },
+        "claimReviewed": words,
+        "itemReviewed": {"@type": "Claim", "datePublished": claim.pub_date, "appearance": appearance},
         "author": {"@type": "Organization", "name": organisation},
         "reviewRating": {
             "@type": "Rating",
@@ -85,14 +156,21 @@ def claim_review(claim: StoredClaim, organisation: str, site_url: str | None = N
             "worstRating": 1,
             "alternateName": VERDICT_WORDS[claim.final_verdict],
         },
-        "reviewBody": claim.note or r["explanation"],
+        "reviewBody": final_explanation(claim),
     }
     if site_url:
         review["url"] = f"{site_url.rstrip('/')}#claim-{claim.claim_id}"
     return review
 
 
+def publishable(claim: StoredClaim) -> bool:
+    """A rating is published only for a claim a reviewer decided, and never as "needs review": that is no rating."""
+    return claim.reviewer is not None and claim.final_verdict != "needs_review"
+
+
 def to_claimreview(claims: list[StoredClaim], organisation: str, site_url: str | None = None) -> bytes:
-    """A JSON list of ClaimReview objects, one per reviewed claim."""
-    reviews = [claim_review(c, organisation, site_url) for c in claims if c.reviewer]
+    """A JSON list of ClaimReview objects, one per decided claim (needs-review claims are left out)."""
+    words = claim_words(claims)
+    reviews = [claim_review(c, organisation, site_url, words[(c.document, c.claim_id)])
+               for c in claims if publishable(c)]
     return json.dumps(reviews, ensure_ascii=False, indent=2).encode("utf-8")

@@ -75,7 +75,28 @@ MIGRATIONS = [
     CREATE TRIGGER reviews_are_append_only_delete BEFORE DELETE ON reviews
         BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
     """,
+    # documents get the article's URL and a state (archived and deleted documents leave the queue; their reviews
+    # stay); what is done to a document is logged, append-only like reviews
+    """
+    ALTER TABLE documents ADD COLUMN url TEXT;
+    ALTER TABLE documents ADD COLUMN state TEXT NOT NULL DEFAULT 'active'
+        CHECK (state IN ('active', 'archived', 'deleted'));
+    CREATE INDEX documents_by_hash ON documents(content_hash);
+    CREATE TABLE document_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TRIGGER document_events_are_append_only_update BEFORE UPDATE ON document_events
+        BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
+    CREATE TRIGGER document_events_are_append_only_delete BEFORE DELETE ON document_events
+        BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
+    """,
 ]
+DOCUMENT_STATES = ("active", "archived", "deleted")
 
 
 class StoreError(ValueError):
@@ -95,6 +116,34 @@ class StoredClaim:
     reviewer: str | None
     reviewed_at: str | None
     note: str | None
+    title: str = ""
+    url: str | None = None  # the article's own address, when the desk has set it
+
+    @property
+    def decided(self) -> bool:
+        """A reviewer has ruled on it, and the automatic verdict has not changed since."""
+        return self.reviewer is not None and not self.look_again
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A checked draft as the documents list shows it."""
+
+    name: str
+    title: str
+    url: str | None
+    state: str
+    pub_date: str
+    checked_at: str
+    claims: int
+    decided: int
+    reviewers: tuple[str, ...]
+
+    @property
+    def status(self) -> str:
+        if self.claims and self.decided == self.claims:
+            return "done"
+        return "in review" if self.reviewers else "undecided"
 
 
 @dataclass(frozen=True)
@@ -207,14 +256,88 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def latest_document(conn: sqlite3.Connection) -> tuple[str, str, list[dict]] | None:
-    """The most recently checked draft: its name, text and current claim records."""
-    row = conn.execute("SELECT id, name, text FROM documents ORDER BY checked_at DESC, id DESC LIMIT 1").fetchone()
+def latest_document(conn: sqlite3.Connection) -> str | None:
+    """The name of the most recently checked draft that is not archived or deleted."""
+    row = conn.execute("SELECT name FROM documents WHERE state = 'active' ORDER BY checked_at DESC, id DESC"
+                       " LIMIT 1").fetchone()
+    return row["name"] if row else None
+
+
+def stored_text(conn: sqlite3.Connection, name: str) -> str:
+    """The stored text of a checked draft (what its claims' offsets point into)."""
+    row = conn.execute("SELECT text FROM documents WHERE name = ?", (name,)).fetchone()
     if row is None:
-        return None
-    records = [json.loads(r["record"]) for r in conn.execute(
-        "SELECT record FROM claims WHERE document_id = ? AND status = 'current' ORDER BY position", (row["id"],))]
-    return row["name"], row["text"], records
+        raise StoreError(f"unknown document {name!r}")
+    return row["text"]
+
+
+def matching_document(conn: sqlite3.Connection, title: str, text: str) -> str | None:
+    """The stored draft that a new check of `title`/`text` continues: one with the same title, else the same
+    text; so re-checking a draft updates it (keeping decisions) instead of adding a second copy."""
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = (conn.execute("SELECT name FROM documents WHERE title = ? ORDER BY id LIMIT 1", (title,)).fetchone()
+           or conn.execute("SELECT name FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1",
+                           (content_hash,)).fetchone())
+    return row["name"] if row else None
+
+
+def documents(conn: sqlite3.Connection, states: tuple[str, ...] = ("active", "archived")) -> list[DocumentSummary]:
+    """Checked drafts in the given states, latest checked first, with their review progress."""
+    progress: dict[str, tuple[int, int, set[str]]] = {}
+    for claim in stored_claims(conn, states=states):
+        total, decided, reviewers = progress.get(claim.document, (0, 0, set()))
+        progress[claim.document] = (total + 1, decided + claim.decided, reviewers | {claim.reviewer} - {None})
+    marks = ",".join("?" * len(states))
+    rows = conn.execute(f"SELECT * FROM documents WHERE state IN ({marks}) ORDER BY checked_at DESC, id DESC",
+                        states).fetchall()
+    result = []
+    for r in rows:
+        total, decided, reviewers = progress.get(r["name"], (0, 0, set()))
+        result.append(DocumentSummary(r["name"], r["title"], r["url"], r["state"], r["pub_date"], r["checked_at"],
+                                      total, decided, tuple(sorted(reviewers))))
+    return result
+
+
+def _document_id(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise StoreError(f"unknown document {name!r}")
+    return row["id"]
+
+
+def _log(conn: sqlite3.Connection, document_id: int, actor: str, action: str, detail: str = "") -> None:
+    conn.execute("INSERT INTO document_events (document_id, actor, at, action, detail) VALUES (?, ?, ?, ?, ?)",
+                 (document_id, actor, _now(), action, detail))
+
+
+def set_document_state(conn: sqlite3.Connection, name: str, state: str, actor: str) -> None:
+    """Archive, delete or restore a draft. Nothing is removed: its claims and reviews stay in the audit trail,
+    and the change itself is logged."""
+    if state not in DOCUMENT_STATES:
+        raise StoreError(f"unknown document state {state!r}; use one of: {', '.join(DOCUMENT_STATES)}")
+    if not actor or not actor.strip():
+        raise StoreError("archiving or deleting a document needs the name of who does it")
+    with transaction(conn):
+        document_id = _document_id(conn, name)
+        conn.execute("UPDATE documents SET state = ? WHERE id = ?", (state, document_id))
+        _log(conn, document_id, actor.strip(), state)
+
+
+def set_document_url(conn: sqlite3.Connection, name: str, url: str | None, actor: str = "") -> None:
+    """The published article's address, used by the ClaimReview export; the change is logged."""
+    url = (url or "").strip() or None
+    if url and not url.startswith(("https://", "http://")):
+        raise StoreError(f"not a web address: {url!r} (it must start with https:// or http://)")
+    with transaction(conn):
+        document_id = _document_id(conn, name)
+        conn.execute("UPDATE documents SET url = ? WHERE id = ?", (url, document_id))
+        _log(conn, document_id, actor.strip() or "unknown", "url", url or "")
+
+
+def document_events(conn: sqlite3.Connection, name: str) -> list[tuple[str, str, str, str]]:
+    """What was done to a document (when, who, action, detail), oldest first."""
+    return [(r["at"], r["actor"], r["action"], r["detail"]) for r in conn.execute(
+        "SELECT * FROM document_events WHERE document_id = ? ORDER BY id", (_document_id(conn, name),))]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -237,7 +360,7 @@ def save_check(conn: sqlite3.Connection, name: str, text: str, pub_date: date, c
         else:
             document_id = row["id"]
             conn.execute("UPDATE documents SET text = ?, title = COALESCE(?, title), pub_date = ?, content_hash = ?,"
-                         " checked_at = ? WHERE id = ?",
+                         " checked_at = ?, state = 'active' WHERE id = ?",
                          (text, title, pub_date.isoformat(), content_hash, now, document_id))
         known = {r["claim_id"]: r["auto_verdict"] for r in conn.execute(
             "SELECT claim_id, auto_verdict FROM claims WHERE document_id = ?", (document_id,))}
@@ -289,21 +412,32 @@ def _resolve(conn: sqlite3.Connection, claim_id: str, document: str | None) -> s
 def add_review(conn: sqlite3.Connection, claim_id: str, verdict: str, reviewer: str, note: str = "",
                document: str | None = None) -> Review:
     """Record a reviewer's decision; the claim's final verdict becomes `verdict`."""
-    if verdict not in VERDICTS:
+    return add_reviews(conn, [(document, claim_id)], verdict, reviewer, note)[0]
+
+
+def add_reviews(conn: sqlite3.Connection, claims: list[tuple[str | None, str]], verdict: str, reviewer: str,
+                note: str = "") -> list[Review]:
+    """One decision on several claims (document, claim id) at once, all or none: bulk decisions on a selection.
+    `verdict` "auto" accepts each claim's automatic verdict."""
+    if verdict not in (*VERDICTS, "auto"):
         raise StoreError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
     if not reviewer or not reviewer.strip():
         raise StoreError("a review needs the reviewer's name")
+    reviews = []
     with transaction(conn):
-        claim = _resolve(conn, claim_id, document)
-        latest = _latest_review(conn, claim["document_id"], claim_id)
-        previous = latest["new_verdict"] if latest else claim["auto_verdict"]
-        at = _now()
-        conn.execute("INSERT INTO reviews (document_id, claim_id, reviewer, reviewed_at, previous_verdict,"
-                     " new_verdict, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (claim["document_id"], claim_id, reviewer.strip(), at, previous, verdict, note or ""))
-        conn.execute("UPDATE claims SET look_again = 0 WHERE document_id = ? AND claim_id = ?",
-                     (claim["document_id"], claim_id))
-    return Review(claim["name"], claim_id, reviewer.strip(), at, previous, verdict, note or "")
+        for document, claim_id in claims:
+            claim = _resolve(conn, claim_id, document)
+            latest = _latest_review(conn, claim["document_id"], claim_id)
+            previous = latest["new_verdict"] if latest else claim["auto_verdict"]
+            decided = claim["auto_verdict"] if verdict == "auto" else verdict
+            at = _now()
+            conn.execute("INSERT INTO reviews (document_id, claim_id, reviewer, reviewed_at, previous_verdict,"
+                         " new_verdict, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (claim["document_id"], claim_id, reviewer.strip(), at, previous, decided, note or ""))
+            conn.execute("UPDATE claims SET look_again = 0 WHERE document_id = ? AND claim_id = ?",
+                         (claim["document_id"], claim_id))
+            reviews.append(Review(claim["name"], claim_id, reviewer.strip(), at, previous, decided, note or ""))
+    return reviews
 
 
 def history(conn: sqlite3.Connection, claim_id: str, document: str | None = None) -> list[Review]:
@@ -316,23 +450,30 @@ def history(conn: sqlite3.Connection, claim_id: str, document: str | None = None
 
 
 CLAIMS_QUERY = """
-SELECT d.name AS document, d.pub_date, c.claim_id, c.record, c.auto_verdict, c.status, c.look_again,
-       r.reviewer, r.reviewed_at, r.new_verdict, r.note
+SELECT d.name AS document, d.pub_date, d.title, d.url, c.claim_id, c.record, c.auto_verdict, c.status,
+       c.look_again, r.reviewer, r.reviewed_at, r.new_verdict, r.note
 FROM claims c JOIN documents d ON d.id = c.document_id
 LEFT JOIN reviews r ON r.id = (SELECT MAX(id) FROM reviews x WHERE x.document_id = c.document_id
                                 AND x.claim_id = c.claim_id)
 """
 
 
-def stored_claims(conn: sqlite3.Connection, only: str = "all", include_gone: bool = False) -> list[StoredClaim]:
+def stored_claims(conn: sqlite3.Connection, only: str = "all", include_gone: bool = False,
+                  document: str | None = None,
+                  states: tuple[str, ...] = ("active", "archived")) -> list[StoredClaim]:
     """Claims with their final verdicts; only 'reviewed', 'flagged' (contradicted, needs_review, look again)
-    or 'all', in document order."""
-    rows = conn.execute(CLAIMS_QUERY + " ORDER BY d.name, c.position").fetchall()
+    or 'all', of one document or of every document in `states` (deleted ones are left out), in document order."""
+    marks = ",".join("?" * len(states))
+    where, params = f" WHERE d.state IN ({marks})", list(states)
+    if document is not None:
+        where, params = where + " AND d.name = ?", [*params, document]
+    rows = conn.execute(CLAIMS_QUERY + where + " ORDER BY d.name, c.position", params).fetchall()
     result = []
     for r in rows:
         final = r["new_verdict"] or r["auto_verdict"]
         claim = StoredClaim(r["document"], r["pub_date"], r["claim_id"], json.loads(r["record"]), r["auto_verdict"],
-                            final, r["status"], bool(r["look_again"]), r["reviewer"], r["reviewed_at"], r["note"])
+                            final, r["status"], bool(r["look_again"]), r["reviewer"], r["reviewed_at"], r["note"],
+                            r["title"], r["url"])
         if claim.status == "gone" and not include_gone:
             continue
         if only == "reviewed" and claim.reviewer is None:

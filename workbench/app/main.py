@@ -14,6 +14,7 @@ PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation([
     st.Page(PAGES / "check.py", title="Check a draft", icon=":material/edit_note:", default=True),
     st.Page(PAGES / "review.py", title="Review queue", icon=":material/fact_check:"),
+    st.Page(PAGES / "documents.py", title="Documents", icon=":material/folder_open:"),
     st.Page(PAGES / "reference.py", title="Reference data", icon=":material/menu_book:"),
     st.Page(PAGES / "export.py", title="Export", icon=":material/download:"),
 ])

@@ -3,38 +3,66 @@ only the markup this module writes itself is left as HTML."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 VERDICT_COLOURS = {"supported": "#c8ecc9", "contradicted": "#f8c4c4", "needs_review": "#fde6a8",
                    "unverifiable": "#e3e3e3"}
 VERDICT_LABELS = {"supported": "Supported", "contradicted": "Contradicted", "needs_review": "Needs review",
                   "unverifiable": "Unverifiable"}
+# verdicts told apart without colour too: an icon in every mark
+VERDICT_ICONS = {"supported": "✓", "contradicted": "✗", "needs_review": "?", "unverifiable": "–"}
+# a mark's explanation opens on focus: a click, a tap or Tab pins it, Escape or a click elsewhere closes it
+STYLE = """<style>
+.draft { line-height: 1.7; white-space: pre-wrap; }
+mark.claim { padding: 0 2px; border-radius: 3px; cursor: pointer; color: inherit; }
+mark.claim:focus { outline: 2px solid #1f4e79; }
+span.why { display: none; white-space: normal; }
+mark.claim:focus + span.why { display: block; margin: 4px 0; padding: 6px 10px; border-left: 4px solid #1f4e79;
+  background: #f4f6f8; font-size: 0.9em; }
+</style>"""
 
 
-def _mark(text: str, verdict: str, tooltip: str) -> str:
-    return (f'<mark class="claim {escape(verdict)}" style="background:{VERDICT_COLOURS.get(verdict, "#eee")};'
-            f'padding:0 2px;border-radius:3px" title="{escape(tooltip, quote=True)}">{escape(text)}</mark>')
+def escape_markdown(text: str) -> str:
+    """Text from a draft or a table, shown literally inside Markdown the page writes (a table cell, a status line)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def _mark(text: str, verdict: str, tooltip: str, focusable: bool = False) -> str:
+    """A claim in its verdict's colour and icon; a focusable one opens its explanation (the span after it)."""
+    focus = ' tabindex="0"' if focusable else ""
+    return (f'<mark class="claim {escape(verdict)}"{focus} style="background:'
+            f'{VERDICT_COLOURS.get(verdict, "#eee")}" title="{escape(tooltip, quote=True)}">'
+            f'<span class="icon" aria-hidden="true" style="font-size:0.8em;margin-right:2px">'
+            f'{VERDICT_ICONS.get(verdict, "")}</span>{escape(text)}</mark>')
 
 
 def tooltip_for(record: dict) -> str:
-    """What hovering a highlight shows: verdict, explanation and the first source."""
+    """What a highlight tells (on hover, focus or tap): the final verdict and who decided it, the explanation, the
+    first source. Plain text: the page escapes it."""
+    verdict = VERDICT_LABELS.get(record["verdict"], record["verdict"])
+    if record.get("reviewer"):
+        verdict += (f" (decided by {record['reviewer']}; automatic: "
+                    f"{VERDICT_LABELS.get(record['auto_verdict'], record['auto_verdict'])})")
     evidence = record.get("evidence") or []
     source = f"\nSource: {evidence[0]['source_title']} ({evidence[0]['source_url']})" if evidence else ""
-    return f"{VERDICT_LABELS.get(record['verdict'], record['verdict'])}: {record['explanation']}{source}"
+    return f"{verdict}: {record['explanation']}{source}"
 
 
 def highlighted_draft(text: str, records: list[dict]) -> str:
-    """The draft as HTML, each claim marked in its verdict's colour; paragraphs kept."""
+    """The draft as HTML, each claim marked with its verdict's colour and icon; each mark followed by its
+    explanation, shown when the mark has focus; line breaks kept by the style, not by markup."""
     pieces, cursor = [], 0
     for record in sorted(records, key=lambda r: r["start"]):
         if record["start"] < cursor:
             continue
+        tooltip = tooltip_for(record)
         pieces.append(escape(text[cursor:record["start"]]))
-        pieces.append(_mark(text[record["start"]:record["end"]], record["verdict"], tooltip_for(record)))
+        pieces.append(_mark(text[record["start"]:record["end"]], record["verdict"], tooltip, focusable=True))
+        pieces.append(f'<span class="why" role="note">{escape(tooltip)}</span>')
         cursor = record["end"]
     pieces.append(escape(text[cursor:]))
-    body = "".join(pieces).replace("\r\n", "\n").replace("\n", "<br>")
-    return f'<div class="draft" style="line-height:1.7">{body}</div>'
+    return f'{STYLE}<div class="draft">{"".join(pieces)}</div>'
 
 
 def marked_sentence(sentence: str, start: int, end: int, verdict: str) -> str:

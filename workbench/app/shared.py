@@ -4,6 +4,7 @@ reviewer's name. Heavy modules are imported where they are first needed, so the 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 
 import streamlit as st
 
@@ -33,10 +34,26 @@ def store() -> sqlite3.Connection:
 
 
 def reviewer_name() -> str:
-    """The signed-in identity when sign-in is configured; else asked once per session, in the sidebar."""
+    """The signed-in identity when sign-in is configured; else asked in the sidebar and kept for the session and
+    in the page's address (a reload keeps it)."""
     identity = st.session_state.get("identity")
     if identity:
         st.sidebar.write(f"Signed in as **{identity}**")
         st.sidebar.button("Sign out", on_click=st.logout, key="sign_out")
         return identity
-    return st.sidebar.text_input("Your name (recorded with each review)", key="reviewer").strip()
+    remembered = st.query_params.get("reviewer") or st.session_state.get("reviewer_name", "")
+    st.session_state.setdefault("reviewer", remembered)
+    name = st.sidebar.text_input("Your name (recorded with each review)", key="reviewer").strip()
+    st.session_state["reviewer_name"] = name
+    keep_in_address({"reviewer": name} if name else {}, {"reviewer"})
+    return name
+
+
+def keep_in_address(values: dict[str, str], managed: Iterable[str]) -> None:
+    """Write `values` into the page's query parameters and drop the other `managed` ones; others are left alone."""
+    for key in managed:
+        if key in values:
+            if st.query_params.get(key) != values[key]:
+                st.query_params[key] = values[key]
+        elif key in st.query_params:
+            del st.query_params[key]

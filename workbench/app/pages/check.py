@@ -1,60 +1,87 @@
-"""Check a draft: paste or upload, see every number and date highlighted by verdict."""
+"""Check a draft: paste or upload, see every number and date marked by its final verdict (the reviewer's where
+one has decided, else the checker's). Results come first; the form sits beside them."""
 
-import hashlib
 from collections import Counter
-from datetime import date
 
 import streamlit as st
 
-from workbench.app.render import claims_table, highlighted_draft, legend
+from workbench.app.render import VERDICT_LABELS, claims_table, highlighted_draft, legend
 from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, store
-from workbench.documents import UPLOAD_TYPES, DocumentError, document_text
-from workbench.store import StoreError, latest_document, save_check
+from workbench.documents import UPLOAD_TYPES, DocumentError, read_upload
+from workbench.store import StoreError, latest_document, matching_document, save_check, stored_claims, stored_text
+
+TITLE_LENGTH = 120
 
 st.title("Check a draft")
-st.caption("Paste a draft or upload one; every number and date comes back marked with its verdict. "
-           "Hover a mark to see why and the source.")
-pasted = st.text_area("Draft text", height=220, key="draft_text", placeholder="Paste the draft here…")
-uploaded = st.file_uploader("…or upload a file", type=list(UPLOAD_TYPES), key="draft_file")
-left, right = st.columns(2)
-pub_date = left.date_input("Publication date", value=date.today(), key="pub_date",
-                           help="Relative dates, and which editions of the reference data were out, "
-                                "are read as of this date.")
-title = right.text_input("Title (optional)", key="draft_title")
+conn = store()
+form, results = st.columns([1, 2], gap="large")
+with form:
+    pasted = st.text_area("Draft text", height=200, key="draft_text", placeholder="Paste the draft here…")
+    uploaded = st.file_uploader("…or upload a file", type=list(UPLOAD_TYPES), key="draft_file")
+    title = st.text_input("Title", key="draft_title", help="Re-checking a draft under the same title (or with the "
+                          "same text) updates it and keeps the decisions on unchanged claims. Left empty: the "
+                          "file's name, or the first line of the pasted text.")
+    pub_date = st.date_input("Publication date", value=None, key="pub_date", format="YYYY-MM-DD",
+                             help="Relative dates ('last year', 'on Tuesday'), and which editions of the reference "
+                                  "data were out, are read as of this date.")
+    clicked = st.button("Check", type="primary", key="check")
 
-if st.button("Check", type="primary", key="check"):
+if clicked:
     try:
+        if uploaded is not None and pasted.strip():
+            raise DocumentError("There is both pasted text and an uploaded file: remove one, so it is clear which "
+                                "draft to check.")
         if uploaded is not None:
-            name, text = uploaded.name, document_text(uploaded.name, uploaded.getvalue())
+            upload = read_upload(uploaded.name, uploaded.getvalue())
+            text, fallback = upload.text, uploaded.name
+            if upload.notice:
+                st.session_state["check_notice"] = upload.notice
         elif pasted.strip():
             text = pasted
-            name = title.strip() or f"pasted draft {hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+            fallback = next(line.strip() for line in text.splitlines() if line.strip())[:TITLE_LENGTH]
         else:
             raise DocumentError("The draft is empty: paste some text or upload a file.")
+        if pub_date is None:
+            raise DocumentError("Set the publication date first: relative dates and reference editions are read "
+                                "as of it.")
         if len(text) > MAX_DRAFT_CHARACTERS:
             raise DocumentError(f"This draft has {len(text):,} characters; the app checks up to "
                                 f"{MAX_DRAFT_CHARACTERS:,} at once. Split it, or use `python -m workbench batch`.")
         from workbench.check import check_text
 
+        chosen = title.strip() or fallback
+        name = matching_document(conn, chosen, text) or chosen
         pack, rules = reference_and_rules()
-        checked = check_text(text, pub_date, pack, rules)
-        save_check(store(), name, text, pub_date, checked, title=title.strip() or None)
-        st.session_state["result"] = (name, text, [c.to_record(name) for c in checked])
+        counts = save_check(conn, name, text, pub_date, check_text(text, pub_date, pack, rules), title=chosen)
+        st.session_state["shown"] = name
+        if counts["kept"]:
+            st.session_state["check_notice"] = (
+                f"Updated the stored draft '{name}': {counts['kept']} claims unchanged (decisions kept), "
+                f"{counts['added']} new, {counts['gone']} gone.")
     except (DocumentError, StoreError) as error:
-        st.session_state.pop("result", None)
-        st.error(str(error))
+        form.error(str(error))
 
-shown = st.session_state.get("result") or latest_document(store())
-if shown:
-    name, text, records = shown
-    records = [r for r in records if r.get("role") != "context"]  # dates that only set a claim's period
-    if "result" not in st.session_state:
-        st.info(f"The latest draft checked: {name}. Paste or upload one above to check it.")
-    counts = Counter(r["verdict"] for r in records)
-    st.subheader(f"{name}: {len(records)} claims")
+with results:
+    if "check_notice" in st.session_state:
+        st.info(st.session_state.pop("check_notice"))
+    shown = st.session_state.get("shown") or latest_document(conn)
+    if not shown:
+        st.info("Paste or upload a draft: it comes back here with every number and date marked.")
+        st.stop()
+    claims = stored_claims(conn, document=shown)
+    if "shown" not in st.session_state:
+        st.caption("The latest draft checked. Paste or upload one to check it.")
+    records = [{**c.record, "verdict": c.final_verdict, "auto_verdict": c.auto_verdict, "reviewer": c.reviewer}
+               for c in claims]
+    decided = sum(c.decided for c in claims)
+    st.subheader(f"{claims[0].title if claims else shown}")
+    st.caption(f"{len(records)} claims · {decided} decided by a reviewer · marks show the final verdict. "
+               "Hover, click or Tab to a mark for why.")
     # st.html, not st.markdown: the draft is shown as it is written, neither as HTML nor as Markdown
-    st.html(legend(counts))
-    st.html(highlighted_draft(text, records))
+    st.html(legend(Counter(r["verdict"] for r in records)))
+    st.html(highlighted_draft(stored_text(conn, shown), records))
     if records:
-        st.html(claims_table(records))
-    st.caption("Decisions on these claims are made in the Review queue.")
+        with st.expander("Every claim, with its reading"):
+            st.html(claims_table(records))
+    st.caption("Decisions are made in the Review queue. Verdicts: "
+               + ", ".join(VERDICT_LABELS.values()) + ".")
