@@ -228,6 +228,20 @@ def _publisher(table: ReferenceTable) -> str:
     return table.description.publisher if table.description else table.title
 
 
+def _given_by(table: ReferenceTable, row: dict) -> str:
+    """Who gave a row's figure: its vintage ("Wales Summit pledge", "the Secretary General"), else the publisher."""
+    return str(row.get(table.description.vintage or "") or "" if table.description else "") or _publisher(table)
+
+
+def _out_on(table: ReferenceTable, row: dict) -> str:
+    """"on 4 April 2023", or "in May 1955" where only the month is sourced; "" for a row without a date."""
+    day = table.published(row)
+    if day is None:
+        return ""
+    column = table.description.vintage_date if table.description else None
+    return f"in {day:%B %Y}" if column and len(str(row.get(column))) == 7 else f"on {_day_text(day)}"
+
+
 def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tuple[str | None, str, str]:
     """(period, how it is said, why it could not be chosen); periods_out are those published by the draft."""
     frame = ctx.frame
@@ -362,11 +376,8 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     shown = (ok or standing)[-1]
 
     def since(row: dict) -> str:
-        day, column = table.published(row), table.description.vintage_date if table.description else None
-        if day is None:
-            return figure(float(row["value"]), measure.unit)
-        month_only = column is not None and len(str(row.get(column))) == 7  # only the month is sourced
-        return f"{figure(float(row['value']), measure.unit)} (from {f'{day:%B %Y}' if month_only else _day_text(day)})"
+        when = _out_on(table, row)
+        return figure(float(row["value"]), measure.unit) + (f" (from {when.split(' ', 1)[1]})" if when else "")
 
     text = (f"{base['entity']}'s {measure.label} {'in ' if period is not None else ''}{said}: "
             f"{' then '.join(since(r) for r in standing)}")
@@ -399,7 +410,7 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
         return year is None or year == row["period"] or (published is not None and str(published.year) == year)
 
     def said(row: dict) -> str:
-        who = str(row.get(table.description.vintage or "") or _publisher(table)) if table.description else ""
+        who = _given_by(table, row)
         published = table.published(row)
         when = f" ({published.day} {published:%B %Y})" if published else ""
         return f"{who}{when} set the {measure.label} at {figure(float(row['value']), measure.unit)} by {row['period']}."
@@ -465,26 +476,17 @@ def _target_in_force(pack: ReferencePack, measure: Measure, key: str, pub: date)
     """The cut-off of "met the target" with no figure: the target for this measure agreed before the period
     began (else the first one agreed), among those out by the draft's date; with what the explanation says."""
     year = int(key[:4])
-    for table in pack.tables.values():
-        for target in table.description.measures.values() if table.description else ():
-            if target.target_for != measure.metric:
-                continue
-            rows = sorted((r for r in table.rows if r["metric"] == target.metric
-                           and (table.published(r) or date.min) <= pub), key=lambda r: table.published(r) or date.min)
-            if rows:
-                earlier = [r for r in rows if (table.published(r) or date.min).year < year]
-                row = (earlier or rows)[-1 if earlier else 0]
-                value = float(row["value"])
-                agreed = table.published(row)
-                who = str(row.get(table.description.vintage or "") or _publisher(table))
-                return value, (f"{figure(value, measure.unit)}, the {target.label} "
-                               f"({who}{f', {agreed:%B %Y}' if agreed else ''})")
+    for target in pack.targets.get(measure.metric, []):
+        table = pack.tables[target.table]
+        rows = sorted((r for r in table.rows if r["metric"] == target.metric
+                       and (table.published(r) or date.min) <= pub), key=lambda r: table.published(r) or date.min)
+        if rows:
+            earlier = [r for r in rows if (table.published(r) or date.min).year < year]
+            row = earlier[-1] if earlier else rows[0]
+            value, agreed = float(row["value"]), table.published(row)
+            return value, (f"{figure(value, measure.unit)}, the {target.label} "
+                           f"({_given_by(table, row)}{f', {agreed:%B %Y}' if agreed else ''})")
     return None
-
-
-def _targets_for(pack: ReferencePack, measure: Measure) -> bool:
-    return any(m.target_for == measure.metric for t in pack.tables.values() if t.description
-               for m in t.description.measures.values())
 
 
 def _statements(ctx: _Context, measure: Measure, key: str, cutoff: float, side: str) -> list[tuple[ReferenceTable,
@@ -503,12 +505,9 @@ def _statements(ctx: _Context, measure: Measure, key: str, cutoff: float, side: 
 
 
 def _statement_text(table: ReferenceTable, row: dict, plural: str, side: str, cut_said: str, said: str) -> str:
-    who = str(row.get(table.description.vintage or "") if table.description else "") or _publisher(table)
-    day = table.published(row)
-    column = table.description.vintage_date if table.description else None
-    when = "" if day is None else (f" in {day:%B %Y}" if column and len(str(row.get(column))) == 7
-                                   else f" on {_day_text(day)}")
-    return f"{who} stated{when} that {_fmt(float(row['value']))} {plural} were {SIDE_WORDS[side]} {cut_said} in {said}"
+    when = _out_on(table, row)
+    return (f"{_given_by(table, row)} stated{' ' + when if when else ''} that {_fmt(float(row['value']))} {plural} "
+            f"were {SIDE_WORDS[side]} {cut_said} in {said}")
 
 
 def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Verdict:
@@ -588,17 +587,15 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
                 f"{fig} in the {_vintage_name(table, g[0])}" for _, fig, g in results[:-1]) + "."
         text += "".join(f" {tally(g)[1]} in the {_vintage_name(table, g[0])}, published after this draft."
                         for g in after if tally(g)[1] != latest_figure)
-        borne = [(t, r) for t, r in statements if _judge_count(m, _stated_value(m, r), ctx.rules) == "supported"]
+        borne = [(t, r) for t, r in statements if _judge_count(m, _stated_value(m, t, r), ctx.rules) == "supported"]
         if verdict == "contradicted" and borne:  # the derived count and a statement of the time disagree
             verdict = "needs_review"
             text += f" But {_statement_text(*borne[-1], plural, side, cut_said, said)}, which bears the claim out."
     else:  # only a later edition has it: it decides only where it bears the claim out
         verdict = "supported" if latest_verdict == "supported" else "needs_review"
         text += " That edition was published after the draft."
-        if stated is not None:  # a statement of the time said otherwise
+        if stated is not None:  # a statement of the time said otherwise; the later edition bears the claim out
             text += f" {stated.explanation}"
-            if verdict != "supported":
-                return stated
     stale = _stale(ctx, key, table)
     if stale and verdict in ("supported", "contradicted"):
         verdict, text = "needs_review", text + stale
@@ -616,10 +613,19 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
                    reference_value=tally(latest)[0], **base)
 
 
-def _stated_value(mention: Mention, row: dict) -> float:
+def _counted_over(table: ReferenceTable, row: dict) -> float | None:
+    """How many a stated count was counted over, where its table's description names the column and the row says."""
+    counts = next((m.counts for m in table.description.measures.values() if m.counts), None) if (
+        table.description) else None
+    over = str(row.get(counts.over) or "") if counts and counts.over else ""
+    return float(over) if over.isdigit() else None
+
+
+def _stated_value(mention: Mention, table: ReferenceTable, row: dict) -> float:
     """A stated count as the claim puts it: the count, or its share of those it was counted over."""
-    if mention.unit in ("percent", "fraction") and str(row.get("denominator") or "").isdigit():
-        share = float(row["value"]) / float(row["denominator"])
+    over = _counted_over(table, row)
+    if mention.unit in ("percent", "fraction") and over:
+        share = float(row["value"]) / over
         return share * 100 if mention.unit == "percent" else share
     return float(row["value"])
 
@@ -629,11 +635,11 @@ def _stated_reading(ctx: _Context, statements: list[tuple[ReferenceTable, dict]]
     """No complete edition out by the draft's date holds the count: what was stated by then decides (unless a
     later edition bears the claim out), and the explanation says whose statement it is."""
     m = ctx.mention
-    usable = [(t, r) for t, r in statements if m.unit == "count" or str(r.get("denominator") or "").isdigit()]
+    usable = [(t, r) for t, r in statements if m.unit == "count" or _counted_over(t, r)]
     if not usable:
         return Verdict("unverifiable", evidence=(), period=key, explanation=(
             f"Only a count of {plural} was stated for {said}, not of how many it was counted over."), **base)
-    results = [_judge_count(m, _stated_value(m, r), ctx.rules) for _, r in usable]
+    results = [_judge_count(m, _stated_value(m, t, r), ctx.rules) for t, r in usable]
     verdict = _decide(results)
     table, row = usable[-1]
     text = _statement_text(table, row, plural, side, cut_said, said)
@@ -651,8 +657,8 @@ def _stated_reading(ctx: _Context, statements: list[tuple[ReferenceTable, dict]]
         verdict = "needs_review"  # statements of the time disagree: a person weighs them
         text += f" Other statements of the time gave {', '.join(sorted(others))}."
     evidence = tuple(_evidence(t, r, _fmt(float(r["value"])), str(t.published(r) or key)) for t, r in reversed(usable))
-    return Verdict(verdict, evidence=evidence, explanation=text, period=key, reference_value=_stated_value(m, row),
-                   **base)
+    return Verdict(verdict, evidence=evidence, explanation=text, period=key,
+                   reference_value=_stated_value(m, table, row), **base)
 
 
 def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
@@ -812,7 +818,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if frame.aggregate in ("count", "share"):
             group_words = (*table.description.group_words, table.description.singular) if table.description else ()
             if measure.kind != "level" or (frame.cutoff.unit != measure.unit if frame.cutoff is not None else not (
-                    frame.cutoff_from == "named" and _targets_for(ctx.pack, measure))):
+                    frame.cutoff_from == "named" and measure.metric in ctx.pack.targets)):
                 continue
             if frame.group and frame.group.lower() not in {w.lower() for w in group_words}:
                 continue
@@ -1028,7 +1034,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
         return None
 
     here = _signalled(rule, text)
-    # "leaders formally meet Wednesday" in a piece about the summit: the event is named earlier in the document
+    # "they formally meet Wednesday": the event (by its signal words) is named earlier in the document
     if not here and not (_signalled(rule, claim.context) and _signalled(rule, clause, "gatherings")):
         return None
     rows = (_events_placed(table, text) or (not here and _events_placed(table, claim.context[-CONTEXT_EVENT:]))

@@ -56,11 +56,13 @@ class Measure:
 
 @dataclass(frozen=True)
 class CountOf:
-    """A count stated at the time ("23 allies at or above 2%"): which measure, which side of which cut-off."""
+    """A count stated at the time ("23 members at or above 2"): which measure, which side of which cut-off, and
+    the column saying how many it was counted over, where the table has one."""
 
     measure: str
     side: str
     cutoff: float
+    over: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,16 @@ class ReferencePack:
                 if m.kind == "stated_count"]
 
     @cached_property
+    def targets(self) -> dict[str, list[Measure]]:
+        """Level metric -> the targets that are a cut-off for it ("met the target" with no figure)."""
+        found: dict[str, list[Measure]] = {}
+        for t in self.tables.values():
+            for m in t.description.measures.values() if t.description else ():
+                if m.target_for:
+                    found.setdefault(m.target_for, []).append(m)
+        return found
+
+    @cached_property
     def entity_names(self) -> frozenset[str]:
         """The entities the described tables hold figures for."""
         return frozenset(row["entity"] for t in self.tables.values() if t.description for row in t.rows)
@@ -298,6 +310,10 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
                                    _words(item.get("words"), f"{at}: 'words'"),
                                    _words(item.get("context_words") or [], f"{at}: 'context_words'"), period, kind,
                                    holds, str(item.get("target_for") or ""), _count_of(item, kind, at))
+        over = measures[metric].counts.over if measures[metric].counts else ""
+        if over and over not in columns:
+            raise DescriptionError(f"{path}, column '{over}': the description counts over it, but the table has no "
+                                   "such column")
     return Description(
         publisher=str(checking.get("publisher") or spec.get("title") or name),
         singular=str(entities.get("singular") or "entity"), plural=str(entities.get("plural") or "entities"),
@@ -318,8 +334,8 @@ def _count_of(item: dict, kind: str, at: str) -> CountOf | None:
     if not isinstance(spec, dict) or not isinstance(spec.get("measure"), str) or spec.get("side") not in SIDES or (
             not isinstance(spec.get("cutoff"), int | float) or isinstance(spec.get("cutoff"), bool)):
         raise DescriptionError(f"{at}: 'counts' needs measure (a metric), side ({', '.join(SIDES)}) and cutoff "
-                               "(a number)")
-    return CountOf(spec["measure"], spec["side"], float(spec["cutoff"]))
+                               "(a number); 'over' (optional) names a column")
+    return CountOf(spec["measure"], spec["side"], float(spec["cutoff"]), str(spec.get("over") or ""))
 
 
 def _linked(pack: ReferencePack, directory: Path) -> None:
