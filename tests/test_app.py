@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from workbench import PROJECT_DIR, REFERENCE_DIR
-from workbench.store import connect, document_events, documents, stored_claims
+from workbench.store import connect, document_events, documents, set_document_state, stored_claims
 
 MAIN = str(PROJECT_DIR / "workbench" / "app" / "main.py")
 POLAND = "Poland spent 4.12% of GDP on defence in 2024."
@@ -245,3 +245,10 @@ def test_export_page_offers_the_csv_and_claimreview_per_draft(app, tmp_path):
     one = len(stored_claims(connect(tmp_path / "app.db"), document=name))
     assert one < everything and f"{one} claims." in "\n".join(c.value for c in app.caption)
     assert app.get("download_button")
+
+
+def test_the_check_page_leaves_a_deleted_draft_for_the_latest_one(app, tmp_path):
+    check(app, f"Short note\n{POLAND}")
+    set_document_state(connect(tmp_path / "app.db"), "Short note", "deleted", "Ana")
+    app.run()
+    assert not app.exception and "Short note" not in [h.value for h in app.subheader]

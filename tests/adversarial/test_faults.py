@@ -86,7 +86,7 @@ def test_a_read_only_database_is_reported_and_nothing_is_lost(tmp_path):
 def test_a_full_disk_is_reported_and_committed_reviews_survive(tmp_path):
     mount = tmp_path / "tiny"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mount)]).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)]).returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
         conn, claim_id = seeded(mount / "full.db")
