@@ -10,7 +10,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from workbench import PROJECT_DIR, REFERENCE_DIR
-from workbench.store import connect, document_events, documents, stored_claims
+from workbench.store import (
+    connect,
+    document_events,
+    documents,
+    reference_changes,
+    set_document_state,
+    stored_claims,
+)
 
 MAIN = str(PROJECT_DIR / "workbench" / "app" / "main.py")
 POLAND = "Poland spent 4.12% of GDP on defence in 2024."
@@ -245,3 +252,52 @@ def test_export_page_offers_the_csv_and_claimreview_per_draft(app, tmp_path):
     one = len(stored_claims(connect(tmp_path / "app.db"), document=name))
     assert one < everything and f"{one} claims." in "\n".join(c.value for c in app.caption)
     assert app.get("download_button")
+
+
+def test_the_check_page_leaves_a_deleted_draft_for_the_latest_one(app, tmp_path):
+    check(app, f"Short note\n{POLAND}")
+    set_document_state(connect(tmp_path / "app.db"), "Short note", "deleted", "Ana")
+    app.run()
+    assert not app.exception and "Short note" not in [h.value for h in app.subheader]
+
+
+def test_a_new_edition_of_a_reference_table_is_checked_diffed_confirmed_and_logged(app, tmp_path, monkeypatch):
+    folder = tmp_path / "ref"
+    shutil.copytree(REFERENCE_DIR, folder)
+    monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    st.cache_resource.clear()
+    check(app, f"Poland story\n{POLAND}")
+    db = connect(tmp_path / "app.db")
+    poland = next(c for c in stored_claims(db, document="Poland story") if c.record["text"] == "4.12%")
+    assert poland.auto_verdict == "supported"
+    review_page(app, reviewer="Ana", doc="Poland story", at=f"{poland.claim_id}@Poland story")
+    app.button(key="decide:auto").click().run()
+    table = folder / "defence_expenditure.csv"
+    original = table.read_text(encoding="utf-8")
+    app.switch_page("pages/reference.py").run()
+    app.selectbox(key="table").set_value("defence_expenditure").run()
+
+    broken = original.replace(",2024,4.12,percent,", ",2024,four,percent,")
+    app.get("file_uploader")[0].set_value(("edition.csv", broken.encode(), "text/csv")).run()
+    app.button(key="reference_check").click().run()
+    assert any(e.value.startswith("Refused, as it would be at load: edition.csv") for e in app.error)
+    assert not [b for b in app.button if b.key == "reference_confirm"]
+
+    edition = original.replace(",2024,4.12,percent,", ",2024,3.50,percent,")
+    app.get("file_uploader")[0].set_value(("edition.csv", edition.encode(), "text/csv")).run()
+    app.button(key="reference_check").click().run()
+    assert not app.exception, app.exception
+    page = "\n".join(m.value for m in app.markdown)
+    assert "1 rows added, 1 removed" in page
+    affected = app.dataframe[-1].value
+    assert ("4.12%", "supported", "contradicted") in set(zip(affected["claim"], affected["before"], affected["after"],
+                                                             strict=True))
+    assert table.read_text(encoding="utf-8") == original  # nothing replaced before confirming
+    app.button(key="reference_confirm").click().run()
+    assert not app.exception, app.exception
+    assert table.read_text(encoding="utf-8") == edition
+    again = next(c for c in stored_claims(db, document="Poland story") if c.claim_id == poland.claim_id)
+    assert again.look_again and again.auto_verdict == "contradicted" and again.final_verdict == "supported"
+    [change] = reference_changes(db)
+    assert (change.actor, change.table_name, change.file_name, change.rows_added) == (
+        "Ana", "defence_expenditure", "edition.csv", 1)

@@ -166,3 +166,53 @@ def test_an_edited_repaste_keeps_decisions_and_exports_carry_them(tmp_path):
     words = {r["claimReviewed"] for r in reviews}
     assert words == {"Poland spent 4.12% of GDP on defence in 2024", "Estonia spent 3.43% of GDP in 2024."}
     assert {r["itemReviewed"]["appearance"]["url"] for r in reviews} == {"https://news.example/budget"}
+
+
+def test_a_selection_of_rows_is_decided_at_once(tmp_path):
+    from workbench.app.desk import Filters, queue
+
+    database = tmp_path / "e2e.db"
+    store_draft(database, "Story", (SAMPLES_DIR / "000_5436b8fffafeef4b.txt").read_text(encoding="utf-8"))
+    first_three = [c.claim_id for c in queue(stored_claims(connect(database)), Filters(document="Story"))[:3]]
+    with running_app(database) as url, browser_page() as page:
+        page.goto(f"{url}/review?reviewer=Bo&doc=Story")
+        page.get_by_text("The whole queue").wait_for(timeout=60_000)
+        table = page.locator('[data-testid="stDataFrame"]').last
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        for row in range(3):  # the row markers at the left of the table: header 35 px, rows 35 px
+            settled(page)
+            page.mouse.click(box["x"] + 15, box["y"] + 35 + 17 + row * 35)
+        page.get_by_role("button", name="Apply to 3 selected").click()
+        page.get_by_text(re.compile(r"^Story: 3 of \d+ decided")).wait_for(timeout=30_000)
+    decided = [c for c in stored_claims(connect(database)) if c.reviewer == "Bo"]
+    assert sorted(c.claim_id for c in decided) == sorted(first_three)
+    assert all(c.final_verdict == c.auto_verdict for c in decided)
+
+
+def test_a_new_edition_uploaded_is_diffed_confirmed_and_flags_the_affected_claims(tmp_path, monkeypatch):
+    import shutil
+
+    from workbench import REFERENCE_DIR
+
+    folder = tmp_path / "ref"
+    shutil.copytree(REFERENCE_DIR, folder)
+    monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    database = tmp_path / "e2e.db"
+    store_draft(database, "Poland story", "Poland spent 4.12% of GDP on defence in 2024.")
+    [poland] = stored_claims(connect(database))
+    add_reviews(connect(database), [("Poland story", poland.claim_id)], "auto", "Ana")
+    edition = tmp_path / "edition.csv"
+    edition.write_text((folder / "defence_expenditure.csv").read_text(encoding="utf-8").replace(
+        ",2024,4.12,percent,", ",2024,3.50,percent,"), encoding="utf-8")
+    with running_app(database) as url, browser_page() as page:
+        page.goto(f"{url}/reference?reviewer=Ana")
+        page.get_by_text("Upload a new edition of this table").wait_for(timeout=60_000)
+        page.locator('input[type="file"]').set_input_files(str(edition))
+        page.get_by_role("button", name="Check the upload").click()
+        page.get_by_text("1 rows added, 1 removed").wait_for(timeout=60_000)
+        page.get_by_text("1 stored claims would get another automatic verdict").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Confirm: replace defence_expenditure.csv").click()
+        page.get_by_text("1 reviewed claims flagged to look at again").wait_for(timeout=60_000)
+    [again] = stored_claims(connect(database))
+    assert again.look_again and again.auto_verdict == "contradicted" and again.final_verdict == "supported"

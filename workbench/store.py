@@ -95,6 +95,24 @@ MIGRATIONS = [
     CREATE TRIGGER document_events_are_append_only_delete BEFORE DELETE ON document_events
         BEGIN SELECT RAISE(ABORT, 'document events are append-only'); END;
     """,
+    # reference tables replaced from the app: who, when, which file, its content before and after
+    """
+    CREATE TABLE reference_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        actor TEXT NOT NULL CHECK (length(trim(actor)) > 0),
+        at TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256_before TEXT NOT NULL,
+        sha256_after TEXT NOT NULL,
+        rows_added INTEGER NOT NULL,
+        rows_removed INTEGER NOT NULL
+    );
+    CREATE TRIGGER reference_changes_are_append_only_update BEFORE UPDATE ON reference_changes
+        BEGIN SELECT RAISE(ABORT, 'reference changes are append-only'); END;
+    CREATE TRIGGER reference_changes_are_append_only_delete BEFORE DELETE ON reference_changes
+        BEGIN SELECT RAISE(ABORT, 'reference changes are append-only'); END;
+    """,
 ]
 DOCUMENT_STATES = ("active", "archived", "deleted")
 
@@ -340,6 +358,36 @@ def document_events(conn: sqlite3.Connection, name: str) -> list[tuple[str, str,
         "SELECT * FROM document_events WHERE document_id = ? ORDER BY id", (_document_id(conn, name),))]
 
 
+@dataclass(frozen=True)
+class ReferenceChange:
+    actor: str
+    at: str
+    table_name: str
+    file_name: str  # the uploaded file's own name
+    sha256_before: str
+    sha256_after: str
+    rows_added: int
+    rows_removed: int
+
+
+def record_reference_change(conn: sqlite3.Connection, change: ReferenceChange) -> None:
+    """Log a reference table replaced from the app, as reviews are logged: appended, never changed."""
+    if not change.actor.strip():
+        raise StoreError("replacing a reference table needs the name of who does it")
+    with transaction(conn):
+        conn.execute("INSERT INTO reference_changes (actor, at, table_name, file_name, sha256_before, sha256_after,"
+                     " rows_added, rows_removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (change.actor.strip(), change.at, change.table_name, change.file_name, change.sha256_before,
+                      change.sha256_after, change.rows_added, change.rows_removed))
+
+
+def reference_changes(conn: sqlite3.Connection) -> list[ReferenceChange]:
+    """Every reference table replaced from the app, latest first."""
+    return [ReferenceChange(r["actor"], r["at"], r["table_name"], r["file_name"], r["sha256_before"],
+                            r["sha256_after"], r["rows_added"], r["rows_removed"])
+            for r in conn.execute("SELECT * FROM reference_changes ORDER BY id DESC")]
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -360,7 +408,7 @@ def save_check(conn: sqlite3.Connection, name: str, text: str, pub_date: date, c
         else:
             document_id = row["id"]
             conn.execute("UPDATE documents SET text = ?, title = COALESCE(?, title), pub_date = ?, content_hash = ?,"
-                         " checked_at = ?, state = 'active' WHERE id = ?",
+                         " checked_at = ?, state = CASE state WHEN 'deleted' THEN 'active' ELSE state END WHERE id = ?",
                          (text, title, pub_date.isoformat(), content_hash, now, document_id))
         known = {r["claim_id"]: r["auto_verdict"] for r in conn.execute(
             "SELECT claim_id, auto_verdict FROM claims WHERE document_id = ?", (document_id,))}

@@ -8,7 +8,15 @@ import streamlit as st
 from workbench.app.render import VERDICT_LABELS, claims_table, highlighted_draft, legend
 from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, store
 from workbench.documents import UPLOAD_TYPES, DocumentError, read_upload
-from workbench.store import StoreError, latest_document, matching_document, save_check, stored_claims, stored_text
+from workbench.store import (
+    StoreError,
+    documents,
+    latest_document,
+    matching_document,
+    save_check,
+    stored_claims,
+    stored_text,
+)
 
 TITLE_LENGTH = 120
 
@@ -64,7 +72,10 @@ if clicked:
 with results:
     if "check_notice" in st.session_state:
         st.info(st.session_state.pop("check_notice"))
-    shown = st.session_state.get("shown") or latest_document(conn)
+    shown = st.session_state.get("shown")
+    if shown not in {d.name for d in documents(conn)}:  # never checked here, or deleted since
+        shown = latest_document(conn)
+        st.session_state.pop("shown", None)
     if not shown:
         st.info("Paste or upload a draft: it comes back here with every number and date marked.")
         st.stop()
