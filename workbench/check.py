@@ -279,11 +279,14 @@ def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
     return ""
 
 
+def _lead(ctx: _Context) -> str:
+    """The figure's clause up to the figure."""
+    return ctx.claim.sentence.text[ctx.frame.clause_start:ctx.mention.start - ctx.claim.sentence.start]
+
+
 def _planned(ctx: _Context) -> bool:
     """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand."""
-    lead = ctx.claim.sentence.text[ctx.frame.clause_start:ctx.mention.start - ctx.claim.sentence.start]
-    return _found(ctx.vocabulary.plans, lead)
-
+    return _found(ctx.vocabulary.plans, _lead(ctx))
 
 
 def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
@@ -745,7 +748,8 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
         named_near = _found(names, near) or _sibling_named_near(ctx, words, near)
         deadline = frame.deadline and frame.period is not None
         in_clause = _found(names, frame.clause) or _found(words.context, frame.clause)
-        if not (named_near or (deadline and in_clause)):  # "the 2% target", or "to spend 2% by 2024"
+        agreed = _planned(ctx) and _found(names, _lead(ctx))  # "agreed in 2014 that they should aim to spend 2%"
+        if not (named_near or (deadline and in_clause) or agreed):  # "the 2% target", "to spend 2% by 2024"
             return 0.0
         return 3.0 + (0.5 if _found(words.context, frame.clause) else 0.0)
     if _found(names, frame.clause):
@@ -951,9 +955,30 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
     if best.period and "available)" in best.explanation and not doubt and (
             pub.year - _period_end(best.period).year > 1 or is_past(frame.clause)):
         doubt = "the draft does not say which period it means; the latest one available was used"
+    if best.verdict == "contradicted" and not doubt:
+        doubt = _credited_elsewhere(ctx, _read_against(pack, best))
     if best.verdict == "contradicted" and doubt:
         return replace(best, verdict="needs_review", explanation=f"{best.explanation} But {doubt}.")
     return best
+
+
+def _credited_elsewhere(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
+    """"according to the IISS, Britain falls short with 1.98%": the draft credits the figure to a source other
+    than the table's publisher, so a disagreement may be between two sources, not an error."""
+    if read is None or ctx.vocabulary.attributions is None:
+        return ""
+    text, at = ctx.claim.sentence.text, ctx.mention.start - ctx.claim.sentence.start
+    credits = list(ctx.vocabulary.attributions.finditer(text))
+    if not credits:
+        return ""
+    before = [m for m in credits if m.start() < at]
+    credit = before[-1] if before else credits[0]
+    source = re.split(r"[,.;:(]", text[credit.end():credit.end() + 120])[0].strip()
+    publisher = _publisher(read[0])
+    names = {w.lower() for w in re.findall(r"[A-Z][\w-]{2,}", publisher)}
+    if not source or names & {w.lower() for w in re.findall(r"[\w-]+", source)}:
+        return ""
+    return f"the draft credits it to {source}, not to {publisher}"
 
 
 # --- dates ---------------------------------------------------------------------------------------------
@@ -1109,14 +1134,20 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
     return Verdict("unverifiable", None, (), UNCOVERED)
 
 
-def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceTable, Measure] | None:
-    """The target table and measure a figure was read against, if it was read as a target."""
+def _read_against(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceTable, Measure] | None:
+    """The table and measure a figure was read against."""
     if verdict is None or not verdict.rule:
         return None
     table_name, _, metric = verdict.rule.partition(":")
     table = pack.tables.get(table_name)
     measure = table.description.measures.get(metric.split(":")[0]) if table and table.description else None
-    return (table, measure) if measure is not None and measure.kind == "target" else None
+    return (table, measure) if measure is not None else None
+
+
+def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceTable, Measure] | None:
+    """The target table and measure a figure was read against, if it was read as a target."""
+    read = _read_against(pack, verdict)
+    return read if read is not None and read[1].kind == "target" else None
 
 
 def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure],
@@ -1134,10 +1165,10 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
     for row in rows:
         published = table.published(row)
         if year == row["period"] or (published is not None and str(published.year) == year):
-            said = "deadline" if year == row["period"] else "year it was set"
+            pledge = f"{figure(float(row['value']), measure.unit)} {measure.label}"
+            said = f"the deadline of the {pledge}" if year == row["period"] else f"the year the {pledge} was set"
             return Verdict("supported", evidence=(_evidence(table, row, row["period"], str(published or "")),),
-                           explanation=f"{year} is the {said} of the {figure(float(row['value']), measure.unit)} "
-                                       f"{measure.label}: {verdict.explanation}", period=row["period"],
+                           explanation=f"{year} is {said}: {verdict.explanation}", period=row["period"],
                            reference_value=float(row["value"]), **base)
     known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
     frame = figure_claim.frame

@@ -298,11 +298,17 @@ class _SentenceReader:
         return cutoff.approx in _ONE_SIDED or any(_has(p, between) for p in (
             self.words.below, self.words.above, self.words.at_or_above))
 
+    def _nearer_count(self, mention: Mention, cutoff: Mention) -> bool:
+        """"30 members and nine allies met the 2% target": a cut-off belongs to the count nearest before it."""
+        return cutoff.start > mention.start and any(
+            m.kind == "quantity" and m.unit == mention.unit and mention.start < m.start < cutoff.start
+            and m.start not in self.partitive_totals for m in self.mentions)
+
     def cutoff(self, mention: Mention) -> tuple[Mention | None, str]:
         others = [m for m in self.mentions if m.kind == "quantity" and m is not mention and not m.vague
                   and m.start not in self.partitive_totals and m.start > mention.start - 200]
         marked = [m for m in others if self._is_cutoff(m) and (m.unit != mention.unit or m.start > mention.start)]
-        marked = [m for m in marked if self._compares(mention, m)]
+        marked = [m for m in marked if self._compares(mention, m) and not self._nearer_count(mention, m)]
         if marked:
             after = [m for m in marked if m.start > mention.start]
             return (after[0] if after else marked[-1]), "sentence"
@@ -330,12 +336,15 @@ class _SentenceReader:
         if mention.approx in _ONE_SIDED:  # "dropped below 2": a level, compared one-sidedly
             return ""
         before = self.before(mention, 40)
-        if re.search(r"\b(?:to|from|at|of)\s*(?:about|around|nearly|almost|some|roughly)?\s*$", before, re.I):
+        if re.search(r"\b(?:to|from|at|of)\s*(?:the\s+)?(?:about|around|nearly|almost|some|roughly)?\s*$", before, re.I):
             return ""  # "rose to 2.1%", "from 1.8%": levels at two periods
         lo = self.clause_text(mention)[0]
         lead = self.text[lo:self.at(mention)[0]][-40:]
+        compared = [m.span() for p in (self.words.below, self.words.above, self.words.at_or_above) if p is not None
+                    for m in p.finditer(lead)]
         for key, pattern in (("rise", self.words.rise), ("fall", self.words.fall)):
-            found = None if pattern is None else list(pattern.finditer(lead))
+            found = [] if pattern is None else [m for m in pattern.finditer(lead)  # "fell short of": a comparison
+                                                if not any(a <= m.start() < b for a, b in compared)]
             if found and len(lead[found[-1].end():].split()) <= 3:
                 return key
         return ""

@@ -26,6 +26,7 @@ WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "ranks": ("high", "low"),
     "changes": ("rise", "fall"),
     "measure_objects": ("verbs", "prepositions"),
+    "sources": ("attributions",),
 }
 PERIOD_SOURCES = ("publication_period", "latest_available")
 

@@ -45,6 +45,7 @@ class Vocabulary:
     rise: re.Pattern[str] | None
     fall: re.Pattern[str] | None
     plans: re.Pattern[str] | None
+    attributions: re.Pattern[str] | None
     object_verbs: re.Pattern[str] | None
     object_prepositions: tuple[str, ...]
 
@@ -86,7 +87,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         above=listed("comparisons", "above"), at_or_above=listed("comparisons", "at_or_above"),
         rank_high=listed("ranks", "high"), rank_low=listed("ranks", "low"),
         rise=listed("changes", "rise"), fall=listed("changes", "fall"),
-        plans=words_pattern(rules.plans), object_verbs=listed("measure_objects", "verbs"),
+        plans=words_pattern(rules.plans), attributions=listed("sources", "attributions"), object_verbs=listed("measure_objects", "verbs"),
         object_prepositions=rules.word_list("measure_objects", "prepositions"))
 
 
