@@ -87,7 +87,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         above=listed("comparisons", "above"), at_or_above=listed("comparisons", "at_or_above"),
         rank_high=listed("ranks", "high"), rank_low=listed("ranks", "low"),
         rise=listed("changes", "rise"), fall=listed("changes", "fall"),
-        plans=words_pattern(rules.plans), attributions=listed("sources", "attributions"), object_verbs=listed("measure_objects", "verbs"),
+        plans=words_pattern(rules.plans), attributions=listed("sources", "attributions"),
+        object_verbs=listed("measure_objects", "verbs"),
         object_prepositions=rules.word_list("measure_objects", "prepositions"))
 
 
