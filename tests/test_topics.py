@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from workbench import REFERENCE_DIR, RULES_DIR
 from workbench.check import check_text
@@ -17,7 +18,7 @@ from workbench.scoring import load_entries, score_entries
 
 TOPICS = Path(__file__).parent / "topics"
 # measured on the claims as written (see the issue note); a fall below these is a regression
-FLOORS = {"world_fertility": 0.91, "us_macro": 0.74}
+FLOORS = {"world_fertility": 0.92, "us_macro": 0.77}
 
 
 def add_topic(reference: Path, topic: str) -> None:
@@ -41,6 +42,20 @@ def test_the_topics_load_beside_the_nato_pack(pack_with_topics):
     pack, rules = pack_with_topics
     assert pack.errors == [] and rules.errors == []
     assert {"world_fertility", "us_macro", "defence_expenditure"} <= set(pack.tables)
+
+
+MECHANISMS = yaml.safe_load((Path(__file__).parent / "checks" / "topic_mechanisms.yaml").read_text(
+    encoding="utf-8"))["examples"]
+CASES = [(example, str(text), expected) for example in MECHANISMS for text, expected in example["expect"].items()]
+
+
+@pytest.mark.parametrize(("example", "claim", "expected"), CASES,
+                         ids=[f"{e['pub_date']}:{e['text'][:50]}:{c}" for e, c, _ in CASES])
+def test_a_mechanism_works_on_a_topic_no_python_knows(pack_with_topics, example, claim, expected):
+    pack, rules = pack_with_topics
+    found = {c.claim.mention.text: c.verdict for c in check_text(example["text"], example["pub_date"], pack, rules)}
+    assert claim in found, f"{claim!r} was not extracted from {example['text']!r}: {list(found)}"
+    assert (found[claim].verdict or found[claim].role) == expected, found[claim].explanation
 
 
 @pytest.mark.parametrize("topic", sorted(FLOORS))

@@ -162,6 +162,11 @@ def _previous(key: str) -> str:
     return str(int(key) - 1)
 
 
+def _year_before(key: str) -> str:
+    """"in the year to the third quarter": the same period one year earlier."""
+    return f"{int(key[:4]) - 1}{key[4:]}"
+
+
 def _said(key: str) -> str:
     if "-Q" in key:
         return f"the {['first', 'second', 'third', 'fourth'][int(key[-1]) - 1]} quarter of {key[:4]}"
@@ -321,7 +326,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
     before, after = _by_vintage(table, at_period, ctx.pub)
     unit = measure.unit
     if before:
-        results = ["supported" if holds(m, float(g[0]["value"]), ctx.rules) else "contradicted" for g in before]
+        claimed = _signed(ctx)
+        results = ["supported" if holds(m, float(g[0]["value"]), ctx.rules, claimed) else "contradicted"
+                   for g in before]
         verdict = _decide(results)
         latest = before[-1][0]
         where = _vintage_name(table, latest)
@@ -345,7 +352,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         return Verdict(verdict, evidence=evidence, explanation=text, period=key,
                        reference_value=float(latest["value"]), **base)
     later = after[-1][0]
-    ok = holds(m, float(later["value"]), ctx.rules)
+    ok = holds(m, float(later["value"]), ctx.rules, _signed(ctx))
     text = (f"No {measure.label} figure for {entity} in {said} was out by the draft's date; the "
             f"{_vintage_name(table, later)} of {_publisher(table)}, published later, gives "
             f"{figure(float(later['value']), unit)}")
@@ -353,6 +360,16 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
     return Verdict("supported" if ok else "needs_review",
                    evidence=(_evidence(table, later, _fmt(float(later["value"])), _vintage_name(table, later)),),
                    explanation=text, period=key, reference_value=float(later["value"]), **base)
+
+
+def _signed(ctx: _Context) -> float | None:
+    """"prices fell at an 8.8% annual rate": a rate said to fall is negative ("fell to 3%" is a level)."""
+    lead = _lead(ctx)
+    fall = ctx.vocabulary.fall
+    found = [] if fall is None or ctx.mention.value is None else list(fall.finditer(lead))
+    if not found or len(lead[found[-1].end():].split()) > 3 or re.search(r"\b(?:to|from)\s*$", lead):
+        return None
+    return -abs(ctx.mention.value)
 
 
 def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, rows: list[dict],
@@ -699,10 +716,12 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     if key is None:
         return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} change can be read: {why}.",
                        **base)
-    start = (claim_period_key(frame.base_period, measure.period) if frame.base_period is not None else None) or (
-        _previous(key))
+    start = claim_period_key(frame.base_period, measure.period) if frame.base_period is not None else None
     if frame.period is not None and claim_period_key(frame.period, measure.period) is None:  # "between 1990 and 2011"
         start = _key_of(frame.period.start_date, measure.period)
+    yearly = _found(ctx.vocabulary.over_a_year, frame.clause)
+    guessed = start is None and not yearly and measure.period != "year"  # a quarter's change: on what base?
+    start = start or (_year_before(key) if yearly else _previous(key))
 
     def latest(period: str) -> dict | None:
         found = [r for r in rows if r["period"] == period]
@@ -725,6 +744,10 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
             f"{', which bears the claim out.' if ok else f', which does not bear out {m.text}.'}")
     evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), _vintage_name(table, r) or r["period"])
                      for r in (first, last))
+    if guessed and not ok:
+        return Verdict("needs_review", evidence=evidence, explanation=f"{text} But the draft does not say what the "
+                       f"change is measured from ({_said(start)} was used).", period=key,
+                       reference_value=round(change, 4), **base)
     return Verdict("supported" if ok else "contradicted", evidence=evidence, explanation=text, period=key,
                    reference_value=round(change, 4), **base)
 
@@ -850,7 +873,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if measure.unit == "count" and _counts_a_noun(_text_after(ctx)) and not counted_noun(
                     _text_after(ctx), words.names):
                 continue
-            if (m.unit == "percentage_point" and measure.unit == "percent") or m.unit == measure.unit != "percent":
+            points = m.unit in ("percentage_point", "point")  # "the jobless rate rose 4 points": of a percent
+            if (points and measure.unit == "percent") or m.unit == measure.unit != "percent":
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, False),
                                          measure, "change"))
             if m.unit == "percent" and measure.unit != "percent":  # "rose 12%" of a share is too loose to read
@@ -860,6 +884,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if m.unit != measure.unit or m.vague:
             continue
         after = _text_after(ctx)
+        per = _divided_by(ctx, after)
+        if per and per not in " ".join((*measure.words, *measure.context_words, measure.label)).lower():
+            continue  # "$42,000 per person" is not the total the table holds
         if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
             continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
@@ -887,6 +914,16 @@ _NOT_A_NOUN = re.compile(r"\s*(?:[^\w\s]|$|(?:in|by|and|or|the|to|from|at|on|for
 def _counts_a_noun(text_after: str) -> bool:
     """Whether a number is followed by what it counts ("90000 troops"), not by "in 2011" or a comma."""
     return _NOT_A_NOUN.match(text_after) is None
+
+
+def _divided_by(ctx: _Context, after: str) -> str:
+    """"per person" right after the figure, or "per capita" right before it: what the figure is divided by."""
+    pattern = ctx.vocabulary.denominators
+    if pattern is None:
+        return ""
+    lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start][-30:]
+    found = pattern.search(after[:25]) or pattern.search(lead)
+    return found.group(0).lower() if found else ""
 
 
 def _text_after(ctx: _Context) -> str:
@@ -956,10 +993,22 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
             pub.year - _period_end(best.period).year > 1 or is_past(frame.clause)):
         doubt = "the draft does not say which period it means; the latest one available was used"
     if best.verdict == "contradicted" and not doubt:
-        doubt = _credited_elsewhere(ctx, _read_against(pack, best))
+        doubt = _unnamed(ctx, _read_against(pack, best)) or _credited_elsewhere(ctx, _read_against(pack, best))
     if best.verdict == "contradicted" and doubt:
         return replace(best, verdict="needs_review", explanation=f"{best.explanation} But {doubt}.")
     return best
+
+
+def _unnamed(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
+    """"Wages rose at a 3% rate": only a word of the label ("rate") ties the figure to the measure, and no one
+    the table covers is named; a red needs the measure named by its own words or its entity named beside it."""
+    if read is None or ctx.frame.entity_from in ("clause", "sentence") or ctx.frame.aggregate not in (
+            "value", "change"):
+        return ""  # a count is tied by what it counts and its cut-off
+    words = next((w for w in ctx.vocabulary.measures if w.measure is read[1]), None)
+    if words is None or _found(words.names, ctx.claim.sentence.text) or _found(words.names, ctx.claim.context):
+        return ""
+    return f"the draft does not name the {read[1].label} in so many words"
 
 
 def _credited_elsewhere(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:

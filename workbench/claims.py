@@ -336,8 +336,8 @@ class _SentenceReader:
         if mention.approx in _ONE_SIDED:  # "dropped below 2": a level, compared one-sidedly
             return ""
         before = self.before(mention, 40)
-        if re.search(r"\b(?:to|from|at|of)\s*(?:the\s+)?(?:about|around|nearly|almost|some|roughly)?\s*$", before,
-                     re.I):
+        if re.search(r"\b(?:to|from|at|of)\s*(?:the\s+|an?\s+)?(?:about|around|nearly|almost|some|roughly)?\s*$",
+                     before, re.I):
             return ""  # "rose to 2.1%", "from 1.8%": levels at two periods
         lo = self.clause_text(mention)[0]
         lead = self.text[lo:self.at(mention)[0]][-40:]

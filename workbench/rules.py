@@ -24,8 +24,8 @@ OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": 
 WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "comparisons": ("below", "above", "at_or_above"),
     "ranks": ("high", "low"),
-    "changes": ("rise", "fall"),
-    "measure_objects": ("verbs", "prepositions"),
+    "changes": ("rise", "fall", "over_a_year"),
+    "measure_objects": ("verbs", "prepositions", "denominators"),
     "sources": ("attributions",),
 }
 PERIOD_SOURCES = ("publication_period", "latest_available")

@@ -44,10 +44,12 @@ class Vocabulary:
     rank_low: re.Pattern[str] | None
     rise: re.Pattern[str] | None
     fall: re.Pattern[str] | None
+    over_a_year: re.Pattern[str] | None
     plans: re.Pattern[str] | None
     attributions: re.Pattern[str] | None
     object_verbs: re.Pattern[str] | None
     object_prepositions: tuple[str, ...]
+    denominators: re.Pattern[str] | None
 
 
 _CACHE: dict[tuple[int, int], tuple[ReferencePack, RuleSet, Vocabulary]] = {}
@@ -87,9 +89,11 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         above=listed("comparisons", "above"), at_or_above=listed("comparisons", "at_or_above"),
         rank_high=listed("ranks", "high"), rank_low=listed("ranks", "low"),
         rise=listed("changes", "rise"), fall=listed("changes", "fall"),
+        over_a_year=listed("changes", "over_a_year"),
         plans=words_pattern(rules.plans), attributions=listed("sources", "attributions"),
         object_verbs=listed("measure_objects", "verbs"),
-        object_prepositions=rules.word_list("measure_objects", "prepositions"))
+        object_prepositions=rules.word_list("measure_objects", "prepositions"),
+        denominators=listed("measure_objects", "denominators"))
 
 
 _PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "with", "from", "that", "this", "their",
@@ -97,8 +101,9 @@ _PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "wit
 
 
 def _label_words(label: str) -> tuple[str, ...]:
-    """The words of a measure's label ("fertility rate": "fertility", "rate"), as support for a reading."""
-    words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", label) if w.lower() not in _PLAIN]
+    """The words of a measure's label ("fertility rate": "fertility", "rate"), as support for a reading; not
+    those of its qualifier in brackets ("(seasonally adjusted annual rate)"), which say how, not what."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", re.sub(r"\([^)]*\)", " ", label)) if w.lower() not in _PLAIN]
     return tuple(words + [w + "s" for w in words if not w.endswith("s")])
 
 
