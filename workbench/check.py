@@ -289,6 +289,17 @@ def _lead(ctx: _Context) -> str:
     return ctx.claim.sentence.text[ctx.frame.clause_start:ctx.mention.start - ctx.claim.sentence.start]
 
 
+def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
+    """A pledge's word, then a plan or "to spend"/"to raise" before the figure: the figure is what was pledged."""
+    lead = _lead(ctx)
+    named = None if names is None else names.search(lead)
+    if named is None:
+        return False
+    rest = lead[named.end():]
+    verbs = [v for v in (ctx.vocabulary.object_verbs, ctx.vocabulary.rise) if v is not None]
+    return _planned(ctx) or any(re.search(r"\bto\s+$", rest[:v.start()]) for p in verbs for v in p.finditer(rest))
+
+
 def _planned(ctx: _Context) -> bool:
     """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand."""
     return _found(ctx.vocabulary.plans, _lead(ctx))
@@ -765,13 +776,14 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
     frame, sentence = ctx.frame, ctx.claim.sentence.text
     m = ctx.mention
     at = m.start - ctx.claim.sentence.start
-    near = sentence[max(0, at - 45):at] + " " + sentence[at + len(m.text):at + len(m.text) + 30]
     names = words.names
     if words.measure.kind == "target":
-        named_near = _found(names, near) or _sibling_named_near(ctx, words, near)
+        lo, hi = frame.clause_start, frame.clause_start + len(frame.clause)  # not "Germany, which agreed to it,"
+        own = sentence[max(lo, at - 45):at] + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
+        named_near = _found(names, own) or _sibling_named_near(ctx, words, own)
         deadline = frame.deadline and frame.period is not None
         in_clause = _found(names, frame.clause) or _found(words.context, frame.clause)
-        agreed = _planned(ctx) and _found(names, _lead(ctx))  # "agreed in 2014 that they should aim to spend 2%"
+        agreed = _agreed(ctx, names)  # "agreed in 2014 that they should aim to spend 2%", "agreed to spend 2%"
         if not (named_near or (deadline and in_clause) or agreed):  # "the 2% target", "to spend 2% by 2024"
             return 0.0
         return 3.0 + (0.5 if _found(words.context, frame.clause) else 0.0)
@@ -1165,7 +1177,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         targets = []  # the period of a count or a level, not the year of a pledge
     for other, verdict, target in targets:
         if target is not None:
-            return _target_date(claim, other, verdict, target, pub, rules)
+            return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
     if not figures and claim.mention.granularity == "year":
         pledges = [(c, v, _target_of(pack, v)) for c, v in zip(claims_of_sentence, (
             verdicts_of_sentence.get(i) for i in range(len(claims_of_sentence))), strict=True)]
@@ -1176,7 +1188,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
                                      for w in vocabulary.measures):
             # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
             other, verdict, target = pledges[0]
-            return _target_date(claim, other, verdict, target, pub, rules)
+            return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
@@ -1199,11 +1211,19 @@ def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceT
     return read if read is not None and read[1].kind == "target" else None
 
 
+_DEADLINE = re.compile(r"\b(?:by|until|before|deadline)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
 def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure],
-                 pub: date, rules: RuleSet) -> Verdict:
-    """A year beside a pledged figure: its deadline, or the year it was set."""
+                 pub: date, rules: RuleSet, vocabulary: Vocabulary) -> Verdict:
+    """A year beside a pledged figure: its deadline, or the year it was set ("agreed last year": only that)."""
     table, measure = target
     year = str(claim.mention.start_date.year)
+    lead = claim.sentence.text[:claim.mention.start - claim.sentence.start]
+    names = next((w.names for w in vocabulary.measures if w.measure is measure), None)
+    word = None if names is None else next((f for f in names.finditer(lead) if len(lead[f.end():].split()) <= 1),
+                                           None)
+    set_when = word is not None and not _DEADLINE.search(lead)
     rows = [r for r in table.series.get((measure.metric, verdict.entity or ""), [])
             if (table.published(r) or date.min) <= pub and holds(figure_claim.mention, float(r["value"]), rules)]
     base = {"rule": verdict.rule, "entity": verdict.entity, "measure": measure.label}
@@ -1213,7 +1233,7 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
             "checked."), **base)
     for row in rows:
         published = table.published(row)
-        if year == row["period"] or (published is not None and str(published.year) == year):
+        if (year == row["period"] and not set_when) or (published is not None and str(published.year) == year):
             pledge = f"{figure(float(row['value']), measure.unit)} {measure.label}"
             said = f"the deadline of the {pledge}" if year == row["period"] else f"the year the {pledge} was set"
             return Verdict("supported", evidence=(_evidence(table, row, row["period"], str(published or "")),),
@@ -1223,9 +1243,11 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
     frame = figure_claim.frame
     owned = not frame.entities or (verdict.entity or "") in frame.entities  # not Canada's own "by 2032"
     certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause"
-    return Verdict("contradicted" if certain else "needs_review",
+    said = "was set on " + ", ".join(_day_text(d) for d in (table.published(r) for r in rows) if d) if set_when else (
+        f"is due by {known}")
+    return Verdict("contradicted" if certain and not set_when else "needs_review",
                    evidence=tuple(_evidence(table, r, r["period"], str(table.published(r) or "")) for r in rows),
-                   explanation=f"The {figure_claim.mention.text} {measure.label} is due by {known}, not {year}.",
+                   explanation=f"The {figure_claim.mention.text} {measure.label} {said}, not {year}.",
                    period=year, **base)
 
 

@@ -295,6 +295,10 @@ class _SentenceReader:
         """"23 members met the 2% target": a comparison word links a count to its cut-off."""
         a, b = sorted([self.at(mention), self.at(cutoff)])
         between = self.text[a[0]:b[1]]
+        undated = " ".join(re.sub("|".join(re.escape(m.text) for m in self.mentions if m.kind == "date") or "$^", " ",
+                                  between).split())
+        if _has(self.words.plans, undated):  # "32 members agreed (last year) to spend at least 2%": a pledge
+            return False
         return cutoff.approx in _ONE_SIDED or any(_has(p, between) for p in (
             self.words.below, self.words.above, self.words.at_or_above))
 

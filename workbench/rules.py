@@ -24,9 +24,13 @@ OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": 
 WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "comparisons": ("below", "above", "at_or_above"),
     "ranks": ("high", "low"),
-    "changes": ("rise", "fall", "over_a_year"),
-    "measure_objects": ("verbs", "prepositions", "denominators"),
+    "changes": ("rise", "fall"),
+    "measure_objects": ("verbs", "prepositions"),
     "sources": ("attributions",),
+}
+WORD_SECTIONS_OPTIONAL: dict[str, tuple[str, ...]] = {  # lists added later: a rule file without them still loads
+    "changes": ("over_a_year",),
+    "measure_objects": ("denominators",),
 }
 PERIOD_SOURCES = ("publication_period", "latest_available")
 
@@ -149,6 +153,7 @@ def _load_file(path: Path, ruleset: RuleSet, seen: set[str]) -> None:
         lists = data[section]
         if not isinstance(lists, dict) or any(k not in lists for k in keys):
             raise RuleFileError(f"{path}, line {_line_of(root, section)}: '{section}' needs {', '.join(keys)}")
+        keys = keys + tuple(k for k in WORD_SECTIONS_OPTIONAL.get(section, ()) if k in lists)
         for key in keys:
             if not isinstance(lists[key], list) or not all(isinstance(w, str) for w in lists[key]):
                 raise RuleFileError(f"{path}, line {_line_of(root, section, key)}: '{section}.{key}' must be a "
