@@ -698,6 +698,9 @@ def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity
     if value.verdict not in ("supported", "contradicted", "needs_review") or value.period is None:
         return value
     frame = ctx.frame
+    since = _since(ctx, value.period)
+    if since is not None:
+        return _record_reading(ctx, table, measure, entity, value, *since)
     rows = _cross_section(table, measure, value.period)
     before, after = _by_vintage(table, rows, ctx.pub)
     group = (before or after)[-1] if (before or after) else []
@@ -705,6 +708,8 @@ def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity
     place = next((i + 1 for i, r in enumerate(ordered) if r["entity"] == entity), None)
     if place is None:
         return value
+    if len(ordered) == 1:  # "its lowest level" in a table of one entity: a rank over all its past
+        return _record_reading(ctx, table, measure, entity, value, 0, False)
     words = "highest" if frame.rank_order == "high" else "lowest"
     plural = table.description.plural if table.description else "entities"
     rank_text = f" {entity} ranks {place} of {len(ordered)} {plural} by {measure.label} ({words} first)."
@@ -712,6 +717,67 @@ def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity
         return replace(value, verdict="contradicted" if value.verdict != "needs_review" else "needs_review",
                        explanation=value.explanation + rank_text + f" The claim puts it at {frame.rank}.")
     return replace(value, explanation=value.explanation + rank_text)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?[\w-]+\s+){0,4}?((?:1[89]|20)\d\d)\b|\bin\s+(?:more\s+than\s+|over\s+|)"
+                    r"(\d+)\s+years\b", re.I)
+
+
+def _since(ctx: _Context, key: str) -> tuple[int, bool] | None:
+    """"the highest since 1983" (exact) or "the highest in 26 years" (approximate): a rank over the entity's own
+    past, from that year."""
+    clause = ctx.frame.clause or ctx.claim.sentence.text
+    found = _SINCE.search(clause) or _SINCE.search(ctx.claim.sentence.text)
+    if found is None:
+        return None
+    if found.group(1):
+        return int(found.group(1)), True
+    return int(key[:4]) - int(found.group(2)), False
+
+
+def _record_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str, value: Verdict,
+                    year: int, exact: bool) -> Verdict:
+    """Higher (or lower) than every period after `year` up to the claim's, and matched or passed in that year
+    (`year` 0: the whole series)."""
+    high = ctx.frame.rank_order == "high"
+    series: dict[str, float] = {}
+    for row in table.series.get((measure.metric, entity), []):
+        before, _ = _by_vintage(table, [r for r in table.series[(measure.metric, entity)]
+                                        if r["period"] == row["period"]], ctx.pub)
+        if before:
+            series[row["period"]] = float(before[-1][0]["value"])
+    key = value.period or ""
+    if key not in series:
+        return value
+    mark = series[key]
+
+    def beyond(other: float) -> bool:  # since a year: matched counts; over the whole series: a tie is no record
+        if not year:
+            return other > mark if high else other < mark
+        return other >= mark if high else other <= mark
+
+    words = "higher" if high else "lower"
+    between = [p for p in sorted(series) if int(p[:4]) > year and p < key]
+    passed = [p for p in between if beyond(series[p])]
+    text = value.explanation.replace("which bears the claim out.", "which bears the figure out.")
+    if passed:
+        first = passed[-1]
+        return replace(value, verdict="contradicted" if value.verdict == "supported" and exact else "needs_review",
+                       explanation=f"{text} But it was {words} in {_said(first)} "
+                       f"({figure(series[first], measure.unit)}){f', after {year}' if year else ''}.")
+    earlier = [p for p in sorted(series) if int(p[:4]) <= year and beyond(series[p])]
+    at_year = [p for p in earlier if int(p[:4]) == year]
+    if at_year and value.verdict == "supported":
+        return replace(value, explanation=f"{text} It is the {'highest' if high else 'lowest'} since "
+                       f"{_said(at_year[-1])} ({figure(series[at_year[-1]], measure.unit)}).")
+    if not year and value.verdict == "supported":  # no "since": the whole series up to the claim's period
+        return replace(value, explanation=f"{text} It is the {'highest' if high else 'lowest'} of the series "
+                       f"from {_said(min(series))}.")
+    since = f"{_said(earlier[-1])} ({figure(series[earlier[-1]], measure.unit)})" if earlier else (
+        f"the table's first period, {_said(min(series))}")
+    return replace(value, verdict="needs_review" if value.verdict == "supported" else value.verdict,
+                   explanation=f"{text} Nothing between {year} and it was {words}; the last time it was matched "
+                   f"was {since}.")
 
 
 def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str,
