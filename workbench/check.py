@@ -291,7 +291,7 @@ def _lead(ctx: _Context) -> str:
 
 def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
     """A pledge's word, then a plan or "to spend"/"to raise" before the figure: the figure is what was pledged."""
-    lead = _lead(ctx)
+    lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start][-100:]  # clauses split at "and"
     named = None if names is None else names.search(lead)
     if named is None:
         return False
@@ -844,8 +844,10 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
     at = m.start - ctx.claim.sentence.start
     names = words.names
     if words.measure.kind == "target":
-        lo, hi = frame.clause_start, frame.clause_start + len(frame.clause)  # not "Germany, which agreed to it,"
-        own = sentence[max(lo, at - 45):at] + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
+        left = sentence[max(0, at - 45):at]
+        left = left[left.rfind(", ") + 1:]  # not "Germany, which agreed to the target, spent 2.1%"
+        hi = frame.clause_start + len(frame.clause)
+        own = left + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
         named_near = _found(names, own) or _sibling_named_near(ctx, words, own)
         deadline = frame.deadline and frame.period is not None
         in_clause = _found(names, frame.clause) or _found(words.context, frame.clause)
