@@ -1,4 +1,4 @@
-"""Verdict accuracy on real published sentences (tests/realnews) and on the two example topics (tests/topics):
+"""Verdict accuracy on real published sentences (tests/realnews) and on each topic folder of tests/topics:
 accuracy, the precision of each verdict the checker gives, and wrong "supported".
 
     python benchmarks/check_accuracy.py
