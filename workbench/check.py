@@ -855,8 +855,8 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
         if not (named_near or (deadline and in_clause) or agreed):  # "the 2% target", "to spend 2% by 2024"
             return 0.0
         return 3.0 + (0.5 if _found(words.context, frame.clause) else 0.0)
-    if _found(names, frame.clause):
-        fit = 3.0
+    if _found(names, frame.clause) or (_found(words.undivided, frame.clause) and _divided_by(ctx, _text_after(ctx))):
+        fit = 3.0  # "GDP per capita", or "GDP was $4,959 per person"
     elif _found(names, sentence):
         fit = 2.0
     elif _found(names, ctx.claim.context):
@@ -890,14 +890,16 @@ def _entity_fit(frame: Frame) -> float:
     return {"clause": 2.0, "sentence": 1.5, "document": 1.0}.get(frame.entity_from, 0.0)
 
 
-def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame) -> tuple[str | None, float]:
+def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: bool) -> tuple[str | None, float]:
     for name in frame.entities:
         if (measure.metric, name) in table.series:
             return name, _entity_fit(frame)
     own = {e for (metric, e) in table.series if metric == measure.metric}
     # a table about one entity (a pledge of an alliance, one country's series) need not be named, unless the
-    # figure is someone else's: a country in its own clause, or an owner no table knows ("the Fed's")
-    unnamed = not frame.entities or frame.entity_from != "clause"
+    # figure is someone else's: a country in its own clause, or in its sentence when the clause does not name
+    # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's")
+    unnamed = not frame.entities or frame.entity_from not in ("clause", "sentence") or (
+        frame.entity_from == "sentence" and named)
     if len(own) == 1 and unnamed and not frame.foreign_owner:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
     return None, 0.0
@@ -934,7 +936,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             continue
         if frame.aggregate == "total":
             if measure.unit == "count" and measure.kind == "level":
-                entity, entity_fit = _entity_in(table, measure, frame)
+                entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
                 if entity is not None:
                     readings.append(_reading(fit + entity_fit + 1.0, _value_reading(ctx, table, measure, entity),
                                              measure, "the count it states"))
@@ -947,7 +949,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                                          f"the {table.description.plural} with figures"))
             continue
         if frame.aggregate == "change":
-            entity, entity_fit = _entity_in(table, measure, frame)
+            entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
             if entity is None or measure.kind != "level":
                 continue
             if measure.unit == "count" and _counts_a_noun(_text_after(ctx)) and not counted_noun(
@@ -965,14 +967,16 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             continue
         after = _text_after(ctx)
         per = _divided_by(ctx, after)
-        if per and per not in " ".join((*measure.words, *measure.context_words, measure.label)).lower():
+        if per and not _divided(measure, ctx.vocabulary):
             continue  # "$42,000 per person" is not the total the table holds
+        if _difference(ctx, after):
+            continue  # "11 years above the world average": a gap to something else, not a level
         if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
             continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
-        entity, entity_fit = _entity_in(table, measure, frame)
+        entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
         if entity is None:
             continue
         if measure.kind == "target":
@@ -994,6 +998,18 @@ _NOT_A_NOUN = re.compile(r"\s*(?:[^\w\s]|$|(?:in|by|and|or|the|to|from|at|on|for
 def _counts_a_noun(text_after: str) -> bool:
     """Whether a number is followed by what it counts ("90000 troops"), not by "in 2011" or a comma."""
     return _NOT_A_NOUN.match(text_after) is None
+
+
+def _divided(measure: Measure, vocabulary: Vocabulary) -> bool:
+    """A measure whose own words or label say it is divided by something ("per capita", "a head")."""
+    said = " ".join((*measure.words, *measure.context_words, measure.label))
+    return _found(vocabulary.denominators, said)
+
+
+def _difference(ctx: _Context, after: str) -> bool:
+    """"11 years above the world average", "3 points higher than": the figure is a gap, read right after it."""
+    pattern = ctx.vocabulary.differences
+    return pattern is not None and pattern.match(after.lstrip()) is not None
 
 
 def _divided_by(ctx: _Context, after: str) -> str:

@@ -29,6 +29,7 @@ WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "sources": ("attributions",),
 }
 WORD_SECTIONS_OPTIONAL: dict[str, tuple[str, ...]] = {  # lists added later: a rule file without them still loads
+    "comparisons": ("differences",),
     "changes": ("over_a_year",),
     "measure_objects": ("denominators",),
 }

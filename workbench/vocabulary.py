@@ -28,6 +28,7 @@ class MeasureWords:
     measure: Measure
     names: re.Pattern[str] | None
     context: re.Pattern[str] | None
+    undivided: re.Pattern[str] | None = None  # a divided measure's words without the denominator
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Vocabulary:
     object_verbs: re.Pattern[str] | None
     object_prepositions: tuple[str, ...]
     denominators: re.Pattern[str] | None
+    differences: re.Pattern[str] | None
 
 
 _CACHE: dict[tuple[int, int], tuple[ReferencePack, RuleSet, Vocabulary]] = {}
@@ -75,8 +77,9 @@ def remember(pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Non
 
 def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
     groups = [w for t in pack.tables.values() if t.description for w in t.description.group_words]
-    measures = tuple(MeasureWords(m, words_pattern(m.words), words_pattern(m.context_words + _label_words(m.label)))
-                     for m in pack.measures)
+    per = words_pattern(rules.word_list("measure_objects", "denominators"))
+    measures = tuple(MeasureWords(m, words_pattern(m.words), words_pattern(m.context_words + _label_words(m.label)),
+                                  _undivided(m.words, per)) for m in pack.measures)
     every_word = [w for m in pack.measures for w in (*m.words, *m.context_words)]
 
     def listed(section: str, key: str) -> re.Pattern[str] | None:
@@ -93,11 +96,20 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         plans=words_pattern(rules.plans), attributions=listed("sources", "attributions"),
         object_verbs=listed("measure_objects", "verbs"),
         object_prepositions=rules.word_list("measure_objects", "prepositions"),
-        denominators=listed("measure_objects", "denominators"))
+        denominators=listed("measure_objects", "denominators"),
+        differences=listed("comparisons", "differences"))
 
 
 _PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "with", "from", "that", "this", "their",
           "which", "into", "over", "per"}
+
+
+def _undivided(words: tuple[str, ...], per: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """"gdp per capita" without its denominator ("gdp"): "GDP was $4,959 per person" names it apart."""
+    if per is None or not any(per.search(w) for w in words):
+        return None
+    stripped = (" ".join(per.sub(" ", w).split()) for w in words if per.search(w))
+    return words_pattern([w for w in stripped if w])
 
 
 def _label_words(label: str) -> tuple[str, ...]:
