@@ -64,6 +64,7 @@ def test_a_pasted_draft_comes_back_highlighted_with_counts(app, tmp_path):
     html = page_html(app)
     assert 'class="claim supported"' in html and "4.12%</mark>" in html and "June 24-25, 2025</mark>" in html
     assert "Supported: 2" in html and "Unverifiable: 0" in html  # "in 2024" is part of the 4.12% claim, not counted
+    assert '<mark class="claim context"' in html and "Part of another claim: Gives the period of &#x27;4.12%" in html
     titles = {c.title for c in stored_claims(connect(tmp_path / "app.db"))}
     assert draft[:120] in titles  # no title given: the first line, cut to a title's length
     assert "<br>" not in html and 'title="Supported: ' in html and '<span class="why" role="note">' in html
@@ -135,7 +136,7 @@ def test_a_reviewer_overrides_a_verdict_and_it_is_stored_with_its_history(app, t
 def test_every_claim_of_a_draft_is_decided_one_after_another_until_all_are(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
     name = claims[0].document
-    total = sum(c.document == name for c in claims)
+    total = sum(c.document == name and not c.aside for c in claims)  # "today", "the two powers": not queued
     review_page(app, doc=name, reviewer="Bo")
     assert f"0 of {total} decided" in progress(app)[0]
     seen = set()
@@ -145,16 +146,16 @@ def test_every_claim_of_a_draft_is_decided_one_after_another_until_all_are(app, 
         assert not app.exception, app.exception
         assert progress(app)[0].endswith("all decided ✓" if step == total - 1 else f"{step + 1} of {total} decided")
     assert len(seen) == total  # each decision moved on to a claim not yet decided
-    decided = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name]
+    decided = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name and not c.aside]
     assert all(c.reviewer == "Bo" and c.final_verdict == c.auto_verdict for c in decided)
 
 
 def test_filters_reviewer_and_position_come_back_from_the_address(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
-    target = next(c for c in claims if c.auto_verdict == "unverifiable")
+    target = next(c for c in claims if c.auto_verdict == "unverifiable")  # an aside: "today" or "the two powers"
     review_page(app, reviewer="Ana", verdicts="unverifiable,supported", show="undecided", order="draft",
-                at=f"{target.claim_id}@{target.document}")
-    assert app.sidebar.text_input(key="reviewer").value == "Ana"
+                at=f"{target.claim_id}@{target.document}", asides="1")
+    assert app.sidebar.text_input(key="reviewer").value == "Ana" and app.sidebar.checkbox(key="f_asides").value
     assert app.sidebar.multiselect(key="f_verdicts").value == ["unverifiable", "supported"]
     assert app.sidebar.radio(key="f_show").value == "undecided" and app.sidebar.radio(key="f_order").value == "draft"
     assert f"{escape(target.record['text'])}</mark>" in card(app)
@@ -202,7 +203,8 @@ def test_windows_1252_text_is_read_with_a_notice(app):
     check(app, upload=("old.txt", "Poland spent 4.12% of GDP on défense in 2024 – “quoted”.".encode("cp1252"),
                        "text/plain"))
     assert any("read as Windows-1252" in i.value for i in app.info)
-    assert "défense in 2024 – “quoted”" in page_html(app)
+    html = page_html(app)  # 2024 is a context mark: the part of the 4.12% claim that gives its period
+    assert "défense in <mark class=\"claim context\"" in html and "2024</mark>" in html and " – “quoted”." in html
 
 
 def test_documents_page_sets_the_url_archives_and_deletes(app, tmp_path):
