@@ -303,3 +303,14 @@ def test_a_new_edition_of_a_reference_table_is_checked_diffed_confirmed_and_logg
     [change] = reference_changes(db)
     assert (change.actor, change.table_name, change.file_name, change.rows_added) == (
         "Ana", "defence_expenditure", "edition.csv", 1)
+
+
+def test_the_reviewers_name_follows_them_to_another_page_and_can_be_changed(app):
+    review_page(app, reviewer="Ana")
+    app.switch_page("pages/documents.py").run()
+    assert app.sidebar.text_input(key="reviewer").value == "Ana" and app.query_params["reviewer"] == "Ana"
+    app.sidebar.text_input(key="reviewer").input("Bo").run()
+    app.switch_page("pages/review.py").run()
+    assert app.sidebar.text_input(key="reviewer").value == "Bo" and app.query_params["reviewer"] == "Bo"
+    app.sidebar.text_input(key="reviewer").input("").run()
+    assert app.sidebar.text_input(key="reviewer").value == "" and "reviewer" not in app.query_params
