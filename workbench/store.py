@@ -118,6 +118,12 @@ MIGRATIONS = [
     """
     ALTER TABLE documents ADD COLUMN context TEXT NOT NULL DEFAULT '[]';
     """,
+    # a reference change is a new edition of a table or a new table; a new table's description is logged with it
+    """
+    ALTER TABLE reference_changes ADD COLUMN kind TEXT NOT NULL DEFAULT 'edition'
+        CHECK (kind IN ('edition', 'new table'));
+    ALTER TABLE reference_changes ADD COLUMN descriptor TEXT NOT NULL DEFAULT '';
+    """,
 ]
 DOCUMENT_STATES = ("active", "archived", "deleted")
 WRITING_DAYS = ("today", "yesterday", "tomorrow")  # say when the story is told, not what it claims
@@ -403,27 +409,29 @@ class ReferenceChange:
     at: str
     table_name: str
     file_name: str  # the uploaded file's own name
-    sha256_before: str
+    sha256_before: str  # "" for a new table
     sha256_after: str
     rows_added: int
     rows_removed: int
+    kind: str = "edition"  # or "new table"
+    descriptor: str = ""  # a new table's descriptor entry, as JSON
 
 
 def record_reference_change(conn: sqlite3.Connection, change: ReferenceChange) -> None:
-    """Log a reference table replaced from the app, as reviews are logged: appended, never changed."""
+    """Log a reference table added or replaced from the app, as reviews are logged: appended, never changed."""
     if not change.actor.strip():
-        raise StoreError("replacing a reference table needs the name of who does it")
+        raise StoreError("changing the reference data needs the name of who does it")
     with transaction(conn):
         conn.execute("INSERT INTO reference_changes (actor, at, table_name, file_name, sha256_before, sha256_after,"
-                     " rows_added, rows_removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     " rows_added, rows_removed, kind, descriptor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (change.actor.strip(), change.at, change.table_name, change.file_name, change.sha256_before,
-                      change.sha256_after, change.rows_added, change.rows_removed))
+                      change.sha256_after, change.rows_added, change.rows_removed, change.kind, change.descriptor))
 
 
 def reference_changes(conn: sqlite3.Connection) -> list[ReferenceChange]:
-    """Every reference table replaced from the app, latest first."""
+    """Every reference table added or replaced from the app, latest first."""
     return [ReferenceChange(r["actor"], r["at"], r["table_name"], r["file_name"], r["sha256_before"],
-                            r["sha256_after"], r["rows_added"], r["rows_removed"])
+                            r["sha256_after"], r["rows_added"], r["rows_removed"], r["kind"], r["descriptor"])
             for r in conn.execute("SELECT * FROM reference_changes ORDER BY id DESC")]
 
 
