@@ -233,7 +233,7 @@ def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_p
     assert not app.error and app.selectbox(key="table").value == "defence_expenditure"
     app.text_input(key="search").input("Poland").run()
     assert "584 rows" in "\n".join(c.value for c in app.caption)
-    assert set(app.dataframe[0].value["entity"]) == {"Poland"}
+    assert set(rows_shown(app)["entity"]) == {"Poland"}
     broken = tmp_path / "ref"
     shutil.copytree(REFERENCE_DIR, broken)
     summits = broken / "nato_summits.csv"
@@ -242,6 +242,29 @@ def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_p
     st.cache_resource.clear()
     app.run()
     assert any("'June 24th' is not a date as YYYY-MM-DD" in e.value for e in app.error)
+
+
+def rows_shown(app):
+    """The reference page's table of rows (the other tables are its sources and an edition's figures)."""
+    return next(d.value for d in app.dataframe if "entity" in d.value)
+
+
+def test_reference_page_names_the_primary_source_first_and_charts_editions(app):
+    app.switch_page("pages/reference.py").run()
+    assert not app.exception, app.exception
+    sources = app.dataframe[0].value
+    assert list(sources.columns) == ["Primary source", "Address", "Read from", "Rows"]
+    first = sources.iloc[0]  # the most rows rest on it: NATO's own file, read from a repository's copy
+    assert first["Address"].startswith("https://www.nato.int/") and first["Read from"].startswith("github:")
+    assert sources["Rows"].sum() == 584
+    assert len(app.get("vega_lite_chart")) == 1
+    entity = app.selectbox(key="edition_entity:defence_expenditure").value
+    assert f"{entity}: one line per edition" in "\n".join(c.value for c in app.caption)
+    app.selectbox(key="edition_entity:defence_expenditure").set_value("Poland").run()
+    figures = next(d.value for d in app.dataframe if d.value.index.name == "period")
+    assert len(figures.columns) >= 3 and "2024" in figures.index  # a column per edition, a row per period
+    app.selectbox(key="table").set_value("nato_summits").run()
+    assert not app.get("vega_lite_chart")  # no editions, no chart
 
 
 def test_export_page_offers_the_csv_and_claimreview_per_draft(app, tmp_path):
@@ -314,3 +337,71 @@ def test_the_reviewers_name_follows_them_to_another_page_and_can_be_changed(app)
     assert app.sidebar.text_input(key="reviewer").value == "Bo" and app.query_params["reviewer"] == "Bo"
     app.sidebar.text_input(key="reviewer").input("").run()
     assert app.sidebar.text_input(key="reviewer").value == "" and "reviewer" not in app.query_params
+
+
+RATES = "country,year,rate,note\nArcadia,2023,6.1,first release\nArcadia,2024,5.4,\nBorduria,2024,7.2,\n"
+
+
+def fill_new_table(app, data: str, file_name="rates.csv"):
+    app.get("file_uploader")[-1].set_value((file_name, data.encode(), "text/csv")).run()
+    for key, value in (("nt_title", "Jobless rate by country"), ("nt_source_title", "Statistics office bulletin"),
+                       ("nt_source_url", "https://stats.example/jobless"), ("nt_metric", "jobless_rate"),
+                       ("nt_label", "jobless rate"), ("nt_words", "jobless rate, unemployment rate"),
+                       ("nt_retrieved_from", "a wire copy of the bulletin")):
+        app.text_input(key=key).input(value)
+    app.selectbox(key="nt_entity").set_value("country")
+    app.selectbox(key="nt_period").set_value("year")
+    app.selectbox(key="nt_value").set_value("rate")
+    app.selectbox(key="nt_unit").set_value("percent")
+    next(b for b in app.button if b.proto.form_id == "new_table").click().run()
+    assert not app.exception, app.exception
+
+
+def test_a_new_table_is_validated_as_at_load_and_added_only_when_confirmed(app, tmp_path, monkeypatch):
+    import json
+    from datetime import date
+
+    from workbench.check import check_text
+    from workbench.reference import load_reference
+    from workbench.rules import load_rules
+
+    folder = tmp_path / "ref"
+    shutil.copytree(REFERENCE_DIR, folder)
+    monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    st.cache_resource.clear()
+    draft = "Jobless story\nArcadia's jobless rate was 5.4% in 2024.\n"
+    check(app, draft)
+    descriptor = (folder / "datapackage.json").read_text(encoding="utf-8")
+    app.switch_page("pages/reference.py").run()
+    app.sidebar.text_input(key="reviewer").input("Ana").run()
+
+    fill_new_table(app, RATES.replace("7.2", "seven"))
+    assert [e.value for e in app.error] == ["Refused, as it would be at load: rates.csv, row 4, column 'value' "
+                                            "(the upload's 'rate'): 'seven' is not a number"]
+    fill_new_table(app, RATES)
+    assert "3 rows added, 0 removed" in "\n".join(m.value for m in app.markdown)
+    affected = app.dataframe[-1].value
+    assert list(zip(affected["claim"], affected["before"], affected["after"], strict=True)) == [
+        ("5.4%", "unverifiable", "supported")]
+    assert not (folder / "jobless_rate.csv").exists() and not (folder / "rates.csv").exists()
+    assert (folder / "datapackage.json").read_text(encoding="utf-8") == descriptor  # nothing written yet
+    app.button(key="reference_confirm").click().run()
+    assert not app.exception, app.exception
+    assert any("rates added" in s.value for s in app.success) and app.selectbox(key="table").value == "rates"
+
+    pack = load_reference(folder)
+    assert pack.errors == [] and pack.tables["rates"].title == "Jobless rate by country"
+    [checked] = [c for c in check_text(draft, date(2024, 7, 1), pack, load_rules()) if c.claim.mention.text == "5.4%"]
+    assert checked.verdict.verdict == "supported" and checked.verdict.evidence[0].source_url == \
+        "https://stats.example/jobless"
+    stored = next(c for c in stored_claims(connect(tmp_path / "app.db"), document="Jobless story")
+                  if c.record["text"] == "5.4%")
+    assert stored.auto_verdict == "supported"  # the stored drafts were checked again
+    [change] = reference_changes(connect(tmp_path / "app.db"))
+    assert (change.actor, change.kind, change.table_name, change.file_name, change.sha256_before, change.rows_added) \
+        == ("Ana", "new table", "rates", "rates.csv", "", 3)
+    assert json.loads(change.descriptor)["checking"]["measures"]["jobless_rate"]["words"] == [
+        "jobless rate", "unemployment rate"]
+    sources = app.dataframe[0].value  # the new table's page: its source, and where it was read
+    assert sources.iloc[0][["Primary source", "Address", "Read from", "Rows"]].tolist() == [
+        "Statistics office bulletin", "https://stats.example/jobless", "a wire copy of the bulletin", 3]
