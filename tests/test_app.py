@@ -53,7 +53,7 @@ def check(at, text=None, upload=None, pub="2024-07-01"):
 def test_first_visit_checks_and_stores_the_sample_drafts(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
     assert {c.document for c in claims} == {"samples/000_5436b8fffafeef4b.txt", "samples/002_284c19069dc4bf21.txt"}
-    app.switch_page("pages/review.py").run()
+    app.switch_page("views/review.py").run()
     assert not app.exception
     assert "a handful" in page_html(app) and "contradicted" in page_html(app)
 
@@ -107,7 +107,7 @@ def test_bad_input_gets_a_clear_message_and_the_app_keeps_working(app, text, upl
 def review_page(app, **params):
     for key, value in params.items():
         app.query_params[key] = value
-    app.switch_page("pages/review.py").run()
+    app.switch_page("views/review.py").run()
     assert not app.exception, app.exception
     return app
 
@@ -181,7 +181,7 @@ def test_an_edited_recheck_updates_its_draft_and_keeps_decisions(app, tmp_path):
     poland = next(c for c in stored_claims(db, document="Budget story") if c.record["text"] == "4.12%")
     review_page(app, doc="Budget story", reviewer="Ana", at=f"{poland.claim_id}@Budget story")
     app.button(key="decide:contradicted").click().run()
-    app.switch_page("pages/check.py").run()
+    app.switch_page("views/check.py").run()
     check(app, first.replace("a handful", "most"))
     assert any("decisions kept" in i.value for i in app.info)
     stored = stored_claims(db, document="Budget story")
@@ -208,7 +208,7 @@ def test_windows_1252_text_is_read_with_a_notice(app):
 
 
 def test_documents_page_sets_the_url_archives_and_deletes(app, tmp_path):
-    app.switch_page("pages/documents.py").run()
+    app.switch_page("views/documents.py").run()
     assert not app.exception, app.exception
     assert set(app.dataframe[0].value["Status"]) == {"undecided"}
     app.sidebar.text_input(key="reviewer").input("Ana").run()
@@ -229,7 +229,7 @@ def test_documents_page_sets_the_url_archives_and_deletes(app, tmp_path):
 
 
 def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_path, monkeypatch):
-    app.switch_page("pages/reference.py").run()
+    app.switch_page("views/reference.py").run()
     assert not app.error and app.selectbox(key="table").value == "defence_expenditure"
     app.text_input(key="search").input("Poland").run()
     assert "584 rows" in "\n".join(c.value for c in app.caption)
@@ -250,7 +250,7 @@ def rows_shown(app):
 
 
 def test_reference_page_names_the_primary_source_first_and_charts_editions(app):
-    app.switch_page("pages/reference.py").run()
+    app.switch_page("views/reference.py").run()
     assert not app.exception, app.exception
     sources = app.dataframe[0].value
     assert list(sources.columns) == ["Primary source", "Address", "Read from", "Rows"]
@@ -268,7 +268,7 @@ def test_reference_page_names_the_primary_source_first_and_charts_editions(app):
 
 
 def test_export_page_offers_the_csv_and_claimreview_per_draft(app, tmp_path):
-    app.switch_page("pages/export.py").run()
+    app.switch_page("views/export.py").run()
     assert not app.exception
     everything = len(stored_claims(connect(tmp_path / "app.db")))
     assert f"{everything} claims." in "\n".join(c.value for c in app.caption)
@@ -299,7 +299,7 @@ def test_a_new_edition_of_a_reference_table_is_checked_diffed_confirmed_and_logg
     app.button(key="decide:auto").click().run()
     table = folder / "defence_expenditure.csv"
     original = table.read_text(encoding="utf-8")
-    app.switch_page("pages/reference.py").run()
+    app.switch_page("views/reference.py").run()
     app.selectbox(key="table").set_value("defence_expenditure").run()
 
     broken = original.replace(",2024,4.12,percent,", ",2024,four,percent,")
@@ -330,10 +330,10 @@ def test_a_new_edition_of_a_reference_table_is_checked_diffed_confirmed_and_logg
 
 def test_the_reviewers_name_follows_them_to_another_page_and_can_be_changed(app):
     review_page(app, reviewer="Ana")
-    app.switch_page("pages/documents.py").run()
+    app.switch_page("views/documents.py").run()
     assert app.sidebar.text_input(key="reviewer").value == "Ana" and app.query_params["reviewer"] == "Ana"
     app.sidebar.text_input(key="reviewer").input("Bo").run()
-    app.switch_page("pages/review.py").run()
+    app.switch_page("views/review.py").run()
     assert app.sidebar.text_input(key="reviewer").value == "Bo" and app.query_params["reviewer"] == "Bo"
     app.sidebar.text_input(key="reviewer").input("").run()
     assert app.sidebar.text_input(key="reviewer").value == "" and "reviewer" not in app.query_params
@@ -372,7 +372,7 @@ def test_a_new_table_is_validated_as_at_load_and_added_only_when_confirmed(app, 
     draft = "Jobless story\nArcadia's jobless rate was 5.4% in 2024.\n"
     check(app, draft)
     descriptor = (folder / "datapackage.json").read_text(encoding="utf-8")
-    app.switch_page("pages/reference.py").run()
+    app.switch_page("views/reference.py").run()
     app.sidebar.text_input(key="reviewer").input("Ana").run()
 
     fill_new_table(app, RATES.replace("7.2", "seven"))
