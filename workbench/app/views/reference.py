@@ -78,8 +78,10 @@ if pack.tables:
     st.caption(f"`{table.path.name}` · {len(table.frame):,} rows")
     st.markdown("**Where the figures come from**: the primary source first, then where it was read when that was "
                 "a copy.")
-    st.dataframe(provenance(table), hide_index=True, width="stretch",
-                 column_config={"Address": st.column_config.LinkColumn("Address")})
+    st.dataframe(provenance(table), hide_index=True, width="stretch", column_config={
+        "Primary source": st.column_config.TextColumn(width="large"),
+        "Address": st.column_config.LinkColumn("Address", width="medium"),
+        "Read from": st.column_config.TextColumn(width="medium"), "Rows": st.column_config.NumberColumn(width="small")})
 
     if edition_column(table) and table.description:
         st.subheader("Revisions across editions")
@@ -100,7 +102,8 @@ if pack.tables:
                 color=alt.Color("edition:N", sort=order, title="Edition",
                                 legend=alt.Legend(orient="bottom", columns=1, labelLimit=700)),
                 tooltip=["edition", "period", "value"])
-            st.altair_chart(chart, width="stretch", alt=f"{entity}: one line per edition")
+            st.altair_chart(chart, width="stretch", height=360 + 24 * len(order),  # room for the legend below
+                            alt=f"{entity}: one line per edition")
             st.caption(f"{entity}: one line per edition ({len(order)}), oldest first in the legend.")
             with st.expander("The same figures as a table"):
                 st.dataframe(series.pivot_table(index="period", columns="edition", values="value", sort=False)
