@@ -253,9 +253,9 @@ def test_reference_page_names_the_primary_source_first_and_charts_editions(app):
     app.switch_page("views/reference.py").run()
     assert not app.exception, app.exception
     sources = app.dataframe[0].value
-    assert list(sources.columns) == ["Primary source", "Address", "Read from", "Rows"]
+    assert list(sources.columns) == ["Primary source", "Read from", "Title", "Rows"]
     first = sources.iloc[0]  # the most rows rest on it: NATO's own file, read from a repository's copy
-    assert first["Address"].startswith("https://www.nato.int/") and first["Read from"].startswith("github:")
+    assert first["Primary source"].startswith("https://www.nato.int/") and first["Read from"].startswith("github:")
     assert sources["Rows"].sum() == 584
     assert len(app.get("vega_lite_chart")) == 1
     entity = app.selectbox(key="edition_entity:defence_expenditure").value
@@ -403,5 +403,5 @@ def test_a_new_table_is_validated_as_at_load_and_added_only_when_confirmed(app, 
     assert json.loads(change.descriptor)["checking"]["measures"]["jobless_rate"]["words"] == [
         "jobless rate", "unemployment rate"]
     sources = app.dataframe[0].value  # the new table's page: its source, and where it was read
-    assert sources.iloc[0][["Primary source", "Address", "Read from", "Rows"]].tolist() == [
-        "Statistics office bulletin", "https://stats.example/jobless", "a wire copy of the bulletin", 3]
+    assert sources.iloc[0].tolist() == ["https://stats.example/jobless", "a wire copy of the bulletin",
+                                        "Statistics office bulletin", 3]

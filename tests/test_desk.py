@@ -261,3 +261,24 @@ def test_only_what_says_when_the_story_is_told_or_points_back_is_an_aside():
     assert not is_aside({**bare, "value": 30.0}) and not is_aside({**bare, "vague": True})
     assert not is_aside({**bare, "unit": "year"})
     assert not is_aside({**bare, "kind": "date", "text": "Tuesday"})  # may be an event's day
+
+
+def test_every_queued_claim_of_a_long_draft_is_reached_in_order_and_no_aside_is(conn):
+    from workbench.app.desk import Filters, claim_key, current, next_undecided, queue
+
+    lines = [f"Poland spent {1 + n / 100:.2f}% of GDP on defence in 2024." for n in range(260)]
+    for at in (40, 120, 200):
+        lines.insert(at, "Today the two powers met again.")
+    store_draft(conn, "\n".join(lines))
+    shown = queue(stored_claims(conn), Filters(order="draft"))
+    assert len(shown) == 260 and not any(c.aside for c in shown)
+    assert [c.record["start"] for c in shown] == sorted(c.record["start"] for c in shown)
+    reached, index = [], current(shown, "")
+    while index is not None:
+        reached.append(claim_key(shown[index]))
+        add_review(conn, shown[index].claim_id, "supported", "Ana")
+        shown = queue(stored_claims(conn), Filters(order="draft"))
+        following = next_undecided(shown, index)
+        index = None if following is None else shown.index(following)
+    assert reached == [claim_key(c) for c in shown]  # each one once, in the draft's order
+    assert documents(conn)[0].status == "done" and sum(c.aside for c in stored_claims(conn)) == 6

@@ -15,18 +15,17 @@ NO_EDITION = "(no edition)"
 
 
 def provenance(table: ReferenceTable) -> pd.DataFrame:
-    """One row per primary source and the copy it was read from, with how many rows rest on it, most first; the
-    descriptor's sources for a table whose rows do not name their own."""
+    """One row per primary source (`source_url`) and the copy it was read from (`retrieved_from`), with the title the
+    rows give and how many rows rest on it, most first; the descriptor's sources for a table whose rows name none."""
     import pandas as pd
 
     frame = table.frame
     if "source_url" not in frame:
         read = "; ".join(dict.fromkeys(v for v in frame.get("retrieved_from", pd.Series(dtype=str)) if v))
-        return pd.DataFrame([{"Primary source": s.get("title", ""), "Address": s.get("path", ""), "Read from": read,
+        return pd.DataFrame([{"Primary source": s.get("path", ""), "Read from": read, "Title": s.get("title", ""),
                               "Rows": len(frame)} for s in table.sources])
-    parts = {"Primary source": frame.get("source_title", ""),
-             "Address": frame["source_url"],
-             "Read from": frame.get("retrieved_from", "")}
+    parts = {"Primary source": frame["source_url"], "Read from": frame.get("retrieved_from", ""),
+             "Title": frame.get("source_title", "")}
     found = pd.DataFrame(parts).astype("string").fillna("")
     counted = found.groupby(list(parts), sort=False).size().reset_index(name="Rows")
     return counted.sort_values("Rows", ascending=False, kind="stable").reset_index(drop=True)

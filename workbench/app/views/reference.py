@@ -79,9 +79,9 @@ if pack.tables:
     st.markdown("**Where the figures come from**: the primary source first, then where it was read when that was "
                 "a copy.")
     st.dataframe(provenance(table), hide_index=True, width="stretch", column_config={
-        "Primary source": st.column_config.TextColumn(width="large"),
-        "Address": st.column_config.LinkColumn("Address", width="medium"),
-        "Read from": st.column_config.TextColumn(width="medium"), "Rows": st.column_config.NumberColumn(width="small")})
+        "Primary source": st.column_config.LinkColumn("Primary source", width="medium"),
+        "Read from": st.column_config.TextColumn(width="medium"), "Title": st.column_config.TextColumn(width="medium"),
+        "Rows": st.column_config.NumberColumn(width="small")})
 
     if edition_column(table) and table.description:
         st.subheader("Revisions across editions")
