@@ -48,6 +48,7 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python -W ignore benchmarks/export_speed.py
 	$(BIN)/python -W ignore benchmarks/app_startup.py
 	$(BIN)/python -W ignore benchmarks/review_desk.py
+	$(BIN)/python -W ignore benchmarks/queue_noise.py
 	$(BIN)/python -W ignore benchmarks/batch.py
 	$(BIN)/python benchmarks/regex_worst_case.py
 	$(BIN)/python -W ignore benchmarks/worst_case_calls.py

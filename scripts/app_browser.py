@@ -29,12 +29,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(database: Path, port: int | None = None) -> Iterator[str]:
-    """The app served on localhost with its own database; yields its URL and stops it afterwards."""
+def running_app(database: Path, port: int | None = None, address: str = "127.0.0.1") -> Iterator[str]:
+    """The app served (on localhost unless told) with its own database; yields its local URL and stops it
+    afterwards."""
     port = port or free_port()
     env = {**os.environ, "WORKBENCH_DB": str(database), "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "workbench/app/main.py"),
-                               "--server.port", str(port), "--server.address", "127.0.0.1",
+                               "--server.port", str(port), "--server.address", address,
                                "--server.headless", "true"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

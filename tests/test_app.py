@@ -53,7 +53,7 @@ def check(at, text=None, upload=None, pub="2024-07-01"):
 def test_first_visit_checks_and_stores_the_sample_drafts(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
     assert {c.document for c in claims} == {"samples/000_5436b8fffafeef4b.txt", "samples/002_284c19069dc4bf21.txt"}
-    app.switch_page("pages/review.py").run()
+    app.switch_page("views/review.py").run()
     assert not app.exception
     assert "a handful" in page_html(app) and "contradicted" in page_html(app)
 
@@ -64,6 +64,7 @@ def test_a_pasted_draft_comes_back_highlighted_with_counts(app, tmp_path):
     html = page_html(app)
     assert 'class="claim supported"' in html and "4.12%</mark>" in html and "June 24-25, 2025</mark>" in html
     assert "Supported: 2" in html and "Unverifiable: 0" in html  # "in 2024" is part of the 4.12% claim, not counted
+    assert '<mark class="claim context"' in html and "Part of another claim: Gives the period of &#x27;4.12%" in html
     titles = {c.title for c in stored_claims(connect(tmp_path / "app.db"))}
     assert draft[:120] in titles  # no title given: the first line, cut to a title's length
     assert "<br>" not in html and 'title="Supported: ' in html and '<span class="why" role="note">' in html
@@ -106,7 +107,7 @@ def test_bad_input_gets_a_clear_message_and_the_app_keeps_working(app, text, upl
 def review_page(app, **params):
     for key, value in params.items():
         app.query_params[key] = value
-    app.switch_page("pages/review.py").run()
+    app.switch_page("views/review.py").run()
     assert not app.exception, app.exception
     return app
 
@@ -135,7 +136,7 @@ def test_a_reviewer_overrides_a_verdict_and_it_is_stored_with_its_history(app, t
 def test_every_claim_of_a_draft_is_decided_one_after_another_until_all_are(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
     name = claims[0].document
-    total = sum(c.document == name for c in claims)
+    total = sum(c.document == name and not c.aside for c in claims)  # "today", "the two powers": not queued
     review_page(app, doc=name, reviewer="Bo")
     assert f"0 of {total} decided" in progress(app)[0]
     seen = set()
@@ -145,16 +146,16 @@ def test_every_claim_of_a_draft_is_decided_one_after_another_until_all_are(app, 
         assert not app.exception, app.exception
         assert progress(app)[0].endswith("all decided ✓" if step == total - 1 else f"{step + 1} of {total} decided")
     assert len(seen) == total  # each decision moved on to a claim not yet decided
-    decided = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name]
+    decided = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name and not c.aside]
     assert all(c.reviewer == "Bo" and c.final_verdict == c.auto_verdict for c in decided)
 
 
 def test_filters_reviewer_and_position_come_back_from_the_address(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
-    target = next(c for c in claims if c.auto_verdict == "unverifiable")
+    target = next(c for c in claims if c.auto_verdict == "unverifiable")  # an aside: "today" or "the two powers"
     review_page(app, reviewer="Ana", verdicts="unverifiable,supported", show="undecided", order="draft",
-                at=f"{target.claim_id}@{target.document}")
-    assert app.sidebar.text_input(key="reviewer").value == "Ana"
+                at=f"{target.claim_id}@{target.document}", asides="1")
+    assert app.sidebar.text_input(key="reviewer").value == "Ana" and app.sidebar.checkbox(key="f_asides").value
     assert app.sidebar.multiselect(key="f_verdicts").value == ["unverifiable", "supported"]
     assert app.sidebar.radio(key="f_show").value == "undecided" and app.sidebar.radio(key="f_order").value == "draft"
     assert f"{escape(target.record['text'])}</mark>" in card(app)
@@ -180,7 +181,7 @@ def test_an_edited_recheck_updates_its_draft_and_keeps_decisions(app, tmp_path):
     poland = next(c for c in stored_claims(db, document="Budget story") if c.record["text"] == "4.12%")
     review_page(app, doc="Budget story", reviewer="Ana", at=f"{poland.claim_id}@Budget story")
     app.button(key="decide:contradicted").click().run()
-    app.switch_page("pages/check.py").run()
+    app.switch_page("views/check.py").run()
     check(app, first.replace("a handful", "most"))
     assert any("decisions kept" in i.value for i in app.info)
     stored = stored_claims(db, document="Budget story")
@@ -202,11 +203,12 @@ def test_windows_1252_text_is_read_with_a_notice(app):
     check(app, upload=("old.txt", "Poland spent 4.12% of GDP on défense in 2024 – “quoted”.".encode("cp1252"),
                        "text/plain"))
     assert any("read as Windows-1252" in i.value for i in app.info)
-    assert "défense in 2024 – “quoted”" in page_html(app)
+    html = page_html(app)  # 2024 is a context mark: the part of the 4.12% claim that gives its period
+    assert "défense in <mark class=\"claim context\"" in html and "2024</mark>" in html and " – “quoted”." in html
 
 
 def test_documents_page_sets_the_url_archives_and_deletes(app, tmp_path):
-    app.switch_page("pages/documents.py").run()
+    app.switch_page("views/documents.py").run()
     assert not app.exception, app.exception
     assert set(app.dataframe[0].value["Status"]) == {"undecided"}
     app.sidebar.text_input(key="reviewer").input("Ana").run()
@@ -227,11 +229,11 @@ def test_documents_page_sets_the_url_archives_and_deletes(app, tmp_path):
 
 
 def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_path, monkeypatch):
-    app.switch_page("pages/reference.py").run()
+    app.switch_page("views/reference.py").run()
     assert not app.error and app.selectbox(key="table").value == "defence_expenditure"
     app.text_input(key="search").input("Poland").run()
     assert "584 rows" in "\n".join(c.value for c in app.caption)
-    assert set(app.dataframe[0].value["entity"]) == {"Poland"}
+    assert set(rows_shown(app)["entity"]) == {"Poland"}
     broken = tmp_path / "ref"
     shutil.copytree(REFERENCE_DIR, broken)
     summits = broken / "nato_summits.csv"
@@ -242,8 +244,31 @@ def test_reference_page_shows_tables_and_explains_what_failed_to_load(app, tmp_p
     assert any("'June 24th' is not a date as YYYY-MM-DD" in e.value for e in app.error)
 
 
+def rows_shown(app):
+    """The reference page's table of rows (the other tables are its sources and an edition's figures)."""
+    return next(d.value for d in app.dataframe if "entity" in d.value)
+
+
+def test_reference_page_names_the_primary_source_first_and_charts_editions(app):
+    app.switch_page("views/reference.py").run()
+    assert not app.exception, app.exception
+    sources = app.dataframe[0].value
+    assert list(sources.columns) == ["Primary source", "Read from", "Title", "Rows"]
+    first = sources.iloc[0]  # the most rows rest on it: NATO's own file, read from a repository's copy
+    assert first["Primary source"].startswith("https://www.nato.int/") and first["Read from"].startswith("github:")
+    assert sources["Rows"].sum() == 584
+    assert len(app.get("vega_lite_chart")) == 1
+    entity = app.selectbox(key="edition_entity:defence_expenditure").value
+    assert f"{entity}: one line per edition" in "\n".join(c.value for c in app.caption)
+    app.selectbox(key="edition_entity:defence_expenditure").set_value("Poland").run()
+    figures = next(d.value for d in app.dataframe if d.value.index.name == "period")
+    assert len(figures.columns) >= 3 and "2024" in figures.index  # a column per edition, a row per period
+    app.selectbox(key="table").set_value("nato_summits").run()
+    assert not app.get("vega_lite_chart")  # no editions, no chart
+
+
 def test_export_page_offers_the_csv_and_claimreview_per_draft(app, tmp_path):
-    app.switch_page("pages/export.py").run()
+    app.switch_page("views/export.py").run()
     assert not app.exception
     everything = len(stored_claims(connect(tmp_path / "app.db")))
     assert f"{everything} claims." in "\n".join(c.value for c in app.caption)
@@ -274,7 +299,7 @@ def test_a_new_edition_of_a_reference_table_is_checked_diffed_confirmed_and_logg
     app.button(key="decide:auto").click().run()
     table = folder / "defence_expenditure.csv"
     original = table.read_text(encoding="utf-8")
-    app.switch_page("pages/reference.py").run()
+    app.switch_page("views/reference.py").run()
     app.selectbox(key="table").set_value("defence_expenditure").run()
 
     broken = original.replace(",2024,4.12,percent,", ",2024,four,percent,")
@@ -301,3 +326,82 @@ def test_a_new_edition_of_a_reference_table_is_checked_diffed_confirmed_and_logg
     [change] = reference_changes(db)
     assert (change.actor, change.table_name, change.file_name, change.rows_added) == (
         "Ana", "defence_expenditure", "edition.csv", 1)
+
+
+def test_the_reviewers_name_follows_them_to_another_page_and_can_be_changed(app):
+    review_page(app, reviewer="Ana")
+    app.switch_page("views/documents.py").run()
+    assert app.sidebar.text_input(key="reviewer").value == "Ana" and app.query_params["reviewer"] == "Ana"
+    app.sidebar.text_input(key="reviewer").input("Bo").run()
+    app.switch_page("views/review.py").run()
+    assert app.sidebar.text_input(key="reviewer").value == "Bo" and app.query_params["reviewer"] == "Bo"
+    app.sidebar.text_input(key="reviewer").input("").run()
+    assert app.sidebar.text_input(key="reviewer").value == "" and "reviewer" not in app.query_params
+
+
+RATES = "country,year,rate,note\nArcadia,2023,6.1,first release\nArcadia,2024,5.4,\nBorduria,2024,7.2,\n"
+
+
+def fill_new_table(app, data: str, file_name="rates.csv"):
+    app.get("file_uploader")[-1].set_value((file_name, data.encode(), "text/csv")).run()
+    for key, value in (("nt_title", "Jobless rate by country"), ("nt_source_title", "Statistics office bulletin"),
+                       ("nt_source_url", "https://stats.example/jobless"), ("nt_metric", "jobless_rate"),
+                       ("nt_label", "jobless rate"), ("nt_words", "jobless rate, unemployment rate"),
+                       ("nt_retrieved_from", "a wire copy of the bulletin")):
+        app.text_input(key=key).input(value)
+    app.selectbox(key="nt_entity").set_value("country")
+    app.selectbox(key="nt_period").set_value("year")
+    app.selectbox(key="nt_value").set_value("rate")
+    app.selectbox(key="nt_unit").set_value("percent")
+    next(b for b in app.button if b.proto.form_id == "new_table").click().run()
+    assert not app.exception, app.exception
+
+
+def test_a_new_table_is_validated_as_at_load_and_added_only_when_confirmed(app, tmp_path, monkeypatch):
+    import json
+    from datetime import date
+
+    from workbench.check import check_text
+    from workbench.reference import load_reference
+    from workbench.rules import load_rules
+
+    folder = tmp_path / "ref"
+    shutil.copytree(REFERENCE_DIR, folder)
+    monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    st.cache_resource.clear()
+    draft = "Jobless story\nArcadia's jobless rate was 5.4% in 2024.\n"
+    check(app, draft)
+    descriptor = (folder / "datapackage.json").read_text(encoding="utf-8")
+    app.switch_page("views/reference.py").run()
+    app.sidebar.text_input(key="reviewer").input("Ana").run()
+
+    fill_new_table(app, RATES.replace("7.2", "seven"))
+    assert [e.value for e in app.error] == ["Refused, as it would be at load: rates.csv, row 4, column 'value' "
+                                            "(the upload's 'rate'): 'seven' is not a number"]
+    fill_new_table(app, RATES)
+    assert "3 rows added, 0 removed" in "\n".join(m.value for m in app.markdown)
+    affected = app.dataframe[-1].value
+    assert list(zip(affected["claim"], affected["before"], affected["after"], strict=True)) == [
+        ("5.4%", "unverifiable", "supported")]
+    assert not (folder / "jobless_rate.csv").exists() and not (folder / "rates.csv").exists()
+    assert (folder / "datapackage.json").read_text(encoding="utf-8") == descriptor  # nothing written yet
+    app.button(key="reference_confirm").click().run()
+    assert not app.exception, app.exception
+    assert any("rates added" in s.value for s in app.success) and app.selectbox(key="table").value == "rates"
+
+    pack = load_reference(folder)
+    assert pack.errors == [] and pack.tables["rates"].title == "Jobless rate by country"
+    [checked] = [c for c in check_text(draft, date(2024, 7, 1), pack, load_rules()) if c.claim.mention.text == "5.4%"]
+    assert checked.verdict.verdict == "supported" and checked.verdict.evidence[0].source_url == \
+        "https://stats.example/jobless"
+    stored = next(c for c in stored_claims(connect(tmp_path / "app.db"), document="Jobless story")
+                  if c.record["text"] == "5.4%")
+    assert stored.auto_verdict == "supported"  # the stored drafts were checked again
+    [change] = reference_changes(connect(tmp_path / "app.db"))
+    assert (change.actor, change.kind, change.table_name, change.file_name, change.sha256_before, change.rows_added) \
+        == ("Ana", "new table", "rates", "rates.csv", "", 3)
+    assert json.loads(change.descriptor)["checking"]["measures"]["jobless_rate"]["words"] == [
+        "jobless rate", "unemployment rate"]
+    sources = app.dataframe[0].value  # the new table's page: its source, and where it was read
+    assert sources.iloc[0].tolist() == ["https://stats.example/jobless", "a wire copy of the bulletin",
+                                        "Statistics office bulletin", 3]

@@ -223,3 +223,62 @@ def test_queue_filters_survive_the_address_and_the_order_holds_after_a_decision(
     assert current(after, "") == after.index(next(c for c in after if claim_key(c) == claim_key(following)))
     assert [c.record["text"] for c in queue(stored_claims(conn), Filters(show="decided"))] == [
         shown[first].record["text"]]
+
+
+def test_asides_and_context_dates_stay_on_the_draft_but_out_of_the_queue_and_the_count(conn):
+    from workbench.app.desk import Filters, queue
+    from workbench.store import context_records
+
+    text = DRAFT + "Today the two powers met again, and the talks will go on.\n"
+    store_draft(conn, text)
+    claims = by_text(conn)
+    assert claims["Today"].aside and claims["two"].aside and not claims["4.12%"].aside
+    assert [r["text"] for r in context_records(conn, "draft.txt")] == ["2024"]  # shown on the draft
+    assert {c.record["text"] for c in queue(stored_claims(conn), Filters())} == {"4.12%", "a handful", "2%"}
+    assert {c.record["text"] for c in queue(stored_claims(conn), Filters(asides=True))} == set(claims)
+    assert Filters.from_params(Filters(asides=True).to_params()).asides
+    [summary] = documents(conn)
+    assert (summary.claims, summary.decided) == (3, 0)
+    add_reviews(conn, [("draft.txt", c.claim_id) for c in claims.values()], "auto", "Ana")
+    assert documents(conn)[0].status == "done"
+    # a decision on an aside is kept, exported and survives a re-check
+    store_draft(conn, text)
+    rows = {r["text"]: r for r in csv.DictReader(io.StringIO(to_csv(stored_claims(conn)).decode("utf-8")))}
+    assert rows["two"]["reviewer"] == "Ana" and rows["Today"]["final_verdict"] == "unverifiable"
+
+
+def test_only_what_says_when_the_story_is_told_or_points_back_is_an_aside():
+    from workbench.store import is_aside
+
+    sentence = "For now, the two powers navigate a path."
+    bare = {"verdict": "unverifiable", "evidence": [], "entity": "Poland", "measure": None, "period": None,
+            "kind": "quantity", "unit": "count", "value": 2.0, "value_max": None, "approx": None, "vague": False,
+            "text": "two", "sentence": sentence, "sentence_start": 100, "start": 100 + sentence.index("two")}
+    assert is_aside(bare) and is_aside({**bare, "kind": "date", "text": "today"})
+    assert not is_aside({**bare, "measure": "troops"})  # what it counts was read: a fact-checker would want it
+    assert not is_aside({**bare, "verdict": "needs_review"})
+    assert not is_aside({**bare, "sentence": "NATO will deploy 4 battalions.", "start": 117, "value": 4.0})
+    assert not is_aside({**bare, "value": 30.0}) and not is_aside({**bare, "vague": True})
+    assert not is_aside({**bare, "unit": "year"})
+    assert not is_aside({**bare, "kind": "date", "text": "Tuesday"})  # may be an event's day
+
+
+def test_every_queued_claim_of_a_long_draft_is_reached_in_order_and_no_aside_is(conn):
+    from workbench.app.desk import Filters, claim_key, current, next_undecided, queue
+
+    lines = [f"Poland spent {1 + n / 100:.2f}% of GDP on defence in 2024." for n in range(260)]
+    for at in (40, 120, 200):
+        lines.insert(at, "Today the two powers met again.")
+    store_draft(conn, "\n".join(lines))
+    shown = queue(stored_claims(conn), Filters(order="draft"))
+    assert len(shown) == 260 and not any(c.aside for c in shown)
+    assert [c.record["start"] for c in shown] == sorted(c.record["start"] for c in shown)
+    reached, index = [], current(shown, "")
+    while index is not None:
+        reached.append(claim_key(shown[index]))
+        add_review(conn, shown[index].claim_id, "supported", "Ana")
+        shown = queue(stored_claims(conn), Filters(order="draft"))
+        following = next_undecided(shown, index)
+        index = None if following is None else shown.index(following)
+    assert reached == [claim_key(c) for c in shown]  # each one once, in the draft's order
+    assert documents(conn)[0].status == "done" and sum(c.aside for c in stored_claims(conn)) == 6

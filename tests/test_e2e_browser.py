@@ -75,9 +75,10 @@ def test_a_draft_of_250_claims_is_decided_with_the_keyboard_alone(tmp_path):
     database = tmp_path / "e2e.db"
     lines = [f"Poland spent {1 + n / 100:.2f}% of GDP on defence in 2024." for n in range(125)]
     lines += [f"Estonia spent {1 + n / 100:.2f}% of GDP on defence in 2024." for n in range(126)]
+    lines.insert(60, "Today the two powers met again.")  # asides: on the draft, not in the queue or the count
     store_draft(database, "Long draft", "\n".join(lines))
-    total = len(stored_claims(connect(database)))
-    assert total >= 250
+    total = sum(not c.aside for c in stored_claims(connect(database)))
+    assert total >= 250 and sum(c.aside for c in stored_claims(connect(database))) == 2
     with running_app(database) as url, browser_page() as page:
         page.goto(f"{url}/review?doc={quote('Long draft')}&reviewer=Ana")
         page.get_by_text(f"Long draft: 0 of {total} decided").wait_for(timeout=60_000)
@@ -87,7 +88,7 @@ def test_a_draft_of_250_claims_is_decided_with_the_keyboard_alone(tmp_path):
             if decided < total:
                 page.get_by_text(f"Long draft: {decided} of {total} decided").wait_for(timeout=30_000)
         page.get_by_text("Long draft: all decided ✓").wait_for(timeout=30_000)
-    claims = stored_claims(connect(database))
+    claims = [c for c in stored_claims(connect(database)) if not c.aside]
     assert all(c.decided and c.reviewer == "Ana" for c in claims)
     assert sum(c.final_verdict == "supported" for c in claims) >= (total + 1) // 2  # "s" on every other claim
 
@@ -208,7 +209,7 @@ def test_a_new_edition_uploaded_is_diffed_confirmed_and_flags_the_affected_claim
     with running_app(database) as url, browser_page() as page:
         page.goto(f"{url}/reference?reviewer=Ana")
         page.get_by_text("Upload a new edition of this table").wait_for(timeout=60_000)
-        page.locator('input[type="file"]').set_input_files(str(edition))
+        page.locator('input[type="file"]').first.set_input_files(str(edition))
         page.get_by_role("button", name="Check the upload").click()
         page.get_by_text("1 rows added, 1 removed").wait_for(timeout=60_000)
         page.get_by_text("1 stored claims would get another automatic verdict").wait_for(timeout=30_000)
@@ -216,3 +217,68 @@ def test_a_new_edition_uploaded_is_diffed_confirmed_and_flags_the_affected_claim
         page.get_by_text("1 reviewed claims flagged to look at again").wait_for(timeout=60_000)
     [again] = stored_claims(connect(database))
     assert again.look_again and again.auto_verdict == "contradicted" and again.final_verdict == "supported"
+
+
+def test_an_entitys_series_is_charted_one_line_per_edition(tmp_path):
+    database = tmp_path / "e2e.db"
+    store_draft(database, "Poland story", "Poland spent 4.12% of GDP on defence in 2024.")
+    with running_app(database) as url, browser_page() as page:
+        page.goto(f"{url}/reference")
+        page.get_by_text("Revisions across editions").wait_for(timeout=60_000)
+        page.get_by_label("Entity", exact=True).click()
+        page.get_by_role("option", name="Poland", exact=True).click()
+        page.get_by_text(re.compile(r"^Poland: one line per edition \(\d+\)")).wait_for(timeout=30_000)
+        chart = page.locator('[data-testid="stVegaLiteChart"][aria-label="Poland: one line per edition"]')
+        chart.wait_for(timeout=30_000)
+        chart.scroll_into_view_if_needed()
+        expect(chart).to_be_visible()
+        legend = chart.locator("g.role-legend").text_content()  # SVG: text, not inner text
+        assert "August 2025" in legend and "June 2024" in legend
+        assert chart.locator("g.mark-line path").count() >= 2  # a line per edition with more than one year
+        assert chart.bounding_box()["height"] > 300  # the plot keeps its height beside a long legend
+
+
+def test_a_new_table_uploaded_and_confirmed_is_used_by_check(tmp_path, monkeypatch):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from workbench import PROJECT_DIR, REFERENCE_DIR
+
+    folder = tmp_path / "ref"
+    shutil.copytree(REFERENCE_DIR, folder)
+    monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    database = tmp_path / "e2e.db"
+    store_draft(database, "Jobless story", "Arcadia's jobless rate was 5.4% in 2024.")
+    upload = tmp_path / "rates.csv"
+    upload.write_text("country,year,rate,note\nArcadia,2023,6.1,first release\nArcadia,2024,5.4,\n"
+                      "Borduria,2024,7.2,\n", encoding="utf-8")
+    with running_app(database) as url, browser_page() as page:
+        page.goto(f"{url}/reference?reviewer=Ana")
+        page.get_by_text("Add a new table").wait_for(timeout=60_000)
+        page.locator('input[type="file"]').last.set_input_files(str(upload))
+        page.get_by_label("Primary source: title").wait_for(timeout=30_000)
+        for label, value in (("Title", "Jobless rate by country"), ("Primary source: title", "Statistics bulletin"),
+                             ("Primary source: address (https://...)", "https://stats.example/jobless"),
+                             ("Measure id (letters, digits, _)", "jobless_rate"),
+                             ("Measure label, as explanations name it", "jobless rate"),
+                             ("What news copy calls the measure (comma-separated)", "jobless rate")):
+            page.get_by_label(label, exact=True).fill(value)
+        page.get_by_role("combobox", name="Unit of the figures").click()
+        page.get_by_role("option", name="percent", exact=True).click()
+        page.get_by_role("button", name="Check the new table").click()
+        page.get_by_text("3 rows added, 0 removed").wait_for(timeout=60_000)
+        page.get_by_text("1 stored claims would get another automatic verdict").wait_for(timeout=30_000)
+        assert not (folder / "rates.csv").exists()
+        page.get_by_role("button", name="Confirm: add rates").click()
+        page.get_by_text("rates added; the stored drafts were checked again").wait_for(timeout=60_000)
+    done = subprocess.run([sys.executable, "-m", "workbench", "check", "--pub-date", "2024-07-01", "--format", "jsonl",
+                           "-"], input="Borduria's jobless rate was 7.2% in 2024.", capture_output=True, text=True,
+                          cwd=PROJECT_DIR, env={**os.environ, "PYTHONPATH": str(PROJECT_DIR),
+                                                "WORKBENCH_CACHE_DIR": str(tmp_path / "cache")}, check=True)
+    [claim] = [json.loads(line) for line in done.stdout.splitlines() if json.loads(line)["text"] == "7.2%"]
+    assert (claim["verdict"], claim["entity"], claim["evidence"][0]["dataset"]) == ("supported", "Borduria", "rates")
+    assert claim["evidence"][0]["source_url"] == "https://stats.example/jobless"
+    [stored] = stored_claims(connect(database), document="Jobless story")
+    assert stored.auto_verdict == "supported"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -113,8 +114,21 @@ MIGRATIONS = [
     CREATE TRIGGER reference_changes_are_append_only_delete BEFORE DELETE ON reference_changes
         BEGIN SELECT RAISE(ABORT, 'reference changes are append-only'); END;
     """,
+    # the dates that only give another claim its period (DESIGN.md, context dates), kept so the draft can show them
+    """
+    ALTER TABLE documents ADD COLUMN context TEXT NOT NULL DEFAULT '[]';
+    """,
+    # a reference change is a new edition of a table or a new table; a new table's description is logged with it
+    """
+    ALTER TABLE reference_changes ADD COLUMN kind TEXT NOT NULL DEFAULT 'edition'
+        CHECK (kind IN ('edition', 'new table'));
+    ALTER TABLE reference_changes ADD COLUMN descriptor TEXT NOT NULL DEFAULT '';
+    """,
 ]
 DOCUMENT_STATES = ("active", "archived", "deleted")
+WRITING_DAYS = ("today", "yesterday", "tomorrow")  # say when the story is told, not what it claims
+SMALL_COUNT = 10  # "the two powers": a small count after "the" refers back to what was named; it claims nothing
+REFERRING = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
 class StoreError(ValueError):
@@ -141,6 +155,27 @@ class StoredClaim:
     def decided(self) -> bool:
         """A reviewer has ruled on it, and the automatic verdict has not changed since."""
         return self.reviewer is not None and not self.look_again
+
+    @property
+    def aside(self) -> bool:
+        """Left out of the queue and the progress count: see is_aside."""
+        return is_aside(self.record)
+
+
+def is_aside(record: dict) -> bool:
+    """A mention the checker read no measure, period or evidence for ('unverifiable' by default) that a fact-checker
+    would not queue: "today" and its neighbours, which only say when the story is told, and a small count after
+    "the" ("the two powers"), which points back at what the story named. It stays on the draft, in the exports and
+    in the store with any decision on it; the queue shows it only when asked to."""
+    if record.get("verdict") != "unverifiable" or record.get("evidence") or record.get("measure") or record.get(
+            "period"):
+        return False
+    if record["kind"] == "date":
+        return record["text"].strip().lower() in WRITING_DAYS
+    value, before = record.get("value"), record["sentence"][:record["start"] - record["sentence_start"]]
+    return (record.get("unit") == "count" and not record.get("vague") and record.get("approx") is None
+            and record.get("value_max") is None and value is not None and float(value).is_integer()
+            and value <= SMALL_COUNT and REFERRING.search(before) is not None)
 
 
 @dataclass(frozen=True)
@@ -289,6 +324,14 @@ def stored_text(conn: sqlite3.Connection, name: str) -> str:
     return row["text"]
 
 
+def context_records(conn: sqlite3.Connection, name: str) -> list[dict]:
+    """The records of a draft's context dates (verdict null, role "context"), for showing them on the draft."""
+    row = conn.execute("SELECT context FROM documents WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise StoreError(f"unknown document {name!r}")
+    return json.loads(row["context"])
+
+
 def matching_document(conn: sqlite3.Connection, title: str, text: str) -> str | None:
     """The stored draft that a new check of `title`/`text` continues: one with the same title, else the same
     text; so re-checking a draft updates it (keeping decisions) instead of adding a second copy."""
@@ -300,9 +343,11 @@ def matching_document(conn: sqlite3.Connection, title: str, text: str) -> str | 
 
 
 def documents(conn: sqlite3.Connection, states: tuple[str, ...] = ("active", "archived")) -> list[DocumentSummary]:
-    """Checked drafts in the given states, latest checked first, with their review progress."""
+    """Checked drafts in the given states, latest checked first, with their review progress (asides not counted)."""
     progress: dict[str, tuple[int, int, set[str]]] = {}
     for claim in stored_claims(conn, states=states):
+        if claim.aside:
+            continue
         total, decided, reviewers = progress.get(claim.document, (0, 0, set()))
         progress[claim.document] = (total + 1, decided + claim.decided, reviewers | {claim.reviewer} - {None})
     marks = ",".join("?" * len(states))
@@ -364,27 +409,29 @@ class ReferenceChange:
     at: str
     table_name: str
     file_name: str  # the uploaded file's own name
-    sha256_before: str
+    sha256_before: str  # "" for a new table
     sha256_after: str
     rows_added: int
     rows_removed: int
+    kind: str = "edition"  # or "new table"
+    descriptor: str = ""  # a new table's descriptor entry, as JSON
 
 
 def record_reference_change(conn: sqlite3.Connection, change: ReferenceChange) -> None:
-    """Log a reference table replaced from the app, as reviews are logged: appended, never changed."""
+    """Log a reference table added or replaced from the app, as reviews are logged: appended, never changed."""
     if not change.actor.strip():
-        raise StoreError("replacing a reference table needs the name of who does it")
+        raise StoreError("changing the reference data needs the name of who does it")
     with transaction(conn):
         conn.execute("INSERT INTO reference_changes (actor, at, table_name, file_name, sha256_before, sha256_after,"
-                     " rows_added, rows_removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     " rows_added, rows_removed, kind, descriptor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (change.actor.strip(), change.at, change.table_name, change.file_name, change.sha256_before,
-                      change.sha256_after, change.rows_added, change.rows_removed))
+                      change.sha256_after, change.rows_added, change.rows_removed, change.kind, change.descriptor))
 
 
 def reference_changes(conn: sqlite3.Connection) -> list[ReferenceChange]:
-    """Every reference table replaced from the app, latest first."""
+    """Every reference table added or replaced from the app, latest first."""
     return [ReferenceChange(r["actor"], r["at"], r["table_name"], r["file_name"], r["sha256_before"],
-                            r["sha256_after"], r["rows_added"], r["rows_removed"])
+                            r["sha256_after"], r["rows_added"], r["rows_removed"], r["kind"], r["descriptor"])
             for r in conn.execute("SELECT * FROM reference_changes ORDER BY id DESC")]
 
 
@@ -398,22 +445,26 @@ def save_check(conn: sqlite3.Connection, name: str, text: str, pub_date: date, c
     now = _now()
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     counts = {"added": 0, "kept": 0, "gone": 0, "look_again": 0}
+    # context dates are part of a claim, not claims: kept with the document for the draft, never queued
+    context = json.dumps([item.to_record(name) for item in checked if item.verdict.role == "context"],
+                         ensure_ascii=False)
     with transaction(conn):
         row = conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
         if row is None:
             document_id = conn.execute(
-                "INSERT INTO documents (name, title, text, pub_date, content_hash, added_at, checked_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (name, title or name, text, pub_date.isoformat(), content_hash, now, now)).lastrowid
+                "INSERT INTO documents (name, title, text, pub_date, content_hash, added_at, checked_at, context)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (name, title or name, text, pub_date.isoformat(), content_hash, now, now, context)).lastrowid
         else:
             document_id = row["id"]
             conn.execute("UPDATE documents SET text = ?, title = COALESCE(?, title), pub_date = ?, content_hash = ?,"
-                         " checked_at = ?, state = CASE state WHEN 'deleted' THEN 'active' ELSE state END WHERE id = ?",
-                         (text, title, pub_date.isoformat(), content_hash, now, document_id))
+                         " checked_at = ?, context = ?,"
+                         " state = CASE state WHEN 'deleted' THEN 'active' ELSE state END WHERE id = ?",
+                         (text, title, pub_date.isoformat(), content_hash, now, context, document_id))
         known = {r["claim_id"]: r["auto_verdict"] for r in conn.execute(
             "SELECT claim_id, auto_verdict FROM claims WHERE document_id = ?", (document_id,))}
         seen = set()
-        claims = [item for item in checked if item.verdict.role != "context"]  # context dates are part of a claim
+        claims = [item for item in checked if item.verdict.role != "context"]
         for position, item in enumerate(claims):
             record = item.to_record(name)
             claim_id, verdict = record["claim_id"], record["verdict"]

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -52,11 +53,24 @@ def test_a_signed_in_reviewer_is_recorded_by_identity_not_by_typed_name(app, tmp
     monkeypatch.setattr(access, "_user", lambda: {"is_logged_in": True, "email": "ana@desk.example"})
     st.config.set_option("server.address", "0.0.0.0")
     app.run()
-    app.switch_page("pages/review.py").run()
+    app.switch_page("views/review.py").run()
     assert not app.exception and not [t for t in app.sidebar.text_input if t.key == "reviewer"]
     app.button(key="decide:needs_review").click().run()
     [again] = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.reviewer]
     assert again.reviewer == "ana@desk.example"
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed")
+def test_a_page_named_in_the_first_request_after_a_start_is_guarded_too(tmp_path, monkeypatch):
+    """Streamlit ran a page's script alone (no gate) on the first request after a start while the pages sat in a
+    folder named pages/."""
+    from scripts.app_browser import browser_page, running_app
+
+    monkeypatch.delenv("WORKBENCH_ALLOW_REMOTE", raising=False)
+    with running_app(tmp_path / "app.db", address="0.0.0.0") as url, browser_page() as page:
+        page.goto(f"{url}/review")
+        page.get_by_text("without sign-in").wait_for(timeout=60_000)
+        assert page.get_by_text("Review queue", exact=True).count() == 0
 
 
 def test_make_run_checks_the_address_before_starting():

@@ -24,6 +24,7 @@ class Filters:
     search: str = ""
     order: str = "flagged"
     at: str = ""  # the claim on screen: claim_key()
+    asides: bool = False  # "today", bare small counts (store.is_aside): out of the queue unless asked for
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> Filters:
@@ -32,7 +33,7 @@ class Filters:
         return cls(params.get("doc", ""), verdicts,
                    params.get("show") if params.get("show") in SHOW else "all",
                    params.get("q", ""), params.get("order") if params.get("order") in ORDERS else "flagged",
-                   params.get("at", ""))
+                   params.get("at", ""), params.get("asides") == "1")
 
     def to_params(self) -> dict[str, str]:
         """Only what differs from the default, so a plain queue keeps a plain address."""
@@ -44,6 +45,8 @@ class Filters:
                 params[key] = value
         if self.verdicts != default.verdicts:
             params["verdicts"] = ",".join(self.verdicts)
+        if self.asides:
+            params["asides"] = "1"
         return params
 
     def moved_to(self, key: str) -> Filters:
@@ -60,7 +63,7 @@ def queue(claims: list[StoredClaim], filters: Filters) -> list[StoredClaim]:
     (the automatic verdict, the draft's order), so the claims after the current one stay where they were."""
     words = filters.search.strip().lower()
     shown = [c for c in claims
-             if c.record.get("role") != "context"  # a date that only gives a claim its period is not queued
+             if (filters.asides or not c.aside)
              and (not filters.document or c.document == filters.document)
              and c.auto_verdict in filters.verdicts
              and (filters.show == "all" or c.decided == (filters.show == "decided"))

@@ -1,4 +1,8 @@
-"""Entry point: `streamlit run workbench/app/main.py` (what `make run` does)."""
+"""Entry point: `streamlit run workbench/app/main.py` (what `make run` does).
+
+The pages live in views/, not pages/: with a pages/ folder beside this script Streamlit starts in its old
+multipage mode until st.navigation first runs, and the first request after a start, if it names a page
+(/review), runs that page's script alone, without the access gate below."""
 
 from pathlib import Path
 
@@ -10,7 +14,7 @@ from workbench.app.shared import store
 
 st.set_page_config(page_title="Fact-check workbench", page_icon="🔎", layout="wide")
 st.session_state["identity"] = gate()  # stops here unless the page may be shown
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
 navigation = st.navigation([
     st.Page(PAGES / "check.py", title="Check a draft", icon=":material/edit_note:", default=True),
     st.Page(PAGES / "review.py", title="Review queue", icon=":material/fact_check:"),

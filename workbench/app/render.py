@@ -17,6 +17,7 @@ STYLE = """<style>
 .draft { line-height: 1.7; white-space: pre-wrap; }
 mark.claim { padding: 0 2px; border-radius: 3px; cursor: pointer; color: inherit; }
 mark.claim:focus { outline: 2px solid #1f4e79; }
+mark.claim.context { background: none !important; border-bottom: 2px dotted #8a8a8a; border-radius: 0; }
 span.why { display: none; white-space: normal; }
 mark.claim:focus + span.why { display: block; margin: 4px 0; padding: 6px 10px; border-left: 4px solid #1f4e79;
   background: #f4f6f8; font-size: 0.9em; }
@@ -40,13 +41,16 @@ def _mark(text: str, verdict: str, tooltip: str, focusable: bool = False) -> str
 def tooltip_for(record: dict) -> str:
     """What a highlight tells (on hover, focus or tap): the final verdict and who decided it, the explanation, the
     first source. Plain text: the page escapes it."""
+    if record["verdict"] == "context":  # a date that only gives another claim its period (DESIGN.md)
+        return f"Part of another claim: {record['explanation']}"
     verdict = VERDICT_LABELS.get(record["verdict"], record["verdict"])
     if record.get("reviewer"):
         verdict += (f" (decided by {record['reviewer']}; automatic: "
                     f"{VERDICT_LABELS.get(record['auto_verdict'], record['auto_verdict'])})")
     evidence = record.get("evidence") or []
     source = f"\nSource: {evidence[0]['source_title']} ({evidence[0]['source_url']})" if evidence else ""
-    return f"{verdict}: {record['explanation']}{source}"
+    aside = "\nAn aside: not queued for review." if record.get("aside") else ""
+    return f"{verdict}: {record['explanation']}{source}{aside}"
 
 
 def highlighted_draft(text: str, records: list[dict]) -> str:

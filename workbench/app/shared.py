@@ -35,18 +35,26 @@ def store() -> sqlite3.Connection:
 
 def reviewer_name() -> str:
     """The signed-in identity when sign-in is configured; else asked in the sidebar and kept for the session and
-    in the page's address (a reload keeps it)."""
+    in the page's address (a reload keeps it, and so does a move to another page: a widget's own state does not
+    follow it there, so the name is put back into the box on every run)."""
     identity = st.session_state.get("identity")
     if identity:
         st.sidebar.write(f"Signed in as **{identity}**")
         st.sidebar.button("Sign out", on_click=st.logout, key="sign_out")
         return identity
-    remembered = st.query_params.get("reviewer") or st.session_state.get("reviewer_name", "")
-    st.session_state.setdefault("reviewer", remembered)
-    name = st.sidebar.text_input("Your name (recorded with each review)", key="reviewer").strip()
+    name = (st.query_params.get("reviewer") or st.session_state.get("reviewer_name", "")).strip()
+    st.session_state["reviewer"] = name
+    st.sidebar.text_input("Your name (recorded with each review)", key="reviewer", on_change=_name_typed)
     st.session_state["reviewer_name"] = name
     keep_in_address({"reviewer": name} if name else {}, {"reviewer"})
     return name
+
+
+def _name_typed() -> None:
+    """A name typed (or cleared) in the box replaces the one in the session and the address."""
+    name = st.session_state["reviewer"].strip()
+    st.session_state["reviewer_name"] = name
+    keep_in_address({"reviewer": name} if name else {}, {"reviewer"})
 
 
 def keep_in_address(values: dict[str, str], managed: Iterable[str]) -> None:

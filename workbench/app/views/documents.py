@@ -24,7 +24,7 @@ st.dataframe(pd.DataFrame([{
 by_name = {d.name: d for d in drafts}
 name = st.selectbox("Draft", list(by_name), key="document", format_func=lambda n: by_name[n].title)
 draft = by_name[name]
-st.page_link("pages/review.py", label=f"Review this draft ({draft.claims - draft.decided} undecided)",
+st.page_link("views/review.py", label=f"Review this draft ({draft.claims - draft.decided} undecided)",
              icon=":material/fact_check:", query_params={"doc": name})
 if not actor:
     st.info("Enter your name in the sidebar to set the URL, archive or delete: each change is logged under it.")

@@ -10,6 +10,7 @@ from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, stor
 from workbench.documents import UPLOAD_TYPES, DocumentError, read_upload
 from workbench.store import (
     StoreError,
+    context_records,
     documents,
     latest_document,
     matching_document,
@@ -82,15 +83,17 @@ with results:
     claims = stored_claims(conn, document=shown)
     if "shown" not in st.session_state:
         st.caption("The latest draft checked. Paste or upload one to check it.")
-    records = [{**c.record, "verdict": c.final_verdict, "auto_verdict": c.auto_verdict, "reviewer": c.reviewer}
-               for c in claims]
-    decided = sum(c.decided for c in claims)
+    records = [{**c.record, "verdict": c.final_verdict, "auto_verdict": c.auto_verdict, "reviewer": c.reviewer,
+                "aside": c.aside} for c in claims]
+    queued = [c for c in claims if not c.aside]
+    decided = sum(c.decided for c in queued)
     st.subheader(f"{claims[0].title if claims else shown}")
-    st.caption(f"{len(records)} claims · {decided} decided by a reviewer · marks show the final verdict. "
-               "Hover, click or Tab to a mark for why.")
+    st.caption(f"{len(queued)} claims for review · {decided} decided by a reviewer · marks show the final verdict; "
+               "dotted ones are part of another claim. Hover, click or Tab to a mark for why.")
     # st.html, not st.markdown: the draft is shown as it is written, neither as HTML nor as Markdown
     st.html(legend(Counter(r["verdict"] for r in records)))
-    st.html(highlighted_draft(stored_text(conn, shown), records))
+    context = [{**r, "verdict": "context"} for r in context_records(conn, shown)]
+    st.html(highlighted_draft(stored_text(conn, shown), records + context))
     if records:
         with st.expander("Every claim, with its reading"):
             st.html(claims_table(records))

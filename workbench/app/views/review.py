@@ -17,7 +17,7 @@ DECISION_LABELS = {**VERDICT_LABELS, "auto": "Accept automatic verdict"}
 DECISION_ICONS = {"supported": ":material/check:", "contradicted": ":material/close:",
                   "needs_review": ":material/help:", "unverifiable": ":material/remove:",
                   "auto": ":material/done_all:"}
-MANAGED = {"doc", "verdicts", "show", "q", "order", "at"}  # the query parameters of Filters.to_params
+MANAGED = {"doc", "verdicts", "show", "q", "order", "at", "asides"}  # the query parameters of Filters.to_params
 
 st.title("Review queue")
 reviewer = reviewer_name()
@@ -37,7 +37,7 @@ address = {k: v for k, v in st.query_params.items() if k in MANAGED}
 news = address != st.session_state.get("desk_address") and (address or "desk_filters" not in st.session_state)
 saved = Filters.from_params(address) if news else st.session_state.get("desk_filters", Filters())
 for widget, value in (("f_document", saved.document), ("f_verdicts", list(saved.verdicts)), ("f_show", saved.show),
-                      ("f_search", saved.search), ("f_order", saved.order)):
+                      ("f_search", saved.search), ("f_order", saved.order), ("f_asides", saved.asides)):
     if news:
         st.session_state[widget] = value
     else:
@@ -54,9 +54,13 @@ with st.sidebar:
     st.text_input("Search (sentence, who, what, when, note)", key="f_search")
     st.radio("Order", ORDERS, key="f_order", horizontal=True,
              format_func={"flagged": "Flagged first", "draft": "As in the draft"}.get)
+    st.checkbox("Show asides too ('today', bare small counts such as 'the two powers')", key="f_asides",
+                help="Mentions the checker tied to nothing that only say when the story is told, or count in "
+                     "passing. They are marked on the draft but not queued or counted in the progress.")
     include_gone = st.checkbox("Show claims gone from their draft", key="gone")
 filters = Filters(st.session_state["f_document"], tuple(st.session_state["f_verdicts"]) or VERDICTS,
-                  st.session_state["f_show"], st.session_state["f_search"], st.session_state["f_order"], saved.at)
+                  st.session_state["f_show"], st.session_state["f_search"], st.session_state["f_order"], saved.at,
+                  st.session_state["f_asides"])
 
 claims = stored_claims(conn, include_gone=include_gone, states=("active",))
 shown = queue(claims, filters)
@@ -119,6 +123,8 @@ with st.container(border=True, key="claim_card"):
     status += f" (by {claim.reviewer})" if claim.reviewer else " (undecided)"
     if claim.look_again:
         status += " · ⚠️ the automatic verdict changed since it was reviewed"
+    if claim.aside:
+        status += " · an aside: not queued or counted unless asked for"
     st.markdown(status + f" · {escape_markdown(claim.title)}")
     st.text(r["explanation"])
     if r["evidence"]:
