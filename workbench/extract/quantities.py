@@ -208,9 +208,9 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
     written = written_numbers(sentence) + multiplier_words(sentence)
     found = [_Number(w.start, w.end, w.value, unit=w.unit, number_end=w.end, fraction_word=w.fraction,
                      written=w.unit is None) for w in written if w.value is not None]
-    written_spans = Spans((w.start, w.end) for w in written)
+    written_spans = Spans((w.start, w.end) for w in written) if written else None
     for m in _NUMERAL.finditer(sentence):
-        if written and written_spans.overlaps(m.start(), m.end("num")):
+        if written_spans is not None and written_spans.overlaps(m.start(), m.end("num")):
             continue
         if m.start() and sentence[m.start() - 1].isalpha() and not _glued_symbol(sentence, m.start()):
             continue  # letters glued before the digits: a name ("MH17"), unless a currency ("RM12", "USD2,300")
