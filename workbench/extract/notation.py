@@ -84,7 +84,6 @@ _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|must|
                            re.I)
 
 
-
 @lru_cache(maxsize=1)
 def multiplier_word() -> re.Pattern[str]:
     """ "tenfold", "fourfold", "doubled", "tripling", "halved", "(will) double", "twice (as)"."""
