@@ -6,11 +6,11 @@ from benchmarks.recognizers_text import SPECS, evaluate
 
 # Raise these when the rates rise (benchmarks/README.md keeps the history).
 FLOORS = {
-    "Number/English/NumberModel.json": 50.0,
+    "Number/English/NumberModel.json": 52.5,
     "Number/English/PercentModel.json": 58.0,
-    "Number/English/NumberRangeModel.json": 55.0,
+    "Number/English/NumberRangeModel.json": 56.4,
     "NumberWithUnit/English/CurrencyModel.json": 72.0,
-    "NumberWithUnit/English/DimensionModel.json": 55.0,
+    "NumberWithUnit/English/DimensionModel.json": 57.5,
     "DateTime/English/DateTimeModel.json": 22.5,
 }
 

@@ -9,6 +9,8 @@ from datetime import date
 from workbench.extract.bounded import overruns, sentence_budget
 from workbench.extract.dates import date_gates, find_dates
 from workbench.extract.identifiers import identifier_spans
+from workbench.extract.numberwords import rare_words
+from workbench.extract.ordinals import find_ordinals
 from workbench.extract.quantities import NUMBER_WORD, find_quantities
 from workbench.extract.sentences import split_sentences
 from workbench.extract.vague import find_vague, load_vague_quantifiers
@@ -21,16 +23,18 @@ def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
     """Mentions of one sentence, offsets into the document. Dates first: a year is never a quantity."""
     text = sentence.text
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and not NUMBER_WORD.search(text) and not date_gates(text):
+    if not has_digit and not NUMBER_WORD.search(text) and not date_gates(text) and not rare_words(text):
         mentions = find_vague(text, [])  # nothing a number or date reader could find: skip them
     else:
         with sentence_budget(sentence.start, sentence.end):
             blocked = identifier_spans(text) if has_digit else []
             dates = find_dates(text, pub_date, blocked)
             taken = blocked + [(m.start, m.end) for m in dates]
+            ordinals = find_ordinals(text, taken)
+            taken += [(m.start, m.end) for m in ordinals]
             quantities = find_quantities(text, taken)
             taken += [(m.start, m.end) for m in quantities]
-        mentions = dates + quantities + find_vague(text, taken)
+        mentions = dates + ordinals + quantities + find_vague(text, taken)
     return sorted((replace(m, start=m.start + sentence.start, end=m.end + sentence.start) for m in mentions),
                   key=lambda m: m.start)
 

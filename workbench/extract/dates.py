@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from workbench.extract.bounded import parse_date
 from workbench.extract.spans import Spans
@@ -64,6 +65,12 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 # Each shape in order of preference: a longer reading claims its text before a shorter one can.
 SHAPES: list[tuple[str, re.Pattern[str]]] = [
+    # a weekday before its date is one mention: "Thursday, June 24, 2021", "Friday 7 March"
+    ("weekday_month_day", _p(
+        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+    ("weekday_day_month", _p(
+        rf"{_WEEKDAY},?\s+(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
+        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("day_range_two_months", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
         rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
@@ -93,7 +100,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
     ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
     ("relative_ago", re.compile(
-        rf"(?<![\w-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
+        rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
     ("relative", re.compile(
         r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
         r"previous)\s+"
@@ -119,6 +126,7 @@ _GATES = {
     "quarter": re.compile(r"quarter", re.I),
 }
 _SHAPE_GATE = {
+    "weekday_month_day": "month_and_digit", "weekday_day_month": "month_and_digit",
     "day_range_two_months": "month_and_digit", "day_range_two_months_us": "month_and_digit",
     "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
@@ -337,7 +345,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         if y2 is None or y2 <= y1 or y2 - y1 > 100:
             return None
         return _Found(start, end, date(y1, 1, 1), date(y2, 12, 31), "year", True)
-    if shape in ("day_month", "month_day"):
+    if shape in ("day_month", "month_day", "weekday_month_day", "weekday_day_month"):
         month, day = _month(g["m1"]), _day(g["d1"])
         if shape == "month_day" and g["m1"].lower() == "may" and not g["y1"] and _looks_like_verb_may(m, ctx):
             return None
@@ -472,12 +480,14 @@ def _is_year(m: re.Match[str], sentence: str) -> bool:
     return not (_COUNT_AFTER.match(after) and not _YEAR_CUE_BEFORE.search(before))
 
 
-def date_gates(sentence: str) -> set[str]:
-    """Which kinds of date shape the sentence could hold: none, and no date reader need look at it."""
+@lru_cache(maxsize=64)
+def date_gates(sentence: str) -> frozenset[str]:
+    """Which kinds of date shape the sentence could hold: none, and no date reader need look at it.
+    Remembered: a sentence with no digit is asked twice (by extract_sentence's gate, then by find_dates)."""
     present = {gate for gate, pattern in _GATES.items() if pattern.search(sentence)}
     if {"digit", "month_any_case"} <= present:  # two searches, not one ".*" pattern that backtracks
         present.add("month_and_digit")
-    return present
+    return frozenset(present)
 
 
 def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list[Mention]:

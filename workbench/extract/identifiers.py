@@ -19,19 +19,32 @@ _LABELS = (
     r"Windows|iPhone|Galaxy|Formula|Leopard|Challenger|Patriot|War|Pier|Lot|Zone|Sector|District|Ward|"
     r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\."
 )
+# Makers and product lines whose number is a model ("Boeing 737", "Lumia 920", "Max 10"); a year after them
+# is still a year ("Airbus 2024 deliveries").
+_MAKERS = r"Boeing|Airbus|Embraer|Lumia|Pixel|PlayStation|Xbox|iOS|Android|macOS|Series|Max|MAX|Ultra|Fold|Flip"
+# what follows a model's number in its name: "iPhone 15 Pro Max", "16 Plus", "737 MAX 9"
+_MODEL_WORDS = r"Pro|Plus|Max|MAX|Ultra|Lite|XL"
 _PATTERNS = [
-    # "Article 5", "UN Resolution 2202", "Articles 4 and 5", "No. 10", "World War 2"
-    rf"\b(?:{_LABELS})\s+\d+(?:[.\-/]\d+)*[A-Za-z]?(?:\s*(?:and|or|,|&)\s*\d+(?!\s*%))*",
+    # "Article 5", "UN Resolution 2202", "Articles 4 and 5", "No. 10", "World War 2", "Boeing 787-9s"
+    rf"\b(?:{_LABELS}|(?:{_MAKERS})(?=\s+(?!(?:19|20)\d\d\b)))\s+\d+(?:[.\-/]\d+)*[A-Za-z]?"
+    r"(?:\s*(?:and|or|,|&)\s*\d+(?!\s*%))*",
     # "F-35", "S-400", "Su-57", "COVID-19", "PAC-3", "B-52H", "T-72B3"; not "mid-2025", "pre-2014"
     r"\b(?!(?:mid|early|late|pre|post|end|start|year|the|and|or|to|by|in|on|of)-)"
     r"[A-Za-z]{1,8}-\d+[A-Za-z0-9]*(?:-\d+)?",
     # "G7", "MH17", "A400M", "P8", "HIMARS2"; not "Q2" (a quarter) nor currencies ("USD5", "RM12.40")
     r"\b(?!Q[1-4]\b)(?!(?:US|Rs|RM|Rp|R|C|A|S|NZ|HK|" + "|".join(ISO_CODES) + r")\$?\d)"
     r"[A-Z]{1,6}\d+[A-Za-z0-9]*\b",
+    # numbers named by what follows them (one alternative, so a position without a digit is passed at once):
+    r"\b(?=\d)(?:"
+    # Boeing's 7x7 airliners and their variants: "787-9s", "737-800", "777-300ER", "its newest 737 model"
+    r"7[0-8]7(?:-\d{1,3}[A-Za-z]*|(?=\s+(?:models?|jets?|jetliners?|airliners?|planes?|aircraft|freighters?|"
+    r"fleets?|family|program|programme)\b))"
+    # the words of a model's name: "16 Pro", "15 Plus", "737 MAX 9"
+    rf"|\d+\s+(?:{_MODEL_WORDS})(?![\w-])(?:\s+\d+\b)?"
     # "5G", "4K", "3D" and the like: digits glued to capital letters that are not a known suffix
-    r"\b\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
+    r"|\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
     r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
-    r"[A-Z][A-Za-z]*\b",
+    r"[A-Z][A-Za-z]*\b)",
     # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
     r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",
     r"\+\d{1,3}[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,3}",

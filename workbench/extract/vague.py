@@ -105,9 +105,13 @@ def _combined() -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
 def _combined_for(rules_setting: str) -> tuple[re.Pattern[str], tuple[VagueQuantifier, ...]]:
     """All quantifiers as one pattern, longest first, so a sentence is scanned once."""
     quantifiers = _load_vague(rules_dir() / VAGUE_FILE_NAME)
-    lead = r"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)(?<!\bas\s)"  # not "how many", "so many"
+    lead = r"(?<![\w-])(?<!\bhow\s)(?<!\bso\s)(?<!\btoo\s)"  # not "how many", "so many"
     pattern = lead + "(?:" + "|".join(f"(?P<q{i}>{q.body})" for i, q in enumerate(quantifiers)) + ")"
     return re.compile(pattern, re.I), quantifiers
+
+
+_COMPARATIVE = ("many", "much", "few")
+_AS_BEFORE = re.compile(r"(?i:as)\s$")
 
 
 def find_vague(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -116,9 +120,10 @@ def find_vague(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     taken_spans = Spans(taken)
     for m in pattern.finditer(sentence):
-        if taken_spans.overlaps(m.start(), m.end()):
-            continue
         quantifier = quantifiers[int(m.lastgroup[1:])]
+        if taken_spans.overlaps(m.start(), m.end()) or (
+                quantifier.phrase in _COMPARATIVE and _AS_BEFORE.search(sentence, max(0, m.start() - 3), m.start())):
+            continue  # "as many as 20" compares; "as millions struggle" quantifies
         found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity",
                              value=quantifier.value, value_max=quantifier.value_max, unit=quantifier.unit,
                              approx=quantifier.approx, vague=True))

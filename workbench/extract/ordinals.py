@@ -1,0 +1,76 @@
+"""Ordinals that state a rank or a count: "the 32nd member", "NATO's 75th anniversary", "the world's
+fourth-largest economy", "a third straight title" are quantities with unit `ordinal` (DESIGN.md).
+
+"first" is never one, and a spelled-out ordinal is one only before a superlative or a word that makes it a
+rank or a count ("second-largest", "third straight", "twenty-fifth anniversary"): "for the second time" is
+ordinary prose. A digit ordinal is one unless it names a century, a street, a unit or a day of the month;
+an ordinal in a date ("June 24th", "the 4th of July") is read by the date reader first and never reaches here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from workbench.extract.numberwords import cardinal_words, ordinal_words, rare_words
+from workbench.extract.spans import Spans
+from workbench.model import Mention
+
+_DIGIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)\b")  # starts with a digit: scanned fast; its edge is checked
+# after a digit ordinal: a century, a street, a military unit, a party, an amendment: names, not ranks
+_NAMED_AFTER = re.compile(
+    r"[\s-]+(?:century|centuries|millenni|St\b|Street|Ave\b|Avenue|Rd\b|Road|Precinct|Airborne|Infantry|"
+    r"Armou?red|Division|Brigade|Regiment|Battalion|Fleet|Army|Corps|Squadron|Wing|Amendment|party|parallel)",
+    re.I)
+# "on the 15th", "by the 14th": a day of the month, unless a rank follows ("on the 40th anniversary")
+_DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|from|by|until|till|since|before|after|through|to)\s+the\s+$", re.I)
+# nouns ending in "-est" that are not superlatives
+_NOT_SUPERLATIVE = ("interest", "forest", "request", "contest", "protest", "harvest", "conquest", "west",
+                    "test", "rest", "chest", "guest", "quest", "honest", "modest", "arrest", "digest", "priest",
+                    "earnest", "manifest", "behest", "unrest", "bequest", "midwest", "inquest")
+_RANK_AFTER = re.compile(
+    r"[\s-]+(?:(?!(?:" + "|".join(_NOT_SUPERLATIVE) + r")\b)[a-z]{2,}est\b|most\b|least\b|ranked\b|placed?\b|"
+    r"consecutive\b|straight\b|successive\b|anniversary\b|birthday\b|members?\b)", re.I)
+LOOK_BEHIND = 20
+
+
+@lru_cache(maxsize=1)
+def ordinal_word() -> re.Pattern[str]:
+    """Any spelled-out ordinal: "second", "fourteenth", "twenty-first", "thirty second" (a lone "first" is
+    dropped when read)."""
+    simple = sorted((w for w in ordinal_words() if "-" not in w), key=len, reverse=True)
+    tens = sorted(w for w, n in cardinal_words().items() if 20 <= n < 100 and n % 10 == 0)
+    return re.compile(rf"(?<![\w-])(?:(?:{'|'.join(tens)})[\s-])?(?:{'|'.join(simple)})(?![\w])", re.I)
+
+
+def _value(word: str) -> int | None:
+    return ordinal_words().get(re.sub(r"\s+", "-", word.lower()))
+
+
+def find_ordinals(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Ordinal mentions of one sentence, offsets into the sentence, clear of `blocked` spans."""
+    digits = list(_DIGIT_ORDINAL.finditer(sentence))
+    words = ordinal_word().finditer(sentence) if "ordinal" in rare_words(sentence) else ()
+    if not digits and not words:
+        return []
+    taken = Spans(blocked)
+    found = []
+    for m in digits:
+        value = int(m.group(0)[:-2])
+        if m.start() and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] in "_.,"):
+            continue  # inside a number or a name
+        if taken.overlaps(*m.span()) or _NAMED_AFTER.match(sentence, m.end()) or (
+                value <= 31 and not _RANK_AFTER.match(sentence, m.end())
+                and _DAY_OF_MONTH_BEFORE.search(sentence, max(0, m.start() - LOOK_BEHIND), m.start())):
+            continue
+        found.append(_mention(m, float(value)))
+    for m in words:
+        value = _value(m.group(0))
+        if value is None or value == 1 or taken.overlaps(*m.span()) or not _RANK_AFTER.match(sentence, m.end()):
+            continue
+        found.append(_mention(m, float(value)))
+    return found
+
+
+def _mention(m: re.Match[str], value: float) -> Mention:
+    return Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity", value=value, unit="ordinal")
