@@ -811,13 +811,19 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
         return Verdict("unverifiable", evidence=(), explanation=(
             f"No {measure.label} figures for {entity} in both {_said(start)} and {_said(key)}."), **base)
     a, b = float(first["value"]), float(last["value"])
-    change = (b / a - 1) * 100 if relative and a else b - a
-    signed = abs(change) if (change >= 0) == (frame.change == "rise") else -abs(change)
-    ok = signed >= 0 and holds(m, abs(change), ctx.rules)
-    unit = "percent" if relative else ("percentage_point" if measure.unit == "percent" else measure.unit)
-    how = "relative change" if relative else "change"
+    if m.unit == "factor":  # "doubled", "tripled": the later figure as a multiple of the earlier one
+        change = b / a if a else float("inf")
+        ok = holds(m, change, ctx.rules)
+        unit, how = "factor", "multiple"
+    else:
+        change = (b / a - 1) * 100 if relative and a else b - a
+        signed = abs(change) if (change >= 0) == (frame.change == "rise") else -abs(change)
+        ok = signed >= 0 and holds(m, abs(change), ctx.rules)
+        unit = "percent" if relative else ("percentage_point" if measure.unit == "percent" else measure.unit)
+        how = "relative change" if relative else "change"
+    shown = f"{round(change, 2):g} times the first" if m.unit == "factor" else figure(round(change, 4), unit)
     text = (f"{entity}'s {measure.label} went from {figure(a, measure.unit)} in {_said(start)} to "
-            f"{figure(b, measure.unit)} in {said}: a {how} of {figure(round(change, 4), unit)}"
+            f"{figure(b, measure.unit)} in {said}: a {how} of {shown}"
             f"{', which bears the claim out.' if ok else f', which does not bear out {m.text}.'}")
     evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), _vintage_name(table, r) or r["period"])
                      for r in (first, last))
@@ -962,6 +968,12 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if m.unit == "percent" and measure.unit != "percent":  # "rose 12%" of a share is too loose to read
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
                                          measure, "relative change"))
+            continue
+        if m.unit == "factor" and measure.kind == "level" and measure.holds != "until_changed":
+            entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
+            if entity is not None and fit >= 1.0:  # "India's population nearly tripled between 1952 and 2007"
+                readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
+                                         measure, "multiple"))
             continue
         if m.unit != measure.unit or m.vague:
             continue
