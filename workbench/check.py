@@ -813,7 +813,8 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     a, b = float(first["value"]), float(last["value"])
     if m.unit == "factor":  # "doubled", "tripled": the later figure as a multiple of the earlier one
         change = b / a if a else float("inf")
-        ok = holds(m, change, ctx.rules)
+        shrink = (m.value or 1) < 1  # "more than halved": read as "fell to less than 1/2", i.e. a/b more than 2
+        ok = holds(m, a / b if shrink and b else change, ctx.rules, 1 / m.value if shrink and m.value else None)
         unit, how = "factor", "multiple"
     else:
         change = (b / a - 1) * 100 if relative and a else b - a
