@@ -1163,7 +1163,8 @@ NEAR_EVENT_DAYS = 120  # an event found by its place is the claim's only if it f
 
 def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) -> Verdict | None:
     row = min(rows, key=lambda r: abs((r["start_date"] - m.start_date).days))
-    if not rule.params.get("events") and abs((row["start_date"] - m.start_date).days) > NEAR_EVENT_DAYS:
+    if not rule.params.get("events") and m.granularity != "year" and abs(
+            (row["start_date"] - m.start_date).days) > NEAR_EVENT_DAYS:
         return None  # "EU leaders in Brussels in June 2025": not the Brussels summit of 2022
     start, end = row["start_date"], row["end_date"]
     evidence = (_event_evidence(rule, pack, row),)
@@ -1189,8 +1190,11 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     m, text = claim.mention, claim.sentence.text
     if m.kind != "date" or m.granularity not in ("day", "month", "year") or _NOT_AN_EVENT_DAY.search(m.text):
         return None  # "today", "yesterday": when the sentence was written, not when the event was
-    if m.granularity == "year" and not rule.params.get("events"):
-        return None  # a year finds an event only by the event's own words ("Finland joined in 2023")
+    after = text[m.end - claim.sentence.start:][:24]
+    if m.granularity == "year" and not rule.params.get("events") and not (
+            len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))):
+        return None  # a year finds an event by the event's own words ("Finland joined in 2023"), or by naming
+        # it right before its signal ("the 2024 NATO Summit")
     table = pack.rows(rule.params["table"])
     if table is None:
         return None

@@ -470,7 +470,8 @@ def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
             else:
                 frames = [reader.frame(m) for m in mentions]
             period_of = {id(m): tuple(i for i, f in enumerate(frames) if mentions[i].kind == "quantity"
-                                      and (f.period is m or f.base_period is m)) for m in mentions}
+                                      and mentions[i].unit != "ordinal"  # "the 1999 50th anniversary": the year
+                                      and (f.period is m or f.base_period is m)) for m in mentions}  # is its own
             _join_ranges(mentions, period_of, text)
             claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
                           for m, f in zip(mentions, frames, strict=True))
