@@ -337,9 +337,9 @@ class _SentenceReader:
         return 0, ""
 
     def change(self, mention: Mention) -> str:
-        if mention.approx in _ONE_SIDED:  # "dropped below 2": a level, compared one-sidedly
-            return ""
         before = self.before(mention, 40)
+        if mention.approx in _ONE_SIDED and not re.search(r"\bby\s+(?:\w+\s+){1,2}$", before):
+            return ""  # "dropped below 2": a level, compared one-sidedly; "fell by more than 22" is a change
         if re.search(r"\b(?:to|from|at|of)\s*(?:the\s+|an?\s+)?(?:about|around|nearly|almost|some|roughly)?\s*$",
                      before, re.I):
             return ""  # "rose to 2.1%", "from 1.8%": levels at two periods
