@@ -63,6 +63,8 @@ def browser_page(width: int = 1400, height: int = 1000):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page(viewport={"width": width, "height": height})
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.set_default_timeout(90_000)  # a shared CI machine may take long over one Streamlit rerun
+            yield page
         finally:
             browser.close()

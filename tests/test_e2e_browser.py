@@ -18,6 +18,7 @@ from workbench.store import add_reviews, connect, save_check, stored_claims
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test "
                                                                "installs it)")
 PUB = date(2025, 7, 1)
+expect.set_options(timeout=30_000)  # a shared CI machine may take long over one Streamlit rerun
 
 
 def fill_draft(page, text: str, title: str = "") -> None:
