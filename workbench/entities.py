@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,9 +106,16 @@ def _required(items: Iterable, ops: ModuleType) -> tuple[str, ...] | None:
     return best
 
 
+@lru_cache(maxsize=1024)
+def _folds_to_ascii(char: str) -> bool:
+    """Whether a character matches an ASCII letter when case is ignored (the Kelvin sign, a dotless i): only
+    then can a name hold a needed text that its lower-case form does not show ("Poland’s" cannot)."""
+    return any(re.fullmatch(letter, char, re.IGNORECASE) for letter in string.ascii_lowercase)
+
+
 @lru_cache(maxsize=1)
 def _country_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One pattern with a group per country, for names with characters other than ASCII."""
+    """One pattern with a group per country, for names with characters that match ASCII letters."""
     countries = _countries()[0]
     pattern = re.compile("|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(countries)), re.IGNORECASE)
     return pattern, tuple(c.code for c in countries)
@@ -122,7 +130,7 @@ def country_code(name: str) -> str | None:
     256 patterns at every position took most of the time of checking real news."""
     if len(name) < 2 or len(name) > 80:
         return None
-    if not name.isascii():
+    if not name.isascii() and any(_folds_to_ascii(c) for c in name if not c.isascii()):
         pattern, codes = _country_pattern()
         found = pattern.search(name)
         return codes[int(found.lastgroup[1:])] if found and found.lastgroup else None
