@@ -12,6 +12,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate, pairwise
@@ -465,7 +466,11 @@ CONTEXT_CHARS = 2000  # how much of the document before a sentence a claim may l
 
 def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
     """Every mention of `text` as a claim with its frame, in document order."""
-    claims: list[Claim] = []
+    return list(iter_claims(text, pub_date, words))
+
+
+def iter_claims(text: str, pub_date: date, words: Vocabulary) -> Iterator[Claim]:
+    """build_claims a sentence at a time: a document of any size is read in flat memory."""
     repeats: Counter[str] = Counter()
     doc = _Document()
     first_break = text.find("\n")  # the title ends there: found once, not by copying the text before each sentence
@@ -485,7 +490,6 @@ def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
                 frames = [reader.frame(m) for m in mentions]
             period_of = _periods_given(mentions, frames)
             _join_ranges(mentions, period_of, text)
-            claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
-                          for m, f in zip(mentions, frames, strict=True))
+            yield from [Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
+                        for m, f in zip(mentions, frames, strict=True)]
         reader.remember(doc)
-    return claims

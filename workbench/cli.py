@@ -6,14 +6,18 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.documents import Document, DocumentError, read_document
 from workbench.extract import extract_mentions, overruns
 from workbench.model import Mention
+
+if TYPE_CHECKING:  # the checker is imported only by the commands that check
+    from workbench.check import CheckedClaim
 
 
 def _iso_date(text: str) -> date:
@@ -138,7 +142,7 @@ def _load_checking() -> tuple:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from workbench.check import check_text
+    from workbench.check import iter_check_text
 
     pack, rules = _load_checking()
     drafts = _Drafts(args.paths)
@@ -150,24 +154,36 @@ def run_check(args: argparse.Namespace) -> int:
         conn = connect(args.db)
     for document in drafts:
         with _overruns_reported(document.name):
-            checked_claims = check_text(document.text, args.pub_date, pack, rules)
+            # without a store, claims are printed as their sentences are checked: memory stays flat on any document
+            checked_claims = iter_check_text(document.text, args.pub_date, pack, rules)
+            if conn is None:
+                records += _emitted(checked_claims, document.name, args.format)
+            else:
+                checked_claims = list(checked_claims)
         if conn is not None:
             from workbench.store import save_check
 
             counts = save_check(conn, document.name, document.text, args.pub_date, checked_claims)
             print(f"workbench: stored {document.name}: " + ", ".join(f"{v} {k.replace('_', ' ')}"
                                                                    for k, v in counts.items()), file=sys.stderr)
-        for checked in checked_claims:
-            record = checked.to_record(document.name)
-            if args.format == "jsonl":
-                print(json.dumps(record, ensure_ascii=False))
-            else:
-                records.append(record)
+            records += _emitted(checked_claims, document.name, args.format)
     if args.format == "table":
         print(_claims_table(records))
     elif args.format == "csv":
         _claims_csv(records)
     return drafts.exit_code
+
+
+def _emitted(checked_claims: Iterable[CheckedClaim], name: str, fmt: str) -> list[dict]:
+    """Records of checked claims: printed at once as JSON Lines, or returned for a table or CSV."""
+    records = []
+    for checked in checked_claims:
+        record = checked.to_record(name)
+        if fmt == "jsonl":
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            records.append(record)
+    return records
 
 
 def _claims_table(records: list[dict]) -> str:
