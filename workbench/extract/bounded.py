@@ -21,6 +21,7 @@ from datetime import datetime
 from functools import lru_cache
 
 import dateparser
+from dateparser.conf import settings as dateparser_defaults
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
     warnings.simplefilter("ignore")
@@ -213,6 +214,11 @@ def _quantulum_first(window: str) -> tuple[int, str, str] | None:
 _DATES: dict[tuple, datetime | None] = {}
 
 
+# dateparser's parsers but its relative one ("3 days ago"), which needs a unit word: tried on a numeric date
+# ("24/06/2025") it always fails, after a third of the call's time
+WITHOUT_RELATIVE = [name for name in dateparser_defaults.PARSERS if name != "relative-time"]
+
+
 def parse_date(text: str, settings: dict) -> datetime | None:
     """dateparser's reading of a short date-shaped text (English), remembered."""
     key = (text, *sorted(settings.items()))
@@ -220,6 +226,8 @@ def parse_date(text: str, settings: dict) -> datetime | None:
         return _DATES[key]
     if not _allowed():
         return None
+    if not any(character.isalpha() for character in text):
+        settings = {**settings, "PARSERS": WITHOUT_RELATIVE}
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     _remember(_DATES, key, parsed)
     return parsed
