@@ -28,10 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "benchmarks" / "data"
 
+import dateparser  # noqa: E402
+
 from tests.adversarial.hostile import BACKTRACKERS, NUMBER_DENSE, number_dense  # noqa: E402
 from workbench.extract import bounded, extract_mentions, overruns, warm_up  # noqa: E402
 
-CALLS = ((bounded.quantulum, "extract_spellout_values"), (bounded.quantulum, "parse"), (bounded.dateparser, "parse"))
+CALLS = ((bounded.quantulum, "extract_spellout_values"), (bounded.quantulum, "parse"), (dateparser, "parse"))
 
 
 def timed_calls() -> dict[str, list[float]]:

@@ -61,7 +61,7 @@ def test_one_unit_reading_serves_every_number_of_the_same_shape_but_not_an_ambig
 def test_the_libraries_only_ever_see_short_windows(label, monkeypatch):
     seen: list[int] = []
     for owner, name in ((bounded.quantulum, "extract_spellout_values"), (bounded.quantulum, "parse"),
-                        (bounded.dateparser, "parse")):
+                        (dateparser, "parse")):
         real = getattr(owner, name)
         monkeypatch.setattr(owner, name, lambda text, *a, _real=real, **k: seen.append(len(text)) or _real(
             text, *a, **k))

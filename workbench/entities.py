@@ -13,7 +13,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from types import ModuleType
@@ -41,7 +41,7 @@ def country_data_path() -> Path:
 @dataclass(frozen=True)
 class _Country:
     code: str  # ISO3
-    pattern: re.Pattern[str]  # country_converter's pattern, case-insensitive
+    regex: str  # country_converter's pattern, case-insensitive (compiled when a name is first tried against it)
     keys: tuple[str, ...] | None  # lower-case texts one of which every match contains; None: no such text known
 
 
@@ -51,8 +51,7 @@ def _countries() -> tuple[tuple[_Country, ...], dict[str, tuple[int, ...]], tupl
     begin (the index a name is looked up by), and the countries every name must be tried against."""
     data = country_data_path().read_text(encoding="utf-8")
     rows = [r for r in csv.DictReader(data.splitlines(), delimiter="\t") if r.get("regex") and r.get("ISO3")]
-    countries = tuple(_Country(r["ISO3"], re.compile(r["regex"], re.IGNORECASE), _needed(r["regex"]))
-                      for r in rows)
+    countries = tuple(_Country(r["ISO3"], r["regex"], _needed(r["regex"])) for r in rows)
     by_start: dict[str, list[int]] = {}
     always: list[int] = []
     for index, country in enumerate(countries):
@@ -106,6 +105,12 @@ def _required(items: Iterable, ops: ModuleType) -> tuple[str, ...] | None:
     return best
 
 
+@cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    """A country's pattern, compiled once it is needed: most are never tried in a draft."""
+    return re.compile(regex, re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def _folds_to_ascii(char: str) -> bool:
     """Whether a character matches an ASCII letter when case is ignored (the Kelvin sign, a dotless i): only
@@ -117,7 +122,7 @@ def _folds_to_ascii(char: str) -> bool:
 def _country_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One pattern with a group per country, for names with characters that match ASCII letters."""
     countries = _countries()[0]
-    pattern = re.compile("|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(countries)), re.IGNORECASE)
+    pattern = re.compile("|".join(f"(?P<c{i}>{c.regex})" for i, c in enumerate(countries)), re.IGNORECASE)
     return pattern, tuple(c.code for c in countries)
 
 
@@ -143,7 +148,7 @@ def country_code(name: str) -> str | None:
                 tried.add(index)
     best: tuple[int, int] | None = None
     for index in sorted(tried):
-        found = countries[index].pattern.search(name)
+        found = _compiled(countries[index].regex).search(name)
         if found is not None and (best is None or found.start() < best[0]):
             best = (found.start(), index)
     return countries[best[1]].code if best else None

@@ -20,9 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-import dateparser
-from dateparser.conf import settings as dateparser_defaults
-
 with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
     warnings.simplefilter("ignore")
     from quantulum3 import parser as quantulum
@@ -214,11 +211,6 @@ def _quantulum_first(window: str) -> tuple[int, str, str] | None:
 _DATES: dict[tuple, datetime | None] = {}
 
 
-# dateparser's parsers but its relative one ("3 days ago"), which needs a unit word: tried on a numeric date
-# ("24/06/2025") it always fails, after a third of the call's time
-WITHOUT_RELATIVE = [name for name in dateparser_defaults.PARSERS if name != "relative-time"]
-
-
 def parse_date(text: str, settings: dict) -> datetime | None:
     """dateparser's reading of a short date-shaped text (English), remembered."""
     key = (text, *sorted(settings.items()))
@@ -226,8 +218,13 @@ def parse_date(text: str, settings: dict) -> datetime | None:
         return _DATES[key]
     if not _allowed():
         return None
+    import dateparser  # imported by the first date that needs it: a draft with none starts without it
+    from dateparser.conf import settings as defaults
+
     if not any(character.isalpha() for character in text):
-        settings = {**settings, "PARSERS": WITHOUT_RELATIVE}
+        # its relative parser ("3 days ago") needs a unit word: on "24/06/2025" it always fails, after a
+        # third of the call's time
+        settings = {**settings, "PARSERS": [name for name in defaults.PARSERS if name != "relative-time"]}
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     _remember(_DATES, key, parsed)
     return parsed
