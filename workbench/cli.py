@@ -286,11 +286,13 @@ COMMANDS = {"extract": run_extract, "check": run_check, "review": run_review, "h
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from workbench.store import StoreError
-
     try:
         return COMMANDS[args.command](args)
-    except StoreError as error:
+    except ValueError as error:
+        # the store's refusals; the store is loaded only by the commands that use it (~10 ms of every start)
+        store = sys.modules.get("workbench.store")
+        if store is None or not isinstance(error, store.StoreError):
+            raise
         print(f"workbench: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # "| head": the reader has gone, which is not an error of ours
