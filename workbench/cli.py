@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.documents import Document, DocumentError, read_document
-from workbench.extract import extract_mentions, overruns
+from workbench.extract import iter_mentions, overruns
 from workbench.model import Mention
 
 if TYPE_CHECKING:  # the checker is imported only by the commands that check
@@ -119,13 +119,12 @@ def run_extract(args: argparse.Namespace) -> int:
     drafts = _Drafts(args.paths)
     rows: list[tuple[str, Mention]] = []
     for document in drafts:
-        with _overruns_reported(document.name):
-            mentions = extract_mentions(document.text, args.pub_date)
-        for mention in mentions:
-            if args.format == "jsonl":
-                print(json.dumps(mention.to_record(document.name), ensure_ascii=False))
-            else:
-                rows.append((document.name, mention))
+        with _overruns_reported(document.name):  # printed as they are found: memory stays flat on any document
+            for mention in iter_mentions(document.text, args.pub_date):
+                if args.format == "jsonl":
+                    print(json.dumps(mention.to_record(document.name), ensure_ascii=False))
+                else:
+                    rows.append((document.name, mention))
     if args.format == "table":
         print(_table(rows))
     return drafts.exit_code
