@@ -29,10 +29,10 @@ from workbench.batch import process_engine, run_batch
 started = time.perf_counter()
 summary = run_batch([sys.argv[1]], Path(sys.argv[2]), engine=process_engine(int(sys.argv[3])), progress=False)
 seconds = time.perf_counter() - started
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "docs": summary.checked, "claims": summary.claims, "main_mb": own,
-                  "worker_mb": workers}))
+own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+print(json.dumps({"seconds": seconds, "cpu": cpu, "docs": summary.checked, "claims": summary.claims,
+                  "main_mb": own.ru_maxrss / 1024, "worker_mb": workers.ru_maxrss / 1024}))
 """
 
 
@@ -89,7 +89,8 @@ def main() -> None:
         rate = result["docs"] / result["seconds"]
         single = single or rate
         print(f"batch, {workers} worker(s): {rate:.1f} docs/s end to end ({rate / single:.2f}x one worker, "
-              f"{rate / raw:.1f}x raw on one core); peak memory main {result['main_mb']:.0f} MB, "
+              f"{rate / raw:.1f}x raw on one core), {result['seconds']:.1f} s for {result['cpu']:.1f} s of CPU in "
+              f"all processes; peak memory main {result['main_mb']:.0f} MB, "
               f"largest worker {result['worker_mb']:.0f} MB")
     if args.memory_run:
         result = batch_run(corpus(args.memory_run), cores)

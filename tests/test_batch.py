@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from benchmarks.news_corpus import articles
-from tests.processes import alive, child_pids
+from tests.processes import POISON, alive, check_or_die, child_pids
 from workbench import PROJECT_DIR, SAMPLES_DIR
 from workbench.batch import dask_engine, process_engine, run_batch
 
@@ -61,6 +61,22 @@ def test_csv_output_and_parallel_output_equal_the_single_worker_output(inputs, t
     run_batch(inputs, two, "csv", process_engine(2), default_date=PUB, progress=False)
     assert lines(one)[0].startswith("doc,claim_id,start,end,text")
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_document_that_kills_its_worker_is_reported_and_the_others_are_all_checked(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    texts = articles(60, seed=5)
+    texts[37] = f"{texts[37]} {POISON}"
+    feed.write_text("".join(json.dumps({"text": t, "pub_date": "2025-07-01"}) + "\n" for t in texts), encoding="utf-8")
+    reference, out = tmp_path / "reference.jsonl", tmp_path / "out.jsonl"
+    run_batch([str(feed)], reference, engine=process_engine(1), progress=False)
+    skipped = []
+    summary = run_batch([str(feed)], out, engine=process_engine(2, task=check_or_die), progress=False,
+                        report=skipped.append)
+    poisoned = f"{feed}#line 38"
+    assert skipped == [f"{poisoned}: its worker process died twice while checking it"]
+    assert (summary.checked, summary.failed) == (59, 1)
+    assert lines(out) == [line for line in lines(reference) if json.loads(line)["doc"] != poisoned]
 
 
 def test_an_existing_output_without_progress_log_is_not_overwritten(inputs, tmp_path):

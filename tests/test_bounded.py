@@ -1,7 +1,9 @@
 """Calls of quantulum3 and dateparser on a draft: short windows, a cap per sentence, what ran over reported."""
 
-from datetime import date
+import random
+from datetime import date, datetime
 
+import dateparser
 import pytest
 
 from tests.adversarial.hostile import BACKTRACKERS, NUMBER_DENSE
@@ -59,7 +61,7 @@ def test_one_unit_reading_serves_every_number_of_the_same_shape_but_not_an_ambig
 def test_the_libraries_only_ever_see_short_windows(label, monkeypatch):
     seen: list[int] = []
     for owner, name in ((bounded.quantulum, "extract_spellout_values"), (bounded.quantulum, "parse"),
-                        (bounded.dateparser, "parse")):
+                        (dateparser, "parse")):
         real = getattr(owner, name)
         monkeypatch.setattr(owner, name, lambda text, *a, _real=real, **k: seen.append(len(text)) or _real(
             text, *a, **k))
@@ -71,3 +73,22 @@ def test_the_libraries_only_ever_see_short_windows(label, monkeypatch):
         extract_mentions(text, PUB)
     assert max(seen, default=0) <= bounded.MAX_RUN + bounded.LOOK_BEFORE + bounded.LOOK_AFTER
     assert len(seen) <= bounded.MAX_CALLS_PER_SENTENCE * max(1, text.count("\n") + text.count(". ") + 1)
+
+
+def test_a_numeric_date_reads_the_same_without_the_relative_parser():
+    """parse_date leaves dateparser's relative-time parser out for text without letters: the forms the
+    numeric shape takes, valid or not, read as dateparser's default parsers read them."""
+    rng = random.Random(7)
+
+    def part() -> str:
+        return f"{rng.randint(0, 99):0{rng.choice((1, 2))}d}"
+
+    texts = [f"{rng.randint(1000, 2999)}-{rng.randint(0, 19):02d}-{rng.randint(0, 39):02d}" for _ in range(60)]
+    texts += [f"{part()}{rng.choice('/.')}{part()}{rng.choice('/.')}{rng.randint(0, 2999):0{rng.choice((2, 4))}d}"
+              for _ in range(240)]
+    for text in texts:
+        settings = {"RELATIVE_BASE": datetime(rng.randint(1990, 2030), rng.randint(1, 12), rng.randint(1, 28)),
+                    "PREFER_DATES_FROM": rng.choice(("past", "future")), "PREFER_DAY_OF_MONTH": "first",
+                    "DATE_ORDER": rng.choice(("DMY", "MDY"))}
+        bounded._DATES.clear()
+        assert bounded.parse_date(text, settings) == dateparser.parse(text, languages=["en"], settings=settings), text

@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +27,10 @@ from workbench.documents import DocumentError, document_text
 from workbench.export import CHECK_CSV_COLUMNS, check_csv_row
 
 DRAFT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
-WINDOW_PER_WORKER = 16
+WINDOW_PER_WORKER = 16  # articles per worker gathered at once for a Dask cluster
+CHUNK_ARTICLES = 16  # articles sent to a worker process in one task: one article a task cost more than checking it
+CHUNK_CHARS = 50_000  # ...or fewer, so that long drafts still spread over the workers
+CHUNKS_AHEAD = 3  # tasks per worker in flight: a worker never waits for the main process, nor for a slow neighbour
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,11 @@ def check_article(article: Article, fmt: str = "jsonl") -> Outcome:
         return Outcome(article.key, "", 0, f"could not be checked ({error.__class__.__name__}: {error})")
 
 
+def check_articles(articles: list[Article], fmt: str = "jsonl") -> list[Outcome]:
+    """One task of a worker process: a chunk of articles, each checked as by check_article."""
+    return [check_article(article, fmt) for article in articles]
+
+
 # --- writing results as they come, resumable ---------------------------------------------------------
 
 class ResultWriter:
@@ -224,10 +233,9 @@ class ResultWriter:
         self._log.close()
 
 
-# --- engines: ordered maps over windows of articles ---------------------------------------------------
+# --- engines: ordered maps over the articles ------------------------------------------------------------
 
-Mapper = Callable[[list[Article], str], Iterator[Outcome]]
-MAX_ATTEMPTS = 2  # a document whose worker dies twice is reported and skipped
+Mapper = Callable[[Iterable[Article], str], Iterator[Outcome]]
 
 
 def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -254,13 +262,29 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
-def process_engine(workers: int) -> Engine:
-    """Worker processes, results in input order. A worker that dies (killed, out of memory) loses only
-    the documents it held: the pool is replaced and they are tried again, then reported and skipped."""
+def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    """Consecutive articles in tasks of at most CHUNK_ARTICLES articles and about CHUNK_CHARS characters."""
+    chunk: list[Article] = []
+    size = 0
+    for article in articles:
+        chunk.append(article)
+        size += len(article.text or "")
+        if len(chunk) >= CHUNK_ARTICLES or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def process_engine(workers: int, task: Callable[[list[Article], str], list[Outcome]] = check_articles) -> Engine:
+    """Worker processes, each sent chunks of consecutive articles, several chunks ahead; results in input
+    order. A worker that dies (killed, out of memory) loses the chunks in flight: the pool is replaced and
+    their articles are checked again one at a time, so that an article that kills a worker a second time is
+    known, reported and skipped. `task` is what a worker runs on a chunk."""
     if workers <= 1:
-        return Engine(lambda window, fmt: (check_article(a, fmt) for a in window), 1)
+        return Engine(lambda articles, fmt: (outcome for chunk in _chunks(articles) for outcome in task(chunk, fmt)), 1)
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
@@ -271,27 +295,32 @@ def process_engine(workers: int) -> Engine:
 
     executor = [new_pool()]
 
-    def run(window: list[Article], fmt: str) -> Iterator[Outcome]:
-        attempts: dict[str, int] = {}
-        pending = list(window)
-        while pending:
-            futures = [executor[0].submit(check_article, article, fmt) for article in pending]
-            for index, future in enumerate(futures):
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    executor[0].shutdown(wait=False, cancel_futures=True)
-                    executor[0] = new_pool()
-                    article = pending[index]
-                    attempts[article.key] = attempts.get(article.key, 0) + 1
-                    if attempts[article.key] >= MAX_ATTEMPTS:
-                        yield Outcome(article.key, "", 0, "its worker process died twice while checking it")
-                        index += 1
-                    pending = pending[index:]
-                    break
-                yield outcome
-            else:
-                pending = []
+    def run(articles: Iterable[Article], fmt: str) -> Iterator[Outcome]:
+        chunks = _chunks(articles)
+        in_flight: deque[tuple[list[Article], Future]] = deque()
+        lost: deque[Article] = deque()  # of chunks whose worker died: checked again alone, one at a time
+        while True:
+            while not lost and len(in_flight) < workers * CHUNKS_AHEAD and (chunk := next(chunks, None)):
+                in_flight.append((chunk, executor[0].submit(task, chunk, fmt)))
+            if lost and not in_flight:
+                in_flight.append(([lost[0]], executor[0].submit(task, [lost[0]], fmt)))
+            if not in_flight:
+                return
+            chunk, future = in_flight.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                executor[0].shutdown(wait=False, cancel_futures=True)
+                executor[0] = new_pool()
+                if lost:  # it died with this one article alone, after dying once in its chunk
+                    yield Outcome(lost.popleft().key, "", 0, "its worker process died twice while checking it")
+                else:
+                    lost.extend(article for held, _ in [(chunk, future), *in_flight] for article in held)
+                in_flight.clear()
+                continue
+            if lost:
+                lost.popleft()
+            yield from outcomes
 
     return Engine(run, workers, lambda: executor[0].shutdown())
 
@@ -308,8 +337,9 @@ def dask_engine(scheduler: str | None, workers: int) -> Engine:
         client = Client(cluster)
     size = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
-    def run(window: list[Article], fmt: str) -> Iterator[Outcome]:
-        return iter(client.gather(client.map(check_article, window, fmt=fmt, pure=False)))
+    def run(articles: Iterable[Article], fmt: str) -> Iterator[Outcome]:
+        for window in _windows(articles, size * WINDOW_PER_WORKER):
+            yield from client.gather(client.map(check_article, window, fmt=fmt, pure=False))
 
     def close() -> None:
         client.close()
@@ -335,18 +365,17 @@ def run_batch(inputs: list[str], out: Path, fmt: str = "jsonl", engine: Engine |
                    dynamic_ncols=True)
     pending = (a for a in iter_articles(inputs, text_field, date_field, default_date) if a.key not in writer.done)
     try:
-        for window in _windows(pending, engine.workers * WINDOW_PER_WORKER):
-            for outcome in engine.map(window, fmt):
-                writer.write(outcome)
-                if outcome.error:
-                    summary.failed += 1
-                    if report:
-                        report(f"{outcome.key}: {outcome.error}")
-                else:
-                    summary.checked += 1
-                    summary.claims += outcome.claims
-                if bar:
-                    bar.update(1)
+        for outcome in engine.map(pending, fmt):
+            writer.write(outcome)
+            if outcome.error:
+                summary.failed += 1
+                if report:
+                    report(f"{outcome.key}: {outcome.error}")
+            else:
+                summary.checked += 1
+                summary.claims += outcome.claims
+            if bar:
+                bar.update(1)
     finally:
         writer.close()
         engine.close()

@@ -12,11 +12,13 @@ Every word of an explanation that names a topic comes from the tables' descripti
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
 
-from workbench.claims import Claim, Frame, build_claims, counted_noun, is_past
+from workbench.claims import Claim, Frame, counted_noun, is_past, iter_claims
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
 from workbench.model import Mention
@@ -1214,7 +1216,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
 
     if rule.params.get("events"):
         for item in rule.params["events"]:
-            if all(re.search(re.escape(str(w)), text, re.I) for w in item.get("words", [])):
+            if all(_in_text(re.escape(str(w)), text) for w in item.get("words", [])):
                 rows = [r for r in table if r["event_id"] == item.get("event_id")]
                 if rows:
                     return judged(rows, all(re.search(re.escape(str(w)), clause, re.I) for w in item["words"]))
@@ -1229,14 +1231,20 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     return judged(rows, here and _signalled(rule, clause)) if rows else None
 
 
+@lru_cache(maxsize=1024)
+def _in_text(pattern: str, text: str, flags: int = re.IGNORECASE) -> bool:
+    """Cached: every date of a sentence asks the same of it, and a table pasted as one sentence has thousands."""
+    return re.search(pattern, text, flags) is not None
+
+
 def _signalled(rule: Rule, text: str, words: str = "signals") -> bool:
     """The rule's signal words ("summit"), or another list of its words, are in the text."""
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I) for w in rule.words(words))
+    return any(_in_text(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in rule.words(words))
 
 
 def _events_placed(table: list[dict], text: str) -> list[dict]:
     """Events whose place the text names ("in Brussels", "The Hague")."""
-    return [r for r in table if any(re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text)
+    return [r for r in table if any(_in_text(rf"(?<!\w){re.escape(part.strip())}(?!\w)", text, 0)
                                     for part in re.split(r"[/(),]", str(r["location"])) if len(part.strip()) > 2)]
 
 
@@ -1280,13 +1288,12 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         if target is not None:
             return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
     if not figures and claim.mention.granularity == "year":
-        pledges = [(c, v, _target_of(pack, v)) for c, v in zip(claims_of_sentence, (
-            verdicts_of_sentence.get(i) for i in range(len(claims_of_sentence))), strict=True)]
-        pledges = [(c, v, t) for c, v, t in pledges if t is not None and v is not None and v.verdict == "supported"]
         lead = claim.sentence.text[max(0, claim.mention.start - claim.sentence.start - 30):
                                    claim.mention.start - claim.sentence.start]
-        if len(pledges) == 1 and any(w.measure.kind == "target" and w.names is not None and w.names.search(lead)
-                                     for w in vocabulary.measures):
+        named = any(w.measure.kind == "target" and w.names is not None and w.names.search(lead)
+                    for w in vocabulary.measures)
+        pledges = _supported_pledges(pack, claims_of_sentence, verdicts_of_sentence) if named else []
+        if len(pledges) == 1:
             # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
             other, verdict, target = pledges[0]
             return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
@@ -1294,6 +1301,14 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
     return Verdict("unverifiable", None, (), UNCOVERED)
+
+
+def _supported_pledges(pack: ReferencePack, claims: list[Claim], verdicts: dict[int, Verdict]) -> list[tuple]:
+    """The figures of a sentence read as a pledge and borne out; gathered only for a year a target is named
+    before (every year of a pasted table gathering them was quadratic)."""
+    pledges = [(c, v, _target_of(pack, v)) for c, v in zip(claims, (verdicts.get(i) for i in range(len(claims))),
+                                                           strict=True)]
+    return [(c, v, t) for c, v, t in pledges if t is not None and v is not None and v.verdict == "supported"]
 
 
 def _read_against(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceTable, Measure] | None:
@@ -1368,10 +1383,11 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
             if claim.mention.kind == "quantity":
                 verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_quantity(
                     c, pub, pack, rules, vocabulary))
+        cut_by = _first_cut_by(group)
         for i, claim in enumerate(group):
-            cutoff_of = [other for other in group if other.frame.cutoff is claim.mention]
-            if cutoff_of and i in verdicts and _target_of(pack, verdicts[i]) is None:
-                verdicts[i] = Verdict(None, None, (), f"The cut-off of '{cutoff_of[0].mention.text}'; checked with it.",
+            cutoff_of = cut_by.get(id(claim.mention))
+            if cutoff_of is not None and i in verdicts and _target_of(pack, verdicts[i]) is None:
+                verdicts[i] = Verdict(None, None, (), f"The cut-off of '{cutoff_of.mention.text}'; checked with it.",
                                       role="context")
         for i, claim in enumerate(group):
             if claim.mention.kind == "date":
@@ -1380,6 +1396,16 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
         checked.extend(CheckedClaim(claim, verdicts[i]) for i, claim in enumerate(group))
         index = end
     return checked
+
+
+def _first_cut_by(group: list[Claim]) -> dict[int, Claim]:
+    """For each cut-off (by id of its mention), the first claim of the sentence compared with it: one pass,
+    where asking every claim about every other was quadratic in a sentence's figures."""
+    first: dict[int, Claim] = {}
+    for claim in group:
+        if claim.frame.cutoff is not None:
+            first.setdefault(id(claim.frame.cutoff), claim)
+    return first
 
 
 def _safely(check) -> Verdict:
@@ -1393,9 +1419,16 @@ def _safely(check) -> Verdict:
 
 def check_text(text: str, pub_date: date, pack: ReferencePack, rules: RuleSet) -> list[CheckedClaim]:
     """text -> claims (with frames) -> verdicts, in document order."""
+    return list(iter_check_text(text, pub_date, pack, rules))
+
+
+def iter_check_text(text: str, pub_date: date, pack: ReferencePack, rules: RuleSet) -> Iterator[CheckedClaim]:
+    """check_text a sentence at a time (sentences are checked independently): the command line prints a
+    document of any size in flat memory, where holding every claim of 7 MB of figures took over a gigabyte."""
     load_vague_quantifiers()
     vocabulary = vocabulary_for(pack, rules)
-    return check_claims(build_claims(text, pub_date, vocabulary), pub_date, pack, rules, vocabulary)
+    for _, claims in groupby(iter_claims(text, pub_date, vocabulary), key=lambda claim: claim.sentence):
+        yield from check_claims(list(claims), pub_date, pack, rules, vocabulary)
 
 
-__all__ = ["CheckedClaim", "Evidence", "Verdict", "check_text", "figure", "holds", "tolerance_for"]
+__all__ = ["CheckedClaim", "Evidence", "Verdict", "check_text", "figure", "holds", "iter_check_text", "tolerance_for"]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from workbench.entities import EntitySpan
 from workbench.extract import extract_sentence, split_sentences
@@ -99,13 +101,27 @@ class _Document:
 
 def _clauses(text: str, mentions: list[Mention], offset: int) -> list[tuple[int, int]]:
     """Clause spans of a sentence (offsets into it); a break inside a mention ("between 3 and 5%") is none."""
-    inside = [(m.start - offset, m.end - offset) for m in mentions]
+    inside = _Overlaps([(m.start - offset, m.end - offset) for m in mentions])
     cuts = [0]
     for m in _CLAUSE_BREAK.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b in inside):
+        if not inside.any(m.start(), m.end()):
             cuts.extend([m.start(), m.end()])
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+
+
+class _Overlaps:
+    """Whether any of a set of spans overlaps [start, end), by bisection: a table pasted as one sentence has
+    thousands of breaks and of figures, and testing each break against every figure was quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # the furthest end among the first k spans
+
+    def any(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans that start before `end`
+        return before > 0 and self.reach[before - 1] > start
 
 
 def _clause_of(position: int, clauses: list[tuple[int, int]]) -> int:
@@ -442,6 +458,18 @@ def _join_ranges(mentions: list[Mention], period_of: dict[int, tuple[int, ...]],
             period_of[id(first)] = period_of[id(second)] = joined
 
 
+def _periods_given(mentions: list[Mention], frames: list[Frame]) -> dict[int, tuple[int, ...]]:
+    """For each mention (by id), the quantities (by index) whose period or base period it is: one pass over the
+    frames, where asking every frame about every mention was quadratic in a sentence's figures."""
+    given: dict[int, list[int]] = {id(m): [] for m in mentions}
+    for index, (mention, frame) in enumerate(zip(mentions, frames, strict=True)):
+        if mention.kind == "quantity" and mention.unit != "ordinal":  # "the 1999 50th anniversary": the year is
+            for date_id in {id(frame.period), id(frame.base_period)}:  # its own
+                if date_id in given:
+                    given[date_id].append(index)
+    return {key: tuple(indexes) for key, indexes in given.items()}
+
+
 def _with(frame: Frame, **changes: object) -> Frame:
     return replace(frame, **changes)
 
@@ -452,9 +480,14 @@ CONTEXT_CHARS = 2000  # how much of the document before a sentence a claim may l
 
 def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
     """Every mention of `text` as a claim with its frame, in document order."""
-    claims: list[Claim] = []
+    return list(iter_claims(text, pub_date, words))
+
+
+def iter_claims(text: str, pub_date: date, words: Vocabulary) -> Iterator[Claim]:
+    """build_claims a sentence at a time: a document of any size is read in flat memory."""
     repeats: Counter[str] = Counter()
     doc = _Document()
+    first_break = text.find("\n")  # the title ends there: found once, not by copying the text before each sentence
     for sentence in split_sentences(text):
         mentions = list(extract_sentence(sentence, pub_date))
         reader = _SentenceReader(sentence, mentions, words, doc)
@@ -462,18 +495,15 @@ def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
             occurrence = repeats[sentence.text]
             repeats[sentence.text] += 1
             context = text[max(0, sentence.start - CONTEXT_CHARS):sentence.start]
-            title = text[:text.find("\n")] if "\n" in text[:sentence.start] else ""
+            title = text[:first_break] if 0 <= first_break < sentence.start else ""
             if title and not context.startswith(title):
                 context = title + "\n" + context
             if len(mentions) > MAX_FRAMED:
                 frames = [Frame(unread=True) for _ in mentions]
             else:
                 frames = [reader.frame(m) for m in mentions]
-            period_of = {id(m): tuple(i for i, f in enumerate(frames) if mentions[i].kind == "quantity"
-                                      and mentions[i].unit != "ordinal"  # "the 1999 50th anniversary": the year
-                                      and (f.period is m or f.base_period is m)) for m in mentions}  # is its own
+            period_of = _periods_given(mentions, frames)
             _join_ranges(mentions, period_of, text)
-            claims.extend(Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
-                          for m, f in zip(mentions, frames, strict=True))
+            yield from [Claim(claim_id_for(sentence, m, occurrence), m, sentence, f, context, period_of[id(m)])
+                        for m, f in zip(mentions, frames, strict=True)]
         reader.remember(doc)
-    return claims

@@ -6,14 +6,18 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.documents import Document, DocumentError, read_document
-from workbench.extract import extract_mentions, overruns
+from workbench.extract import iter_mentions, overruns
 from workbench.model import Mention
+
+if TYPE_CHECKING:  # the checker is imported only by the commands that check
+    from workbench.check import CheckedClaim
 
 
 def _iso_date(text: str) -> date:
@@ -115,13 +119,12 @@ def run_extract(args: argparse.Namespace) -> int:
     drafts = _Drafts(args.paths)
     rows: list[tuple[str, Mention]] = []
     for document in drafts:
-        with _overruns_reported(document.name):
-            mentions = extract_mentions(document.text, args.pub_date)
-        for mention in mentions:
-            if args.format == "jsonl":
-                print(json.dumps(mention.to_record(document.name), ensure_ascii=False))
-            else:
-                rows.append((document.name, mention))
+        with _overruns_reported(document.name):  # printed as they are found: memory stays flat on any document
+            for mention in iter_mentions(document.text, args.pub_date):
+                if args.format == "jsonl":
+                    print(json.dumps(mention.to_record(document.name), ensure_ascii=False))
+                else:
+                    rows.append((document.name, mention))
     if args.format == "table":
         print(_table(rows))
     return drafts.exit_code
@@ -138,7 +141,7 @@ def _load_checking() -> tuple:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from workbench.check import check_text
+    from workbench.check import iter_check_text
 
     pack, rules = _load_checking()
     drafts = _Drafts(args.paths)
@@ -150,24 +153,36 @@ def run_check(args: argparse.Namespace) -> int:
         conn = connect(args.db)
     for document in drafts:
         with _overruns_reported(document.name):
-            checked_claims = check_text(document.text, args.pub_date, pack, rules)
+            # without a store, claims are printed as their sentences are checked: memory stays flat on any document
+            checked_claims = iter_check_text(document.text, args.pub_date, pack, rules)
+            if conn is None:
+                records += _emitted(checked_claims, document.name, args.format)
+            else:
+                checked_claims = list(checked_claims)
         if conn is not None:
             from workbench.store import save_check
 
             counts = save_check(conn, document.name, document.text, args.pub_date, checked_claims)
             print(f"workbench: stored {document.name}: " + ", ".join(f"{v} {k.replace('_', ' ')}"
                                                                    for k, v in counts.items()), file=sys.stderr)
-        for checked in checked_claims:
-            record = checked.to_record(document.name)
-            if args.format == "jsonl":
-                print(json.dumps(record, ensure_ascii=False))
-            else:
-                records.append(record)
+            records += _emitted(checked_claims, document.name, args.format)
     if args.format == "table":
         print(_claims_table(records))
     elif args.format == "csv":
         _claims_csv(records)
     return drafts.exit_code
+
+
+def _emitted(checked_claims: Iterable[CheckedClaim], name: str, fmt: str) -> list[dict]:
+    """Records of checked claims: printed at once as JSON Lines, or returned for a table or CSV."""
+    records = []
+    for checked in checked_claims:
+        record = checked.to_record(name)
+        if fmt == "jsonl":
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            records.append(record)
+    return records
 
 
 def _claims_table(records: list[dict]) -> str:
@@ -270,11 +285,13 @@ COMMANDS = {"extract": run_extract, "check": run_check, "review": run_review, "h
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from workbench.store import StoreError
-
     try:
         return COMMANDS[args.command](args)
-    except StoreError as error:
+    except ValueError as error:
+        # the store's refusals; the store is loaded only by the commands that use it (~10 ms of every start)
+        store = sys.modules.get("workbench.store")
+        if store is None or not isinstance(error, store.StoreError):
+            raise
         print(f"workbench: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # "| head": the reader has gone, which is not an error of ours

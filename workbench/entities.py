@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
 
 MAX_NAME_WORDS = 4  # "Bosnia and Herzegovina", "Republic of North Macedonia"
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|and|the|de|[A-Z][\w’'.-]*))*")
@@ -36,25 +38,120 @@ def country_data_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "country_data.tsv"
 
 
+@dataclass(frozen=True)
+class _Country:
+    code: str  # ISO3
+    regex: str  # country_converter's pattern, case-insensitive (compiled when a name is first tried against it)
+    keys: tuple[str, ...] | None  # lower-case texts one of which every match contains; None: no such text known
+
+
 @lru_cache(maxsize=1)
-def _country_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One pattern with a group per country (country_converter's patterns), and the ISO3 code of each group."""
+def _countries() -> tuple[tuple[_Country, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """country_converter's countries in its order; which countries each two-letter start of a key may
+    begin (the index a name is looked up by), and the countries every name must be tried against."""
     data = country_data_path().read_text(encoding="utf-8")
     rows = [r for r in csv.DictReader(data.splitlines(), delimiter="\t") if r.get("regex") and r.get("ISO3")]
-    pattern = re.compile("|".join(f"(?P<c{i}>{r['regex']})" for i, r in enumerate(rows)), re.IGNORECASE)
-    return pattern, tuple(r["ISO3"] for r in rows)
+    countries = tuple(_Country(r["ISO3"], r["regex"], _needed(r["regex"])) for r in rows)
+    by_start: dict[str, list[int]] = {}
+    always: list[int] = []
+    for index, country in enumerate(countries):
+        if country.keys is None or min(map(len, country.keys)) < 2:
+            always.append(index)
+            continue
+        for key in country.keys:
+            by_start.setdefault(key[:2], []).append(index)
+    return countries, {start: tuple(dict.fromkeys(found)) for start, found in by_start.items()}, tuple(always)
+
+
+def _needed(regex: str) -> tuple[str, ...] | None:
+    """Texts one of which any match of `regex` must hold, found by reading its parsed form."""
+    try:
+        from re import _constants, _parser  # CPython's own regex parser (3.11+)
+
+        return _required(_parser.parse(regex), _constants)
+    except Exception:  # another Python's parser: the country is simply tried on every name
+        return None
+
+
+def _required(items: Iterable, ops: ModuleType) -> tuple[str, ...] | None:
+    """Of the literal runs a parsed sequence must match (its own, and those of the groups, branches,
+    repeats and look-arounds it cannot match without), the most selective set; None when there is none.
+    Only ASCII letters count: names with other characters are searched the slow way."""
+    best: tuple[str, ...] | None = None
+
+    def consider(keys: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if keys and (best is None or min(map(len, keys)) > min(map(len, best))):
+            best = keys
+
+    run = ""
+    for op, arg in items:
+        if op is ops.LITERAL and chr(arg).isascii():
+            run += chr(arg).lower()
+            continue
+        consider((run,) if run else None)
+        run = ""
+        if op is ops.SUBPATTERN:
+            consider(_required(arg[-1], ops))
+        elif op is ops.ASSERT:  # a look-ahead or look-behind must find its text too
+            consider(_required(arg[1], ops))
+        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            consider(_required(arg[2], ops))
+        elif op is ops.BRANCH:
+            branches = [_required(branch, ops) for branch in arg[1]]
+            if all(branches):
+                consider(tuple(key for keys in branches for key in keys))
+    consider((run,) if run else None)
+    return best
+
+
+@cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    """A country's pattern, compiled once it is needed: most are never tried in a draft."""
+    return re.compile(regex, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _folds_to_ascii(char: str) -> bool:
+    """Whether a character matches an ASCII letter when case is ignored (the Kelvin sign, a dotless i): only
+    then can a name hold a needed text that its lower-case form does not show ("Poland’s" cannot)."""
+    return any(re.fullmatch(letter, char, re.IGNORECASE) for letter in string.ascii_lowercase)
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern with a group per country, for names with characters that match ASCII letters."""
+    countries = _countries()[0]
+    pattern = re.compile("|".join(f"(?P<c{i}>{c.regex})" for i, c in enumerate(countries)), re.IGNORECASE)
+    return pattern, tuple(c.code for c in countries)
 
 
 @lru_cache(maxsize=50_000)
 def country_code(name: str) -> str | None:
-    """The ISO3 code of a country name in any of its usual spellings, or None."""
+    """The ISO3 code of a country name in any of its usual spellings, or None.
+
+    As country_converter reads a name: the country whose pattern matches furthest left, the first listed
+    where two match there. Only the countries whose needed texts the name holds are tried: searching all
+    256 patterns at every position took most of the time of checking real news."""
     if len(name) < 2 or len(name) > 80:
         return None
-    pattern, codes = _country_pattern()
-    found = pattern.search(name)
-    if found is None or found.lastgroup is None:
-        return None
-    return codes[int(found.lastgroup[1:])]
+    if not name.isascii() and any(_folds_to_ascii(c) for c in name if not c.isascii()):
+        pattern, codes = _country_pattern()
+        found = pattern.search(name)
+        return codes[int(found.lastgroup[1:])] if found and found.lastgroup else None
+    countries, by_start, always = _countries()
+    lowered = name.lower()
+    tried = set(always)
+    for at in range(len(lowered) - 1):
+        for index in by_start.get(lowered[at:at + 2], ()):
+            if index not in tried and any(lowered.startswith(key, at) for key in countries[index].keys):
+                tried.add(index)
+    best: tuple[int, int] | None = None
+    for index in sorted(tried):
+        found = _compiled(countries[index].regex).search(name)
+        if found is not None and (best is None or found.start() < best[0]):
+            best = (found.start(), index)
+    return countries[best[1]].code if best else None
 
 
 def _joins_two_names(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -41,7 +42,13 @@ def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
 
 def extract_mentions(text: str, pub_date: date) -> list[Mention]:
     """Every quantity and date in `text`, in document order, spans never overlapping."""
-    return [m for sentence in split_sentences(text) for m in extract_sentence(sentence, pub_date)]
+    return list(iter_mentions(text, pub_date))
+
+
+def iter_mentions(text: str, pub_date: date) -> Iterator[Mention]:
+    """extract_mentions a sentence at a time: a document of any size is read in flat memory."""
+    for sentence in split_sentences(text):
+        yield from extract_sentence(sentence, pub_date)
 
 
 def warm_up() -> None:
@@ -50,4 +57,4 @@ def warm_up() -> None:
     extract_mentions("On 24 June 2025, about 5% of the 32 members spent $1.3bn over eight years.", date(2025, 7, 1))
 
 
-__all__ = ["extract_mentions", "extract_sentence", "overruns", "split_sentences", "warm_up"]
+__all__ = ["extract_mentions", "extract_sentence", "iter_mentions", "overruns", "split_sentences", "warm_up"]

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-import dateparser
-
 with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
     warnings.simplefilter("ignore")
     from quantulum3 import parser as quantulum
@@ -220,6 +218,13 @@ def parse_date(text: str, settings: dict) -> datetime | None:
         return _DATES[key]
     if not _allowed():
         return None
+    import dateparser  # imported by the first date that needs it: a draft with none starts without it
+    from dateparser.conf import settings as defaults
+
+    if not any(character.isalpha() for character in text):
+        # its relative parser ("3 days ago") needs a unit word: on "24/06/2025" it always fails, after a
+        # third of the call's time
+        settings = {**settings, "PARSERS": [name for name in defaults.PARSERS if name != "relative-time"]}
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     _remember(_DATES, key, parsed)
     return parsed

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -233,6 +233,7 @@ def _dateparser(text: str, pub: date, prefer: str) -> date | None:
 
 
 CLAUSE_WINDOW = 200  # characters each side of a date that its clause is read from
+NEAR_CLAUSES = 6  # clauses on either side of a date whose tense it may take
 SENTENCE_TENSE_WINDOW = 2000  # a "sentence" longer than this is not prose; its opening sets the tense
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|although|after|before)\s")
 
@@ -249,6 +250,7 @@ class _Context:
         self._tenses: dict[tuple[int, int], str] = {}
         self._breaks: list[tuple[int, int]] | None = None
         self._break_ends: list[int] = []
+        self._break_starts: list[int] = []
         self._sentence_tense = "present"
 
     def at(self, start: int, end: int) -> _Context:
@@ -262,6 +264,7 @@ class _Context:
             if self._breaks is None:  # scanned once per sentence, whatever the number of dates
                 self._breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.sentence)]
                 self._break_ends = [e for _, e in self._breaks]
+                self._break_starts = [s for s, _ in self._breaks]
                 self._sentence_tense = tense_of(self.sentence[:SENTENCE_TENSE_WINDOW])
             start, end = self._span
             before = bisect_right(self._break_ends, start)  # breaks that end at or before the date
@@ -275,14 +278,18 @@ class _Context:
     def _neighbour_tense(self, left: int, right: int) -> str:
         """The tense of the nearest clause that has one: "In June, leaders met ..., and will meet by 2035" is a
         past June, and a "going to" two clauses on does not make it future. The sentence's, failing that."""
-        before = [(s, e) for s, e in self._breaks if e <= left][::-1]
-        after = [(s, e) for s, e in self._breaks if s >= right]
+        # only the NEAR_CLAUSES nearest breaks on each side can be among the nearest clauses: found by
+        # bisection, not by a scan of every break for every date (quadratic in a table pasted as one sentence)
+        ended = bisect_right(self._break_ends, left)
+        before = self._breaks[max(0, ended - NEAR_CLAUSES):ended][::-1]
+        first_after = bisect_left(self._break_starts, right)
+        after = self._breaks[first_after:first_after + NEAR_CLAUSES + 1]
         edges_before = [s for s, _ in before] + [0]
         edges_after = [e for _, e in after]
         clauses = [(left - edges_before[i], edges_before[i], before[i][0]) for i in range(len(before))]
         clauses += [(edges_after[i] - right, edges_after[i], after[i + 1][0] if i + 1 < len(after)
-                     else len(self.sentence)) for i in range(len(after))]
-        for _, start, end in sorted(clauses)[:6]:
+                     else len(self.sentence)) for i in range(min(len(after), NEAR_CLAUSES))]
+        for _, start, end in sorted(clauses)[:NEAR_CLAUSES]:
             tense = tense_of(self.sentence[start:min(end, start + CLAUSE_WINDOW)])
             if tense != "present":
                 return tense

@@ -77,9 +77,11 @@ def currency_symbols() -> dict[str, str]:
     ("R$", "₩", "₱", "CN¥"); a symbol shared by several currencies ("$", "kr", "Rs") or a lone letter is
     left to the hand-kept table, which also holds the spellings news copy uses and CLDR does not."""
     shared: dict[str, set[str]] = {}
+    # what localedata.exists answers, listed once: asking it of each currency's locale took most of the start
+    known = {name.lower() for name in localedata.locale_identifiers()}
     for code in list_currencies():
         for locale in ("en", f"en_{code[:2]}"):
-            if not localedata.exists(locale):
+            if locale.lower() not in known:
                 continue
             symbol = get_currency_symbol(code, locale)
             if symbol != code and (len(symbol) > 1 or not symbol.isascii()):
