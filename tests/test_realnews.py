@@ -12,7 +12,7 @@ from workbench.scoring import load_entries, score_entries
 
 HERE = Path(__file__).parent / "realnews"
 # (accuracy, precision of red, wrong "supported" at most)
-FLOORS = {"dev": (0.76, 0.95, 2), "heldout": (0.60, 0.45, 0)}
+FLOORS = {"dev": (0.77, 0.95, 2), "heldout": (0.61, 0.45, 0)}
 
 
 @pytest.fixture(scope="module")
