@@ -192,7 +192,8 @@ def test_a_selection_of_rows_is_decided_at_once(tmp_path):
     assert all(c.final_verdict == c.auto_verdict for c in decided)
 
 
-def test_a_new_edition_uploaded_is_diffed_confirmed_and_flags_the_affected_claims(tmp_path, monkeypatch):
+def reference_copy(tmp_path, monkeypatch):
+    """A copy of the reference folder the app (and `check`) read, so an upload never touches the real one."""
     import shutil
 
     from workbench import REFERENCE_DIR
@@ -200,6 +201,11 @@ def test_a_new_edition_uploaded_is_diffed_confirmed_and_flags_the_affected_claim
     folder = tmp_path / "ref"
     shutil.copytree(REFERENCE_DIR, folder)
     monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    return folder
+
+
+def test_a_new_edition_uploaded_is_diffed_confirmed_and_flags_the_affected_claims(tmp_path, monkeypatch):
+    folder = reference_copy(tmp_path, monkeypatch)
     database = tmp_path / "e2e.db"
     store_draft(database, "Poland story", "Poland spent 4.12% of GDP on defence in 2024.")
     [poland] = stored_claims(connect(database))
@@ -241,15 +247,12 @@ def test_an_entitys_series_is_charted_one_line_per_edition(tmp_path):
 
 def test_a_new_table_uploaded_and_confirmed_is_used_by_check(tmp_path, monkeypatch):
     import os
-    import shutil
     import subprocess
     import sys
 
-    from workbench import PROJECT_DIR, REFERENCE_DIR
+    from workbench import PROJECT_DIR
 
-    folder = tmp_path / "ref"
-    shutil.copytree(REFERENCE_DIR, folder)
-    monkeypatch.setenv("WORKBENCH_REFERENCE_DIR", str(folder))
+    folder = reference_copy(tmp_path, monkeypatch)
     database = tmp_path / "e2e.db"
     store_draft(database, "Jobless story", "Arcadia's jobless rate was 5.4% in 2024.")
     upload = tmp_path / "rates.csv"
