@@ -865,7 +865,7 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
             return 0.0
         return 3.0 + (0.5 if _found(words.context, frame.clause) else 0.0)
     if _found(names, frame.clause) or (_found(words.undivided, frame.clause) and _divided_by(ctx, _text_after(ctx))):
-        fit = 3.0  # "GDP per capita", or "GDP was $4,959 per person"
+        fit = 3.0  # "income per head", or "income was $4,959 per person"
     elif _found(names, sentence):
         fit = 2.0
     elif _found(names, ctx.claim.context):
@@ -904,7 +904,7 @@ def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: boo
         if (measure.metric, name) in table.series:
             return name, _entity_fit(frame)
     own = {e for (metric, e) in table.series if metric == measure.metric}
-    # a table about one entity (a pledge of an alliance, one country's series) need not be named, unless the
+    # a table about one entity (a pledge of one body, one country's series) need not be named, unless the
     # figure is someone else's: a country in its own clause, or in its sentence when the clause does not name
     # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's")
     unnamed = not frame.entities or frame.entity_from not in ("clause", "sentence") or (
@@ -1196,7 +1196,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     if m.granularity == "year" and not rule.params.get("events") and not (
             len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))):
         return None  # a year finds an event by the event's own words ("Finland joined in 2023"), or by naming
-        # it right before its signal ("the 2024 NATO Summit")
+        # it right before its signal ("the 2024 Summit")
     table = pack.rows(rule.params["table"])
     if table is None:
         return None

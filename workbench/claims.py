@@ -30,7 +30,7 @@ _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+t
                               r"(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?\s*$", re.I)
 _BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
                           re.I)
-_OWNER = r"(?:(?:[\w.-]+\s+){0,3}[\w.-]+['’]s\s+)?"  # "the bloc's", "the US-led military alliance's"
+_OWNER = r"(?:(?:[\w.-]+\s+){0,3}[\w.-]+['’]s\s+)?"  # "the bloc's", "the US-led trade group's"
 _PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?" + _OWNER + "$")
 _ONE_SIDED = {"more_than": "above", "at_least": "at_or_above", "less_than": "below", "at_most": "at_or_below"}
 _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
@@ -144,7 +144,7 @@ def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | 
     window = text_after[:GROUP_WINDOW]
     for found in (nouns.finditer(window) if nouns is not None else ()):
         if window[found.end():found.end() + 2] in ("'s", "’s"):
-            continue  # "the alliance's 31 members": the owner, not what is counted
+            continue  # "the union's 27 members": the owner, not what is counted
         return found if NOUN_LEAD.match(window[:found.start()]) else None
     return None
 
@@ -319,7 +319,7 @@ class _SentenceReader:
             self.words.below, self.words.above, self.words.at_or_above))
 
     def _nearer_count(self, mention: Mention, cutoff: Mention) -> bool:
-        """"30 members and nine allies met the 2% target": a cut-off belongs to the count nearest before it."""
+        """"30 members and nine states met the 2% target": a cut-off belongs to the count nearest before it."""
         return cutoff.start > mention.start and any(
             m.kind == "quantity" and m.unit == mention.unit and mention.start < m.start < cutoff.start
             and m.start not in self.partitive_totals for m in self.mentions)

@@ -105,7 +105,8 @@ _PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "wit
 
 
 def _undivided(words: tuple[str, ...], per: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """"gdp per capita" without its denominator ("gdp"): "GDP was $4,959 per person" names it apart."""
+    """"income per capita" without its denominator ("income"): "income was $4,959 per person" names it
+    apart."""
     if per is None or not any(per.search(w) for w in words):
         return None
     stripped = (" ".join(per.sub(" ", w).split()) for w in words if per.search(w))

@@ -75,7 +75,7 @@ _COMPARED = (r"as|the|that|this|its|their|his|her|what|over|more|less|fewer|grea
              r"slower|lower|smaller|cheaper|longer|shorter|wider|heavier|stronger|better|worse|deadlier|likelier|"
              r"richer|poorer|older|younger|costlier|hotter|warmer|colder")
 # "N times" is a multiplier when something is compared ("three times higher", "six times the rate") or a
-# figure grew by it ("GDP grew 223 times"); "won 14 times" counts occasions
+# figure grew by it ("output grew 223 times"); "won 14 times" counts occasions
 _COMPARED_AFTER = re.compile(rf"\s+(?:{_COMPARED})\b", re.I)
 _GREW_BEFORE = re.compile(r"\b(?:grew|grown|rose|risen|increased|multiplied|expanded|jumped|climbed|soared|surged)"
                           r"\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)

@@ -1,4 +1,4 @@
-"""Ordinals that state a rank or a count: "the 32nd member", "NATO's 75th anniversary", "the world's
+"""Ordinals that state a rank or a count: "the 32nd member", "the club's 75th anniversary", "the world's
 fourth-largest economy", "a third straight title" are quantities with unit `ordinal` (DESIGN.md).
 
 "first" is never one, and a spelled-out ordinal is one only before a superlative or a word that makes it a
