@@ -47,10 +47,10 @@ from importlib import resources
 from pathlib import Path
 
 import statsmodels
+from tidy_csv import write_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "topics"
-FIELDS = ["entity", "metric", "period", "value", "unit", "source_url", "source_title"]
 VERSION = ".".join(statsmodels.__version__.split(".")[:2])
 
 FRED_URL = "https://research.stlouisfed.org/fred2/"
@@ -86,13 +86,7 @@ def scaled(text: str, multiplier: int) -> str:
 
 
 def write(topic: str, rows: list[dict]) -> None:
-    folder = OUT / topic
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / f"{topic}.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{topic}.csv: {len(rows)} rows")
+    write_rows(OUT / topic / f"{topic}.csv", rows)
 
 
 def us_macro() -> None:

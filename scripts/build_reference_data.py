@@ -15,6 +15,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from tidy_csv import write_rows
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-sources"
 OUT = ROOT / "reference_data"
@@ -34,11 +36,7 @@ def read(name: str, folder: Path = SOURCES) -> list[dict]:
 
 
 def write(name: str, fields: list[str], rows: list[dict]) -> None:
-    with (OUT / name).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{name}: {len(rows)} rows")
+    write_rows(OUT / name, rows, fields)
 
 
 def defence_expenditure() -> None:
@@ -71,6 +69,14 @@ def summits() -> None:
     rows = [{"event": r["name"], "kind": r["kind"], "location": r["city"], "country": r["country"],
              "start_date": r["start_date"], "end_date": r["end_date"], "source_url": r["source_url"],
              "source_title": r["source_title"], "notes": r["discrepancy"]} for r in read("nato_summits.csv")]
+    # where the organiser's own page was found, it is cited first and the shared copy's source becomes the
+    # cross-check (sources/summit_primary_sources.csv)
+    primary = {r["event"]: r for r in read("summit_primary_sources.csv", GATHERED)}
+    for row in rows:
+        found = primary.get(row["event"])
+        if found:
+            row["notes"] = "; ".join(n for n in (f"Cross-checked: {found['cross_check']}", row["notes"]) if n)
+            row["source_url"], row["source_title"] = found["source_url"], found["source_title"]
     write("nato_summits.csv", ["event", "kind", "location", "country", "start_date", "end_date", "source_url",
                                "source_title", "notes"], rows)
 

@@ -5,7 +5,7 @@ Nothing is downloaded: the figures are read from the gzipped CSV in the installe
 this file was built from, then run the script from anywhere:
 
     .venv/bin/pip install plotly==7.1.0
-    .venv/bin/python tests/topics/gapminder/build.py
+    .venv/bin/python scripts/build_gapminder_topic.py
 
 What the package holds: Jennifer Bryan's "gapminder" teaching excerpt of the Gapminder Foundation's data
 (https://www.gapminder.org/data/), 142 countries, every 5th year from 1952 to 2007, with life expectancy at birth
@@ -34,9 +34,9 @@ from importlib import resources
 from pathlib import Path
 
 import plotly
+from tidy_csv import write_rows
 
-HERE = Path(__file__).resolve().parent
-FIELDS = ["entity", "metric", "period", "value", "unit", "source_url", "source_title"]
+OUT = Path(__file__).resolve().parent.parent / "tests" / "topics" / "gapminder" / "gapminder.csv"
 VERSION = ".".join(plotly.__version__.split(".")[:2])
 URL = "https://www.gapminder.org/data/"
 TITLE = (f"Gapminder Foundation, read from plotly {VERSION} plotly.data.gapminder "
@@ -73,14 +73,5 @@ def rows() -> list[dict]:
     return out
 
 
-def main() -> None:
-    table = rows()
-    with (HERE / "gapminder.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(table)
-    print(f"gapminder.csv: {len(table)} rows")
-
-
 if __name__ == "__main__":
-    main()
+    write_rows(OUT, rows())
