@@ -12,13 +12,14 @@ Every word of an explanation that names a topic comes from the tables' descripti
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
-from workbench.claims import Claim, Frame, counted_noun, is_past, iter_claims
+from workbench.claims import Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
 from workbench.model import Mention
@@ -378,11 +379,18 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
 def _signed(ctx: _Context) -> float | None:
     """"prices fell at an 8.8% annual rate": a rate said to fall is negative ("fell to 3%" is a level)."""
     lead = _lead(ctx)
-    fall = ctx.vocabulary.fall
-    found = [] if fall is None or ctx.mention.value is None else list(fall.finditer(lead))
-    if not found or len(lead[found[-1].end():].split()) > 3 or re.search(r"\b(?:to|from)\s*$", lead):
+    if ctx.mention.value is None or change_named(lead[-40:], ctx.vocabulary) != "fall" or re.search(
+            r"\b(?:to|from)\s*$", lead):
         return None
     return -abs(ctx.mention.value)
+
+
+def _latest_row(table: ReferenceTable, rows: list[dict], pub: date, published_only: bool = False) -> dict | None:
+    """One period's row from the latest edition out by the draft's date (else, unless `published_only`, the
+    first one out after it)."""
+    before, after = _by_vintage(table, rows, pub)
+    group = before if published_only else (before or after)
+    return group[-1][0] if group else None
 
 
 def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, rows: list[dict],
@@ -416,7 +424,7 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
             f"{' then '.join(since(r) for r in standing)}")
     text += ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}."
     verdict = "supported" if ok else "contradicted"
-    words = next((w for w in ctx.vocabulary.measures if w.measure is measure), None)
+    words = ctx.vocabulary.words_of(measure)
     after = _text_after(ctx)
     if not ok and words is not None and not (words.names and (words.names.match(after.lstrip())
                                                               or words.names.match(after.lstrip(" -")))):
@@ -742,12 +750,12 @@ def _record_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     """Higher (or lower) than every period after `year` up to the claim's, and matched or passed in that year
     (`year` 0: the whole series)."""
     high = ctx.frame.rank_order == "high"
-    series: dict[str, float] = {}
+    by_period: dict[str, list[dict]] = defaultdict(list)
     for row in table.series.get((measure.metric, entity), []):
-        before, _ = _by_vintage(table, [r for r in table.series[(measure.metric, entity)]
-                                        if r["period"] == row["period"]], ctx.pub)
-        if before:
-            series[row["period"]] = float(before[-1][0]["value"])
+        by_period[row["period"]].append(row)
+    published = {period: _latest_row(table, group, ctx.pub, published_only=True)
+                 for period, group in by_period.items()}
+    series = {period: float(row["value"]) for period, row in published.items() if row is not None}
     key = value.period or ""
     if key not in series:
         return value
@@ -802,13 +810,7 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     guessed = start is None and not yearly and measure.period != "year"  # a quarter's change: on what base?
     start = start or (_year_before(key) if yearly else _previous(key))
 
-    def latest(period: str) -> dict | None:
-        found = [r for r in rows if r["period"] == period]
-        before, after = _by_vintage(table, found, ctx.pub)
-        group = (before or after)
-        return group[-1][0] if group else None
-
-    first, last = latest(start), latest(key)
+    first, last = (_latest_row(table, [r for r in rows if r["period"] == p], ctx.pub) for p in (start, key))
     if first is None or last is None:
         return Verdict("unverifiable", evidence=(), explanation=(
             f"No {measure.label} figures for {entity} in both {_said(start)} and {_said(key)}."), **base)
@@ -1104,7 +1106,8 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
             pub.year - _period_end(best.period).year > 1 or is_past(frame.clause)):
         doubt = "the draft does not say which period it means; the latest one available was used"
     if best.verdict == "contradicted" and not doubt:
-        doubt = _unnamed(ctx, _read_against(pack, best)) or _credited_elsewhere(ctx, _read_against(pack, best))
+        read = _read_against(pack, best)
+        doubt = _unnamed(ctx, read) or _credited_elsewhere(ctx, read)
     if best.verdict == "contradicted" and doubt:
         return replace(best, verdict="needs_review", explanation=f"{best.explanation} But {doubt}.")
     return best
@@ -1116,7 +1119,7 @@ def _unnamed(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
     if read is None or ctx.frame.entity_from in ("clause", "sentence") or ctx.frame.aggregate not in (
             "value", "change"):
         return ""  # a count is tied by what it counts and its cut-off
-    words = next((w for w in ctx.vocabulary.measures if w.measure is read[1]), None)
+    words = ctx.vocabulary.words_of(read[1])
     if words is None or _found(words.names, ctx.claim.sentence.text) or _found(words.names, ctx.claim.context):
         return ""
     return f"the draft does not name the {read[1].label} in so many words"
@@ -1327,19 +1330,17 @@ def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceT
     return read if read is not None and read[1].kind == "target" else None
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|before|deadline)\s+(?:the\s+end\s+of\s+)?$", re.I)
-
-
 def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure],
                  pub: date, rules: RuleSet, vocabulary: Vocabulary) -> Verdict:
     """A year beside a pledged figure: its deadline, or the year it was set ("agreed last year": only that)."""
     table, measure = target
     year = str(claim.mention.start_date.year)
     lead = claim.sentence.text[:claim.mention.start - claim.sentence.start]
-    names = next((w.names for w in vocabulary.measures if w.measure is measure), None)
+    words = vocabulary.words_of(measure)
+    names = words.names if words is not None else None
     word = None if names is None else next((f for f in names.finditer(lead) if len(lead[f.end():].split()) <= 1),
                                            None)
-    set_when = word is not None and not _DEADLINE.search(lead)
+    set_when = word is not None and not names_deadline(lead)
     rows = [r for r in table.series.get((measure.metric, verdict.entity or ""), [])
             if (table.published(r) or date.min) <= pub and holds(figure_claim.mention, float(r["value"]), rules)]
     base = {"rule": verdict.rule, "entity": verdict.entity, "measure": measure.label}

@@ -224,7 +224,7 @@ class _SentenceReader:
         lo, hi = self.clause_text(mention)
         start = self.at(mention)[0]
         own = [p for p in usable if lo <= self.at(p)[0] < hi]
-        deadlines = [p for p in own if _DEADLINE_BEFORE.search(self.before(p, 40))]
+        deadlines = [p for p in own if names_deadline(self.before(p, 40))]
         if deadlines:  # "agreed in 2014 to spend 2% by 2024": a pledge, due by its deadline
             return deadlines[0], "clause", True, True, base
         if own:
@@ -237,7 +237,7 @@ class _SentenceReader:
             before = [p for p in usable if self.at(p)[0] < start]
             chosen = before[-1] if before else usable[0]
             source, certain = "sentence", len(spans) == 1
-        deadline = bool(_DEADLINE_BEFORE.search(self.before(chosen, 40)))
+        deadline = names_deadline(self.before(chosen, 40))
         return chosen, source, certain, deadline, base
 
     def _gap(self, mention: Mention, period: Mention) -> float:
@@ -360,15 +360,7 @@ class _SentenceReader:
                      before, re.I):
             return ""  # "rose to 2.1%", "from 1.8%": levels at two periods
         lo = self.clause_text(mention)[0]
-        lead = self.text[lo:self.at(mention)[0]][-40:]
-        compared = [m.span() for p in (self.words.below, self.words.above, self.words.at_or_above) if p is not None
-                    for m in p.finditer(lead)]
-        for key, pattern in (("rise", self.words.rise), ("fall", self.words.fall)):
-            found = [] if pattern is None else [m for m in pattern.finditer(lead)  # "fell short of": a comparison
-                                                if not any(a <= m.start() < b for a, b in compared)]
-            if found and len(lead[found[-1].end():].split()) <= 3:
-                return key
-        return ""
+        return change_named(self.text[lo:self.at(mention)[0]][-40:], self.words)
 
     def foreign_measure(self, mention: Mention) -> str:
         """What "spent ... on X" names, when X is no measure any table has."""
@@ -446,6 +438,23 @@ class _SentenceReader:
             if m.kind == "quantity" and not m.vague and m.unit != "count" and _has(
                     self.words.cutoff, self.before(m) + " " + self.after(m)):
                 doc.cutoff = m
+
+
+def names_deadline(text_before: str) -> bool:
+    """"by 2035", "until the end of 2030": the words right before a date make it a deadline."""
+    return _DEADLINE_BEFORE.search(text_before) is not None
+
+
+def change_named(lead: str, words: Vocabulary) -> str:
+    """"rose", "fell" within three words before a figure: "rise", "fall" or "" ("fell short of" compares)."""
+    compared = [m.span() for p in (words.below, words.above, words.at_or_above) if p is not None
+                for m in p.finditer(lead)]
+    for key, pattern in (("rise", words.rise), ("fall", words.fall)):
+        found = [] if pattern is None else [m for m in pattern.finditer(lead)
+                                            if not any(a <= m.start() < b for a, b in compared)]
+        if found and len(lead[found[-1].end():].split()) <= 3:
+            return key
+    return ""
 
 
 def _join_ranges(mentions: list[Mention], period_of: dict[int, tuple[int, ...]], text: str) -> None:

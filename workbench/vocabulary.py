@@ -53,6 +53,10 @@ class Vocabulary:
     denominators: re.Pattern[str] | None
     differences: re.Pattern[str] | None
 
+    def words_of(self, measure: Measure) -> MeasureWords | None:
+        """The compiled words of one measure of the pack."""
+        return next((w for w in self.measures if w.measure is measure), None)
+
 
 _CACHE: dict[tuple[int, int], tuple[ReferencePack, RuleSet, Vocabulary]] = {}
 
