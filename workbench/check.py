@@ -924,6 +924,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     m, frame = ctx.mention, ctx.frame
     readings: list[Reading] = []
     target_near = _targets_near(ctx, vocabulary)
+    after = _text_after(ctx)
+    per, gap = _divided_by(ctx, after), _difference(ctx, after)  # the same for every measure: read once
     for words in vocabulary.measures:
         measure = words.measure
         table = ctx.pack.tables[measure.table]
@@ -963,8 +965,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
             if entity is None or measure.kind != "level":
                 continue
-            if measure.unit == "count" and _counts_a_noun(_text_after(ctx)) and not counted_noun(
-                    _text_after(ctx), words.names):
+            if measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
+                    after, words.names):
                 continue
             points = m.unit in ("percentage_point", "point")  # "the jobless rate rose 4 points": of a percent
             if (points and measure.unit == "percent") or m.unit == measure.unit != "percent":
@@ -982,11 +984,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             continue
         if m.unit != measure.unit or m.vague:
             continue
-        after = _text_after(ctx)
-        per = _divided_by(ctx, after)
         if per and not _divided(measure, ctx.vocabulary):
             continue  # "$42,000 per person" is not the total the table holds
-        if _difference(ctx, after):
+        if gap:
             continue  # "11 years above the world average": a gap to something else, not a level
         if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
             continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
