@@ -313,7 +313,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
     rows = table.series.get((measure.metric, entity), [])
     base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}"}
     planned = _planned(ctx)
-    if planned or (frame.period is None and frame.aggregate == "value" and tense_of(frame.clause) == "future"):
+    attributive = _text_after(ctx).startswith("-")  # "the 32-nation bloc will ...": it has 32 now
+    if planned or (frame.period is None and frame.aggregate == "value" and not attributive
+                   and tense_of(frame.clause) == "future"):
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A plan or forecast: the {measure.label} figures cover only what was published; a source for the plan "
             "is needed."), **base)
@@ -901,16 +903,18 @@ def _entity_fit(frame: Frame) -> float:
     return {"clause": 2.0, "sentence": 1.5, "document": 1.0}.get(frame.entity_from, 0.0)
 
 
-def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: bool) -> tuple[str | None, float]:
+def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: bool,
+               counts_own: bool = False) -> tuple[str | None, float]:
     for name in frame.entities:
         if (measure.metric, name) in table.series:
             return name, _entity_fit(frame)
     own = {e for (metric, e) in table.series if metric == measure.metric}
     # a table about one entity (a pledge of one body, one country's series) need not be named, unless the
     # figure is someone else's: a country in its own clause, or in its sentence when the clause does not name
-    # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's")
+    # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's"); a figure
+    # counting the measure's own noun ("among the 32 members") counts that entity's, wherever the meeting was
     unnamed = not frame.entities or frame.entity_from not in ("clause", "sentence") or (
-        frame.entity_from == "sentence" and named)
+        frame.entity_from == "sentence" and named) or counts_own
     if len(own) == 1 and unnamed and not frame.foreign_owner:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
     return None, 0.0
@@ -948,8 +952,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             readings.append(_reading(fit, _count_reading(ctx, table, measure), measure, "count"))
             continue
         if frame.aggregate == "total":
-            if measure.unit == "count" and measure.kind == "level":
-                entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
+            if measure.unit == "count" and measure.kind == "level":  # "among the 32 members": the group's size
+                entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause),
+                                                counts_own=_counts_members(ctx, words, after))
                 if entity is not None:
                     readings.append(_reading(fit + entity_fit + 1.0, _value_reading(ctx, table, measure, entity),
                                              measure, "the count it states"))
@@ -993,7 +998,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
-        entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
+        entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause),
+                                        counts_own=_counts_members(ctx, words, after))
         if entity is None:
             continue
         if measure.kind == "target":
@@ -1010,6 +1016,15 @@ _NOT_A_NOUN = re.compile(r"\s*(?:[^\w\s]|$|(?:in|by|and|or|the|to|from|at|on|for
                          r"last|next|a|an|is|was|were|are|be|been|has|had|have|will|would|as|with|during|since|"
                          r"until|after|before|when|where|which|who|its|their|his|her|between|over|across|compared|against|within|"
                          r"up|down|so|annually|year-on-year|on\s+average)\b)", re.I)
+
+
+def _counts_members(ctx: _Context, words: MeasureWords, after: str) -> bool:
+    """"the 32 members", "the 32-nation bloc": a count of the entities a measure counts, not a country's figure."""
+    if words.measure.unit != "count" or words.names is None:
+        return False
+    if after.startswith("-"):
+        return words.names.match(after) is not None
+    return bool(counted_noun(after, words.names)) and bool(counted_noun(after, ctx.vocabulary.group))
 
 
 def _counts_a_noun(text_after: str) -> bool:

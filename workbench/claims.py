@@ -334,9 +334,22 @@ class _SentenceReader:
             return (after[0] if after else marked[-1]), "sentence"
         if self.doc.cutoff is not None and (_has(self.words.cutoff, self.text) or re.search(r"\bit\b", self.text)):
             return self.doc.cutoff, "document"
-        if _has(self.words.cutoff, self.text[slice(*self.clause_text(mention))]):
+        if self._names_cutoff_linked(mention):
             return None, "named"
         return None, ""
+
+    def _names_cutoff_linked(self, mention: Mention) -> bool:
+        """"seven of the 30 met the guideline": a cut-off named in the clause and tied to the count by a
+        comparison word; "a new spending pledge ... among the 32 members" counts them all."""
+        if self.words.cutoff is None:
+            return False
+        lo, hi = self.clause_text(mention)
+        start, end = self.at(mention)
+        for named in self.words.cutoff.finditer(self.text, lo, hi):
+            between = self.text[min(end, named.end()):max(start, named.start())]
+            if any(_has(p, between) for p in (self.words.below, self.words.above, self.words.at_or_above)):
+                return True
+        return False
 
     # --- ranks and changes ---------------------------------------------------------------------------
     def rank(self, mention: Mention) -> tuple[int, str]:
