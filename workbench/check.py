@@ -300,7 +300,9 @@ def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
         return False
     rest = lead[named.end():]
     verbs = [v for v in (ctx.vocabulary.object_verbs, ctx.vocabulary.rise) if v is not None]
-    return _planned(ctx) or any(re.search(r"\bto\s+$", rest[:v.start()]) for p in verbs for v in p.finditer(rest))
+    # "to spend", "to work toward spending": the pledge's verb, a word or two after "to", in one stretch of words
+    return _planned(ctx) or any(re.search(r"\bto\s+(?:[a-z]+\s+){0,2}$", rest[:v.start()])
+                                for p in verbs for v in p.finditer(rest))
 
 
 def _planned(ctx: _Context) -> bool:
@@ -904,17 +906,17 @@ def _entity_fit(frame: Frame) -> float:
 
 
 def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: bool,
-               counts_own: bool = False) -> tuple[str | None, float]:
+               body_wide: bool = False) -> tuple[str | None, float]:
     for name in frame.entities:
         if (measure.metric, name) in table.series:
             return name, _entity_fit(frame)
     own = {e for (metric, e) in table.series if metric == measure.metric}
     # a table about one entity (a pledge of one body, one country's series) need not be named, unless the
     # figure is someone else's: a country in its own clause, or in its sentence when the clause does not name
-    # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's"); a figure
-    # counting the measure's own noun ("among the 32 members") counts that entity's, wherever the meeting was
+    # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's"); a body-wide
+    # figure ("among the 32 members", a target the body set) is the body's, whoever else the sentence names
     unnamed = not frame.entities or frame.entity_from not in ("clause", "sentence") or (
-        frame.entity_from == "sentence" and named) or counts_own
+        frame.entity_from == "sentence" and named) or body_wide
     if len(own) == 1 and unnamed and not frame.foreign_owner:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
     return None, 0.0
@@ -954,7 +956,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if frame.aggregate == "total":
             if measure.unit == "count" and measure.kind == "level":  # "among the 32 members": the group's size
                 entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause),
-                                                counts_own=_counts_members(ctx, words, after))
+                                                body_wide=_counts_members(ctx, words, after))
                 if entity is not None:
                     readings.append(_reading(fit + entity_fit + 1.0, _value_reading(ctx, table, measure, entity),
                                              measure, "the count it states"))
@@ -998,8 +1000,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
+        # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")
         entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause),
-                                        counts_own=_counts_members(ctx, words, after))
+                                        body_wide=_counts_members(ctx, words, after))
         if entity is None:
             continue
         if measure.kind == "target":
@@ -1008,6 +1011,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             verdict = _rank_reading(ctx, table, measure, entity)
         else:
             verdict = _value_reading(ctx, table, measure, entity)
+            if target_near and verdict.verdict == "contradicted":  # "not meeting the benchmark of at least 2%"
+                verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
+                    " But a target is named beside it: the figure may be that target, not a level."))
         readings.append(_reading(fit + entity_fit, verdict, measure, entity))
     return readings
 
