@@ -1216,15 +1216,18 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     m, text = claim.mention, claim.sentence.text
     if m.kind != "date" or m.granularity not in ("day", "month", "year") or _NOT_AN_EVENT_DAY.search(m.text):
         return None  # "today", "yesterday": when the sentence was written, not when the event was
-    after = text[m.end - claim.sentence.start:][:24]
-    if m.granularity == "year" and not rule.params.get("events") and not (
-            len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))):
-        return None  # a year finds an event by the event's own words ("Finland joined in 2023"), or by naming
-        # it right before its signal ("the 2024 Summit")
     table = pack.rows(rule.params["table"])
     if table is None:
         return None
     clause = claim.frame.clause or text
+    after = text[m.end - claim.sentence.start:][:24]
+    if m.granularity == "year" and not rule.params.get("events") and not (
+            len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))) and not (
+            _signalled(rule, text) and (_events_placed(table, text) or (not _ranked_event(rule, text) and sum(
+                r["start_date"].year == m.start_date.year for r in table) == 1))):
+        return None  # a year finds an event by the event's own words ("Finland joined in 2023"), by naming it
+        # right before its signal ("the 2024 Summit"), or beside its signal and its place or its only one that year
+        # (not "the first summit with her, in 2018": which one was first the table does not say)
 
     def judged(rows: list[dict], in_clause: bool) -> Verdict | None:
         found = _judge_event(m, rows, rule, pack)
@@ -1246,7 +1249,8 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
                     return judged(rows, all(re.search(re.escape(str(w)), clause, re.I) for w in item["words"]))
         return None
 
-    here = _signalled(rule, text)
+    # "leaders will meet in Vilnius on July 11-12": a gathering at an event's place is that event
+    here = _signalled(rule, text) or (_signalled(rule, clause, "gatherings") and bool(_events_placed(table, clause)))
     # "they formally meet Wednesday": the event (by its signal words) is named earlier in the document
     if not here and not (_signalled(rule, claim.context) and _signalled(rule, clause, "gatherings")):
         return None
@@ -1259,6 +1263,12 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
 def _in_text(pattern: str, text: str, flags: int = re.IGNORECASE) -> bool:
     """Cached: every date of a sentence asks the same of it, and a table pasted as one sentence has thousands."""
     return re.search(pattern, text, flags) is not None
+
+
+def _ranked_event(rule: Rule, text: str) -> bool:
+    """"the first summit", "its second meeting": the event is named by its place in a series."""
+    order = r"\b(?:first|second|third|last|previous|next|latest)\s+(?:\w+\s+)?"
+    return any(_in_text(rf"{order}{re.escape(w)}(?![\w-])", text) for w in rule.words("signals"))
 
 
 def _signalled(rule: Rule, text: str, words: str = "signals") -> bool:
