@@ -314,10 +314,10 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
     m, frame = ctx.mention, ctx.frame
     rows = table.series.get((measure.metric, entity), [])
     base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}"}
-    planned = _planned(ctx)
+    planned = _planned(ctx) and frame.period_from != "now"
     attributive = _text_after(ctx).startswith("-")  # "the 32-nation bloc will ...": it has 32 now
     if planned or (frame.period is None and frame.aggregate == "value" and not attributive
-                   and tense_of(frame.clause) == "future"):
+                   and frame.period_from != "now" and tense_of(frame.clause) == "future"):
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A plan or forecast: the {measure.label} figures cover only what was published; a source for the plan "
             "is needed."), **base)
@@ -362,6 +362,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         stale = _stale(ctx, key, table)
         if stale and verdict in ("supported", "contradicted"):
             verdict, text = "needs_review", text + stale
+        elif verdict == "contradicted" and why == "fallback" and ctx.frame.period_from == "now":
+            verdict, text = "needs_review", text + (f" The claim speaks of now; {_said(key)} is the latest "
+                                                    f"{measure.period} out by the draft's date.")
         changed = [g[0] for g in after if float(g[0]["value"]) != float(latest["value"])]
         text += "".join(f" Revised to {figure(float(r['value']), unit)} in the {_vintage_name(table, r)}, "
                         "published after this draft." for r in changed)

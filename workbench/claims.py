@@ -219,6 +219,8 @@ class _SentenceReader:
         """(period, where from, certain, is a deadline, base period of a change)."""
         candidates = [p for p in self.periods if p is not mention]
         base = next((p for p in candidates if _BASE_BEFORE.search(self.before(p, 20))), None)
+        if self.said_now(mention):
+            return None, "now", True, False, base
         usable = [p for p in candidates if p is not base]
         lo, hi = self.clause_text(mention)
         # "not meeting the 2% benchmark, but has pledged to get there by 2032": that plan's deadline only
@@ -243,6 +245,15 @@ class _SentenceReader:
             source, certain = "sentence", len(spans) == 1
         deadline = names_deadline(self.before(chosen, 40))
         return chosen, source, certain, deadline, base
+
+    def said_now(self, mention: Mention) -> bool:
+        """"from 1.37% of GDP currently to 1.76% by 2030", "now at 2%": today's figure, not the plan's date."""
+        if self.words.now is None:
+            return False
+        tail = " ".join(re.split(r"[,;:()\u2013\u2014\d]", self.after(mention, 40))[0].split()[:4])
+        lead = self.before(mention, 25)
+        return _has(self.words.now, tail) or re.search(
+            self.words.now.pattern + r"\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None
 
     def _gap(self, mention: Mention, period: Mention) -> float:
         """How far a date is from a figure; "4.1% in 2024" binds closer than "2014 to 4.1%"."""

@@ -27,11 +27,13 @@ WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "changes": ("rise", "fall"),
     "measure_objects": ("verbs", "prepositions"),
     "sources": ("attributions",),
+    "periods": (),
 }
 WORD_SECTIONS_OPTIONAL: dict[str, tuple[str, ...]] = {  # lists added later: a rule file without them still loads
     "comparisons": ("differences",),
     "changes": ("over_a_year",),
     "measure_objects": ("denominators",),
+    "periods": ("now",),
 }
 PERIOD_SOURCES = ("publication_period", "latest_available")
 

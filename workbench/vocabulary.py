@@ -52,6 +52,7 @@ class Vocabulary:
     object_prepositions: tuple[str, ...]
     denominators: re.Pattern[str] | None
     differences: re.Pattern[str] | None
+    now: re.Pattern[str] | None
 
     def words_of(self, measure: Measure) -> MeasureWords | None:
         """The compiled words of one measure of the pack."""
@@ -101,7 +102,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         object_verbs=listed("measure_objects", "verbs"),
         object_prepositions=rules.word_list("measure_objects", "prepositions"),
         denominators=listed("measure_objects", "denominators"),
-        differences=listed("comparisons", "differences"))
+        differences=listed("comparisons", "differences"), now=listed("periods", "now"))
 
 
 _PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "with", "from", "that", "this", "their",
