@@ -28,6 +28,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,\s|\s(?:and|while|whereas|but|c
                            r"against|although|though)\s")
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+than|\bin\s+time\s+for|\bahead\s+of)"
                               r"(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?\s*$", re.I)
+_RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:but|yet|while|whereas|although|though)\b", re.I)
 _BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
                           re.I)
@@ -189,6 +190,9 @@ class _SentenceReader:
 
     # --- who ---------------------------------------------------------------------------------------
     def entity(self, mention: Mention) -> tuple[tuple[str, ...], str, str, bool]:
+        paired = self._respective(mention)
+        if paired is not None:
+            return paired.names, self.text[paired.start:paired.end], "clause", True
         start, end = self.at(mention)
         lo, hi = self.clause_text(mention)
         own = [e for e in self.entities if lo <= e.start < hi]
@@ -213,6 +217,20 @@ class _SentenceReader:
                 certain = self.doc.entity_counts[-1] <= 1 if self.doc.entity_counts else True
                 return names, said, "document", certain
         return (), "", "", True
+
+    def _respective(self, mention: Mention):
+        """"Estonia, Latvia and Lithuania spend a respective 2.34, 2.10 and 2.36 percent": the n-th figure is
+        the n-th entity's, when the sentence names as many entities as figures."""
+        if not _RESPECTIVE.search(self.text):
+            return None
+        figures = [m for m in self.mentions if m.kind == "quantity" and not m.vague]
+        named = []
+        for e in self.entities:
+            if not named or named[-1].names != e.names:
+                named.append(e)
+        if len(figures) < 2 or len(named) != len(figures) or mention not in figures:
+            return None
+        return named[figures.index(mention)]
 
     # --- when --------------------------------------------------------------------------------------
     def period(self, mention: Mention) -> tuple[Mention | None, str, bool, bool, Mention | None]:
@@ -330,6 +348,8 @@ class _SentenceReader:
                                   between).split())
         if _has(self.words.plans, undated):  # "32 members agreed (last year) to spend at least 2%": a pledge
             return False
+        if self.words.cutoff is not None:  # "the 2% spending target that all agreed": "spending" names the target
+            between = re.sub(r"[\w-]+\s+(?=" + self.words.cutoff.pattern + ")", " ", between, flags=re.I)
         return cutoff.approx in _ONE_SIDED or any(_has(p, between) for p in (
             self.words.below, self.words.above, self.words.at_or_above))
 
