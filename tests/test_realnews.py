@@ -1,6 +1,7 @@
 """The checker on sentences copied from published articles, labelled from the reference data before it ran
-(tests/realnews/README.md). dev.yaml is tuned on; heldout.yaml only scored; fresh.yaml (a third set from other
-articles, labelled before its first run) only scored, its floor being that first run (FRESH_MEASURED.md). The floors
+(tests/realnews/README.md). dev.yaml is tuned on; heldout.yaml was only scored until the fresh set came, and is read
+since; fresh.yaml (a third set from other articles, labelled before its first run) is the held-out figure: its first
+run and the first run of the code that had not seen it are in FRESH_MEASURED.md. The floors
 are the figures measured when they were last raised (issue note), so a change that makes the checker worse on real
 text fails here."""
 
@@ -14,7 +15,7 @@ from workbench.scoring import load_entries, score_entries
 
 HERE = Path(__file__).parent / "realnews"
 # (accuracy, precision of red, wrong "supported" at most)
-FLOORS = {"dev": (0.77, 0.95, 2), "heldout": (0.61, 0.45, 0), "fresh": (0.58, 0.50, 1)}
+FLOORS = {"dev": (0.79, 0.95, 2), "heldout": (0.68, 0.45, 0), "fresh": (0.66, 0.50, 1)}
 
 
 @pytest.fixture(scope="module")

@@ -362,7 +362,8 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         stale = _stale(ctx, key, table)
         if stale and verdict in ("supported", "contradicted"):
             verdict, text = "needs_review", text + stale
-        elif verdict == "contradicted" and why == "fallback" and ctx.frame.period_from == "now":
+        elif verdict == "contradicted" and why == "fallback" and (
+                ctx.frame.period_from == "now" or tense_of(ctx.frame.clause) == "present"):
             verdict, text = "needs_review", text + (f" The claim speaks of now; {_said(key)} is the latest "
                                                     f"{measure.period} out by the draft's date.")
         changed = [g[0] for g in after if float(g[0]["value"]) != float(latest["value"])]
@@ -420,7 +421,9 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     if not standing:
         return Verdict("unverifiable", evidence=(), explanation=(
             f"No {measure.label} figure for {base['entity']} stood {said} in the reference data."), **base)
-    ok = [r for r in standing if holds(ctx.mention, float(r["value"]), ctx.rules)]
+    # "the other 29 members" (beside the one the sentence is about): all of them but one
+    others = 1 if re.search(r"\bother\s+$", _lead(ctx)[-12:]) or re.match(r"\s*other\b", _text_after(ctx)) else 0
+    ok = [r for r in standing if holds(ctx.mention, float(r["value"]) - others, ctx.rules)]
     shown = (ok or standing)[-1]
 
     def since(row: dict) -> str:
@@ -429,7 +432,8 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
 
     text = (f"{base['entity']}'s {measure.label} {'in ' if period is not None else ''}{said}: "
             f"{' then '.join(since(r) for r in standing)}")
-    text += ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}."
+    text += (f" (the other {ctx.mention.text} are all of them but one)" if others else "") + (
+        ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}.")
     verdict = "supported" if ok else "contradicted"
     words = ctx.vocabulary.words_of(measure)
     after = _text_after(ctx)
@@ -471,7 +475,9 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
                        explanation=said(row), period=row["period"], reference_value=float(row["value"]), **base)
     known = "; ".join(f"{figure(float(r['value']), measure.unit)} by {r['period']}" for r in rows)
     same_year = year is not None and any(r["period"] == year for r in rows)
-    owned = not frame.entities or entity in frame.entities  # not "her country's 3% goal": someone else's pledge
+    # its body, or the body's members ("Allies agreed"), named in the sentence: not "we need 1.5% by 2024"
+    owned = (entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
+        not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text))
     return Verdict("contradicted" if same_year and owned else "needs_review", evidence=(), period=year, explanation=(
         f"No {measure.label} of {m.text}{' for ' + year if year else ''} is in the reference data; "
         f"the targets set by the draft's date are {known}."), **base)
@@ -935,6 +941,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     target_near = _targets_near(ctx, vocabulary)
     after = _text_after(ctx)
     per, gap = _divided_by(ctx, after), _difference(ctx, after)  # the same for every measure: read once
+    # "70 percent of the alliance's total spending": a share of something no table's shares are of
+    foreign_share = m.unit == "percent" and not _base_named(ctx.pack, _share_of(ctx, after))
     for words in vocabulary.measures:
         measure = words.measure
         table = ctx.pack.tables[measure.table]
@@ -998,6 +1006,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             continue  # "$42,000 per person" is not the total the table holds
         if gap:
             continue  # "11 years above the world average": a gap to something else, not a level
+        if foreign_share and measure.unit == "percent":
+            continue
         if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
             continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
@@ -1025,6 +1035,32 @@ _NOT_A_NOUN = re.compile(r"\s*(?:[^\w\s]|$|(?:in|by|and|or|the|to|from|at|on|for
                          r"last|next|a|an|is|was|were|are|be|been|has|had|have|will|would|as|with|during|since|"
                          r"until|after|before|when|where|which|who|its|their|his|her|between|over|across|compared|against|within|"
                          r"up|down|so|annually|year-on-year|on\s+average)\b)", re.I)
+
+
+_SHARE_OF = re.compile(r"\s*of\s+([^,;:()]{1,60})", re.I)
+_PERCENT_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent|pct)\s+of\s+([^,;:()]{1,60})", re.I)
+
+
+def _share_of(ctx: _Context, after: str) -> str:
+    """What a percentage is a share of: "4% of its GDP"; in "the US (70 percent of the total), Britain (6 pct)"
+    a bare item in brackets shares the first item's."""
+    own = _SHARE_OF.match(after)
+    if own:
+        return own.group(1)
+    before = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start]
+    if before.rfind("(") > max(before.rfind(")"), len(before) - 16):  # "Britain (6 pct)", "(each around 1 pct)"
+        first = _PERCENT_OF.search(before)
+        return first.group(1) if first else ""
+    return ""
+
+
+def _base_named(pack: ReferencePack, share_of: str) -> bool:
+    """Whether "of ..." names what some measure's shares are of (its "of GDP" words, or their last word); with
+    no "of" after the figure, or no measure saying what it is a share of, any will do."""
+    bases = [w[3:].lower() for m in pack.measures for w in (*m.words, *m.context_words) if w.lower().startswith("of ")]
+    said = share_of.lower()
+    return not said or not bases or any(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", said) or re.search(
+        rf"(?<!\w){re.escape(b.split()[-1])}(?!\w)", said) for b in bases)
 
 
 def _counts_members(ctx: _Context, words: MeasureWords, after: str) -> bool:
@@ -1212,6 +1248,7 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
 
 
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
+_BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
 
 
@@ -1226,8 +1263,9 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     after = text[m.end - claim.sentence.start:][:24]
     if m.granularity == "year" and not rule.params.get("events") and not (
             len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))) and not (
-            _signalled(rule, text) and (_events_placed(table, text) or (not _ranked_event(rule, text) and sum(
-                r["start_date"].year == m.start_date.year for r in table) == 1))):
+            _signalled(rule, text) and not _BOUND_BEFORE.search(text[:m.start - claim.sentence.start]) and (
+                _events_placed(table, text) or (not _ranked_event(rule, text) and sum(
+                    r["start_date"].year == m.start_date.year for r in table) == 1))):
         return None  # a year finds an event by the event's own words ("Finland joined in 2023"), by naming it
         # right before its signal ("the 2024 Summit"), or beside its signal and its place or its only one that year
         # (not "the first summit with her, in 2018": which one was first the table does not say)

@@ -28,6 +28,8 @@ _CLAUSE_BREAK = re.compile(r"[;:()\u2013\u2014]|,\s|\s(?:and|while|whereas|but|c
                            r"against|although|though)\s")
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+than|\bin\s+time\s+for|\bahead\s+of)"
                               r"(?:\s+(?:the\s+)?(?:end|start|middle)\s+of)?\s*$", re.I)
+_RANK_FOLLOWERS = re.compile(r"in|of|at|on|among|since|ever|with|for|by|to|than|so|yet|recorded|and|or|is|was",
+                            re.I)
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:but|yet|while|whereas|although|though)\b", re.I)
 _BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
@@ -296,7 +298,7 @@ class _SentenceReader:
     # --- counts, totals, shares --------------------------------------------------------------------
     def _group_after(self, mention: Mention) -> tuple[str, Mention | None]:
         """The noun a count counts, read after it ("23 of the bloc's 32 members" -> members, and the 32)."""
-        tail = self.after(mention, GROUP_WINDOW)
+        tail = self._numbers_as_digits(self.at(mention)[1], GROUP_WINDOW)
         if tail.startswith("-"):
             return "", None  # "two-percent target", "28-nation": part of a compound, not a count
         found = _counted(tail, self.words.group)
@@ -306,13 +308,25 @@ class _SentenceReader:
                       and 0 < m.start - mention.end <= found.start()), None)
         return found.group(0), total
 
+    def _numbers_as_digits(self, start: int, size: int) -> str:
+        """The text from `start`, with every figure written as digits of the same length: "of twenty nine
+        members" reads like "of 29 members"."""
+        text = self.text[start:start + size]
+        for m in self.mentions:
+            a, b = self.at(m)
+            if m.kind == "quantity" and start <= a and b <= start + size and not re.search(r"\d", m.text):
+                text = text[:a - start] + "9" * (b - a) + text[b - start:]
+        return text
+
     def _partitive_totals(self) -> set[int]:
         """Positions of the totals in "23 of the 32 members": a total, never a count of its own."""
         totals = set()
         for m in self.mentions:
             if m.kind == "quantity" and m.unit in ("count", "fraction", "percent"):
                 noun, total = self._group_after(m)
-                if noun and total is not None and _PARTITIVE_TOTAL.match(self.text[self.at(m)[1]:self.at(total)[0]]):
+                end = self.at(m)[1]
+                if noun and total is not None and _PARTITIVE_TOTAL.match(
+                        self._numbers_as_digits(end, self.at(total)[0] - end)):
                     totals.add(total.start)
         return totals
 
@@ -394,11 +408,21 @@ class _SentenceReader:
         clause = self.text[lo:hi]
         for order, pattern in (("high", self.words.rank_high), ("low", self.words.rank_low)):
             found = pattern.search(clause) if pattern is not None else None
+            if found and self._ranks_other_noun(clause[found.end():]):
+                continue  # "the largest economy in Europe, it spent 1.23%": economies are ranked, not the figure
             if found and re.search(r"\b(?:the|its|their|[\w.-]+['’]s)\s+(?:[\w-]+[\s-]+)?$",
                                    clause[:found.start()]):
                 ordinal = _ORDINAL_BEFORE.search(clause[:found.start()])
                 return (_ORDINAL[ordinal.group(1).lower()] if ordinal else 1), order
         return 0, ""
+
+    def _ranks_other_noun(self, after_rank: str) -> bool:
+        """The word after "largest" names what is ranked; a word no measure or group uses ranks something else."""
+        word = re.match(r"\s*([a-z][\w-]*)", after_rank)
+        if word is None or _RANK_FOLLOWERS.fullmatch(word.group(1)):
+            return False
+        named = " ".join(after_rank.split()[:2])
+        return not (_has(self.words.measure_word, named) or _has(self.words.group, word.group(1)))
 
     def change(self, mention: Mention) -> str:
         before = self.before(mention, 40)
