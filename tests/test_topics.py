@@ -18,7 +18,7 @@ from workbench.scoring import load_entries, score_entries
 
 TOPICS = Path(__file__).parent / "topics"
 # measured on the claims as written (see the issue note); a fall below these is a regression
-FLOORS = {"world_fertility": 0.93, "us_macro": 0.81, "gapminder": 0.89}
+FLOORS = {"world_fertility": 0.93, "us_macro": 0.81, "gapminder": 0.89, "us_states": 0.79}
 
 
 def add_topic(reference: Path, topic: str) -> None:
@@ -41,7 +41,7 @@ def pack_with_topics(tmp_path_factory):
 def test_the_topics_load_beside_the_nato_pack(pack_with_topics):
     pack, rules = pack_with_topics
     assert pack.errors == [] and rules.errors == []
-    assert {"world_fertility", "us_macro", "gapminder", "defence_expenditure"} <= set(pack.tables)
+    assert {"world_fertility", "us_macro", "gapminder", "us_states", "defence_expenditure"} <= set(pack.tables)
 
 
 MECHANISMS = yaml.safe_load((Path(__file__).parent / "checks" / "topic_mechanisms.yaml").read_text(
