@@ -275,6 +275,19 @@ def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tu
     return None, "", "no period published by the draft's date"
 
 
+def _known_by(table: ReferenceTable, row: dict, pub: date) -> bool:
+    """Out by the draft's date: by its vintage, or, in a table without vintages, once its period is over."""
+    return (table.published(row) or _period_end(str(row["period"]))) <= pub
+
+
+_GRAIN = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def _finer_than(period: Mention | None, grain: str) -> bool:
+    """"in November 1982" against a yearly table: the year's figure is no month's."""
+    return period is not None and _GRAIN.get(period.granularity or "year", 4) < _GRAIN.get(grain, 4)
+
+
 def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
     """Why a figure is too old for a claim about now, or "" when it is not."""
     if ctx.frame.period is not None:
@@ -327,7 +340,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
             "a source for the plan is needed."), **base)
     if measure.holds == "until_changed":
         return _standing_reading(ctx, table, measure, rows, base)
-    out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
+    out = {r["period"] for r in rows if _known_by(table, r, ctx.pub)}
     key, said, why = _choose_period(ctx, measure, out if frame.period is None else out or {r["period"] for r in rows})
     if key is None:
         return Verdict("needs_review" if "spans" in why else "unverifiable", evidence=(),
@@ -809,7 +822,7 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     m, frame = ctx.mention, ctx.frame
     rows = table.series.get((measure.metric, entity), [])
     base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:change"}
-    out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
+    out = {r["period"] for r in rows if _known_by(table, r, ctx.pub)}
     spans = frame.period is not None and claim_period_key(frame.period, measure.period) is None
     key, said, why = _choose_period(replace(ctx, claim=replace(ctx.claim, frame=replace(frame, range_end="end")))
                                     if spans else ctx, measure, out)
@@ -1027,6 +1040,10 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if target_near and verdict.verdict == "contradicted":  # "not meeting the benchmark of at least 2%"
                 verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
                     " But a target is named beside it: the figure may be that target, not a level."))
+        if verdict.verdict == "contradicted" and _finer_than(frame.period, measure.period):
+            verdict = replace(verdict, verdict="unverifiable", explanation=verdict.explanation + (
+                f" The claim is about {frame.period.text}; the table holds one figure a {measure.period}, "
+                "which cannot settle it."))
         readings.append(_reading(fit + entity_fit, verdict, measure, entity))
     return readings
 
