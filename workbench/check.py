@@ -340,8 +340,10 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
             "a source for the plan is needed."), **base)
     if measure.holds == "until_changed":
         return _standing_reading(ctx, table, measure, rows, base)
-    out = {r["period"] for r in rows if _known_by(table, r, ctx.pub)}
-    key, said, why = _choose_period(ctx, measure, out if frame.period is None else out or {r["period"] for r in rows})
+    out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
+    # a figure about now reads the latest period over by the draft's date, in a table without vintages too
+    over = {r["period"] for r in rows if _known_by(table, r, ctx.pub)}
+    key, said, why = _choose_period(ctx, measure, over if frame.period is None else out or {r["period"] for r in rows})
     if key is None:
         return Verdict("needs_review" if "spans" in why else "unverifiable", evidence=(),
                        explanation=f"No single {measure.label} figure for {entity}: {why}.", **base)
@@ -822,7 +824,7 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     m, frame = ctx.mention, ctx.frame
     rows = table.series.get((measure.metric, entity), [])
     base = {"entity": entity, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:change"}
-    out = {r["period"] for r in rows if _known_by(table, r, ctx.pub)}
+    out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
     spans = frame.period is not None and claim_period_key(frame.period, measure.period) is None
     key, said, why = _choose_period(replace(ctx, claim=replace(ctx.claim, frame=replace(frame, range_end="end")))
                                     if spans else ctx, measure, out)
