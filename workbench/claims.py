@@ -149,7 +149,10 @@ def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | 
     for found in (nouns.finditer(window) if nouns is not None else ()):
         if window[found.end():found.end() + 2] in ("'s", "’s"):
             continue  # "the union's 27 members": the owner, not what is counted
-        return found if NOUN_LEAD.match(window[:found.start()]) else None
+        if not NOUN_LEAD.match(window[:found.start()]):
+            return None
+        head = nouns.match(window, found.end() + 1) if window[found.end():found.end() + 1] == " " else None
+        return head or found  # "seven alliance members": members are counted, "alliance" only says whose
     return None
 
 
