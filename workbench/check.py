@@ -1266,6 +1266,7 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
                    entity=row["event"], period=f"{start}/{end}")
 
 
+EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
@@ -1352,7 +1353,8 @@ def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: Rule
         table = pack.rows(rule.params["table"]) if rule.kind == "event_dates" else None
         if not table or not _signalled(rule, text):
             continue
-        places = _events_placed(table, text)
+        # by its place, or with none named, the one under way around the draft's date ("the two-day summit")
+        places = _events_placed(table, text) or [r for r in table if abs((r["start_date"] - pub).days) <= EVENT_WEEK]
         if not places:
             continue
         row = min(places, key=lambda r: abs((r["start_date"] - pub).days))
