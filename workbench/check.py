@@ -1268,6 +1268,7 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
 
 EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
+_DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
 
@@ -1281,6 +1282,8 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
         return None
     clause = claim.frame.clause or text
     after = text[m.end - claim.sentence.start:][:24]
+    if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
+        return None  # "The Hague, June 26: NATO leaders have agreed ...": the story's own dateline
     if m.granularity == "year" and not rule.params.get("events") and not (
             len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))) and not (
             _signalled(rule, text) and not _BOUND_BEFORE.search(text[:m.start - claim.sentence.start]) and (
@@ -1311,7 +1314,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
         return None
 
     # "leaders will meet in Vilnius on July 11-12": a gathering at an event's place is that event
-    here = _signalled(rule, text) or (_signalled(rule, clause, "gatherings") and bool(_events_placed(table, clause)))
+    here = _signalled(rule, text) or (_signalled(rule, text, "gatherings") and bool(_events_placed(table, text)))
     # "they formally meet Wednesday": the event (by its signal words) is named earlier in the document
     if not here and not (_signalled(rule, claim.context) and _signalled(rule, clause, "gatherings")):
         return None
