@@ -105,7 +105,8 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
         r"previous)\s+"
         r"(?P<u>year|month|week)\b", re.I)),
-    ("relative_day", re.compile(r"(?<![\w-])(?P<word>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
+    ("relative_day", re.compile(r"(?<![\w-])(?P<word>yesterday|today|tonight|tomorrow|last\s+(?:night|evening)|"
+                                r"this\s+(?:morning|afternoon|evening))\b", re.I)),
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
     ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
@@ -386,7 +387,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     if shape == "relative":
         return _relative_period(start, end, g["rel"].lower(), g["u"].lower(), ctx)
     if shape == "relative_day":
-        found = pub + timedelta(days=_DAY_WORDS[g["word"].lower()])
+        found = pub + timedelta(days=_DAY_WORDS[" ".join(g["word"].lower().split())])
         return _Found(start, end, found, found, "day", False)
     if shape == "month_quarter":
         return _quarter(start, end, _month(g["m1"]) // 3, None, ctx)
@@ -427,7 +428,9 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     raise ValueError(f"unknown date shape {shape}")
 
 
-_DAY_WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# "this morning" is the publication day, as "tonight" is
+_DAY_WORDS = {"yesterday": -1, "last night": -1, "last evening": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+              "this morning": 0, "this afternoon": 0, "this evening": 0}
 _STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 

@@ -17,7 +17,7 @@ _LABELS = (
     r"Unit|Brigade|Division|Regiment|Battalion|Squadron|Corps|Army|Fleet|Page|Volume|Vol\.|Episode|"
     r"Season|Phase|Stage|Level|Category|Class|Type|Model|Version|Block|Line|Bus|Track|Apollo|Soyuz|"
     r"Windows|iPhone|Galaxy|Formula|Leopard|Challenger|Patriot|War|Pier|Lot|Zone|Sector|District|Ward|"
-    r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\."
+    r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\.|Place|Places|Grade"
 )
 # Makers and product lines whose number is a model ("Boeing 737", "Lumia 920", "Max 10"); a year after them
 # is still a year ("Airbus 2024 deliveries").
@@ -44,7 +44,9 @@ _PATTERNS = [
     # "5G", "4K", "3D" and the like: digits glued to capital letters that are not a known suffix
     r"|\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
     r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
-    r"[A-Z][A-Za-z]*\b)",
+    r"[A-Z][A-Za-z]*\b"
+    # letters dialled after digits: "78-CRIME", "1-800-FLOWERS"
+    r"|\d+(?:-\d+)*-(?!(?:MPH|KPH|RPM)\b)[A-Z]{3,}\b)",
     # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
     r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",
     r"\+\d{1,3}[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,3}",
