@@ -100,7 +100,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
     ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
     ("relative_ago", re.compile(
-        rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
+        rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
     ("relative", re.compile(
         r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
         r"previous)\s+"
@@ -138,13 +138,13 @@ _SHAPE_GATE = {
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
-    r"are expected|is planned|are planned|plans? to|planned for|next|upcoming|forthcoming|is to be|"
+    r"are expected|is planned|are planned|plans? to|planned for|(?:is|are) set for|next|upcoming|forthcoming|is to be|"
     r"are to be|going to|\w+'ll)\b",
     re.I,
 )
 PAST = re.compile(
     r"\b(?:was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
-    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|\w{2,}ed)\b",
+    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|risen|fallen|grown|been|begun|\w{2,}ed)\b",
     re.I,
 )
 NOT_PAST = {"need", "needed", "indeed", "speed", "united", "red", "proceed", "exceed", "succeed",
@@ -383,6 +383,9 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     if shape == "relative_ago":
         unit = g["u"].lower().rstrip("s")
         found = _dateparser(m.group(0).lower(), pub, "past")
+        if unit == "week" and found is not None:  # "two weeks ago": that week, Monday to Sunday, as "last week"
+            monday = found - timedelta(days=found.weekday())
+            return _Found(start, end, monday, monday + timedelta(days=6), "day", False)
         return _relative(start, end, found, "day" if unit == "day" else "month" if unit == "month" else "year")
     if shape == "relative":
         return _relative_period(start, end, g["rel"].lower(), g["u"].lower(), ctx)
@@ -418,7 +421,9 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         month = _month(g["m1"])
         if g["m1"] == "May" and _looks_like_verb_may(m, ctx):
             return None
-        year = ctx.year_for(month, None)
+        # "since January" looks back whatever the verb's tense
+        since = m.group(0)[:5].lower() == "since" and ctx.last_year is None
+        year = resolve_year(month, None, ctx.pub, "past") if since else ctx.year_for(month, None)
         return _Found(m.start("m1"), end, date(year, month, 1), _month_end(year, month), "month", False)
     if shape == "year":
         if not _is_year(m, ctx.sentence):
