@@ -138,15 +138,15 @@ _SHAPE_GATE = {
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
-    r"are expected|is planned|are planned|plans? to|planned for|(?:is|are) set for|next|upcoming|forthcoming|is to be|"
-    r"are to be|going to|\w+'ll)\b",
+    r"are expected|is planned|are planned|plans? to|planned for|(?:is|are) set for|next|upcoming|forthcoming|"
+    r"is to be|are to be|going to|\w+'ll)\b",
     re.I,
 )
-PAST = re.compile(
-    r"\b(?:was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
-    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|risen|fallen|grown|been|begun|\w{2,}ed)\b",
-    re.I,
-)
+_PAST_WORDS = (
+    r"was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
+    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|risen|fallen|grown|been|begun|struck|sold|"
+    r"bought|built|kept|found|brought|sent|stood|wrote|spoke|chose|drove|fought|caught|broke|froze|sank|shrank")
+PAST = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{2,}}ed)\b", re.I)
 NOT_PAST = {"need", "needed", "indeed", "speed", "united", "red", "proceed", "exceed", "succeed",
             "seed", "feed", "breed", "bed", "shed", "hundred", "limited", "concerned", "expected",
             "scheduled", "planned", "interested", "advanced", "armed", "based", "detailed", "related",
@@ -182,6 +182,31 @@ def tense_of(sentence: str) -> str:
         if match.group(0).lower() not in NOT_PAST:
             return "past"
     return "present"
+
+
+# the future of a past report ("said on Thursday it would publish the data on Nov. 15"): only the verb nearest a
+# date is asked about it, so a "would" elsewhere in its clause does not move it
+_WOULD = re.compile(r"\bwould\b", re.I)
+# a verb's tense said by the word itself ("will", "was", "rose"); an "-ed" word may be an adjective ("Unpacked")
+_MARKED = (re.compile(rf"(?P<future>{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
+                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might)\b", re.I),
+           re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
+_BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
+
+
+def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -> str | None:
+    """The tense of the verb nearest before a date within its clause (`left`..`right`), else nearest after it:
+    "prices that rose in June will fall" is a past June, "will be held on July 7" a future July (a participle
+    after "be" takes the tense of its auxiliary; "could be made from July 1" is present). A word that says its
+    tense itself is preferred to an "-ed" word; None when the clause has no marked verb."""
+    for segment_start, segment_end, before in ((left, start, True), (end, right, False)):
+        for pattern in _MARKED:
+            found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if m.lastgroup != "past" or (
+                m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
+                                                                             m.start()))]
+            if found:
+                return (found[-1] if before else found[0]).lastgroup
+    return None
 
 
 def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
@@ -272,8 +297,8 @@ class _Context:
             left = self._breaks[before - 1][1] if before else 0
             after = next((s for s, _ in self._breaks[before:] if s >= end), len(self.sentence))
             left, after = max(left, start - CLAUSE_WINDOW), min(after, end + CLAUSE_WINDOW)
-            tense = tense_of(self.sentence[left:start] + " " + self.sentence[end:after])
-            self._tenses[self._span] = tense if tense != "present" else self._neighbour_tense(left, after)
+            tense = _nearest_tense(self.sentence, left, start, end, after)
+            self._tenses[self._span] = tense or self._neighbour_tense(left, after)
         return self._tenses[self._span]
 
     def _neighbour_tense(self, left: int, right: int) -> str:
