@@ -139,7 +139,7 @@ _SHAPE_GATE = {
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
     r"are expected|is planned|are planned|plans? to|planned for|(?:is|are) set for|next|upcoming|forthcoming|"
-    r"is to be|are to be|going to|\w+'ll)\b",
+    r"is to be|are to be|going to|'ll)\b",
     re.I,
 )
 _PAST_WORDS = (
@@ -545,11 +545,10 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     # choose: a shape earlier in SHAPES claims its text before a later one can
     chosen: list[tuple[str, re.Match[str]]] = []
     taken = Spans(blocked)
-    undated = _Context(sentence, pub)
     for _, _, shape, m in sorted(candidates, key=lambda c: (c[1], c[0])):
         if taken.overlaps(m.start(), m.end()):
             continue
-        result = _read(shape, m, undated.at(*m.span()))
+        result = _read(shape, m, ctx.at(*m.span()))  # no year is lent while choosing: that comes below
         if result is None:
             continue
         taken.add(result.start, result.end)

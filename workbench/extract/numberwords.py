@@ -16,7 +16,7 @@ TABLE_LIMIT = 100  # news spells out ordinals and multipliers up to "hundredth" 
 # literal scan (ten times as fast as the full patterns): a sentence without any is not read for them
 _RARE = re.compile(r"(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|"
                    r"tieth|hundredth)|(?P<multiplier>fold|doubl|tripl|trebl|quadrupl|halv|twice)"
-                   r"|(?P<article_unit>\ban? (?:inch|foot|mile|met|kilomet|centimet|millimet|gallon|lit|acre|tonne|"
+                   r"|(?P<article_unit>an? (?:inch|foot|mile|met|kilomet|centimet|millimet|gallon|lit|acre|tonne|"
                    r"kilogram))")
 
 
