@@ -189,7 +189,8 @@ def tense_of(sentence: str) -> str:
 _WOULD = re.compile(r"\bwould\b", re.I)
 # a verb's tense said by the word itself ("will", "was", "rose"); an "-ed" word may be an adjective ("Unpacked")
 _MARKED = (re.compile(rf"(?P<future>{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
-                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might)\b", re.I),
+                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might|takes|begins|opens|expires|"
+                      r"resumes|launches)\b", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
 
