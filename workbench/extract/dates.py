@@ -67,7 +67,7 @@ def _p(pattern: str) -> re.Pattern[str]:
 SHAPES: list[tuple[str, re.Pattern[str]]] = [
     # a weekday before its date is one mention: "Thursday, June 24, 2021", "Friday 7 March"
     ("weekday_month_day", _p(
-        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("weekday_day_month", _p(
         rf"{_WEEKDAY},?\s+(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
@@ -75,13 +75,13 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
         rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
     ("day_range_two_months_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
         rf"{_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<d2>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
     ("day_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("day_range_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_year_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})")),
@@ -91,7 +91,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:{_DASH}|/|\s+(?:to|through|until|and)\s+)"
         rf"(?P<y2>{_YEAR}|\d\d(?!\d))")),
     ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
-    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})")),
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
@@ -188,7 +188,10 @@ def tense_of(sentence: str) -> str:
 # date is asked about it, so a "would" elsewhere in its clause does not move it
 _WOULD = re.compile(r"\bwould\b", re.I)
 # a verb's tense said by the word itself ("will", "was", "rose"); an "-ed" word may be an adjective ("Unpacked")
-_MARKED = (re.compile(rf"(?P<future>{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
+# a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
+_INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
+           r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
+_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
                       r"|\b(?P<present>is|are|has|have|can|could|should|must|might|takes|begins|opens|expires|"
                       r"resumes|launches)\b", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
@@ -311,14 +314,21 @@ class _Context:
         before = self._breaks[max(0, ended - NEAR_CLAUSES):ended][::-1]
         first_after = bisect_left(self._break_starts, right)
         after = self._breaks[first_after:first_after + NEAR_CLAUSES + 1]
-        edges_before = [s for s, _ in before] + [0]
         edges_after = [e for _, e in after]
-        clauses = [(left - edges_before[i], edges_before[i], before[i][0]) for i in range(len(before))]
+        # a clause before the date runs from the end of the break before it to the start of the one after it
+        clauses = [(left - before[i][0], before[i + 1][1] if i + 1 < len(before) else 0, before[i][0], True)
+                   for i in range(len(before))]
         clauses += [(edges_after[i] - right, edges_after[i], after[i + 1][0] if i + 1 < len(after)
-                     else len(self.sentence)) for i in range(min(len(after), NEAR_CLAUSES))]
-        for _, start, end in sorted(clauses)[:NEAR_CLAUSES]:
-            tense = tense_of(self.sentence[start:min(end, start + CLAUSE_WINDOW)])
-            if tense != "present":
+                     else len(self.sentence), False) for i in range(min(len(after), NEAR_CLAUSES))]
+        for _, start, end, earlier in sorted(clauses)[:NEAR_CLAUSES]:
+            # the verb of a clause nearest the date: its last before the date, its first after it
+            if earlier:
+                start = max(start, end - CLAUSE_WINDOW)
+                tense = _nearest_tense(self.sentence, start, end, end, end)
+            else:
+                end = min(end, start + CLAUSE_WINDOW)
+                tense = _nearest_tense(self.sentence, start, start, start, end)
+            if tense in ("past", "future"):
                 return tense
         return self._sentence_tense
 

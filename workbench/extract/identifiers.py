@@ -19,9 +19,11 @@ _LABELS = (
     r"Windows|iPhone|Galaxy|Formula|Leopard|Challenger|Patriot|War|Pier|Lot|Zone|Sector|District|Ward|"
     r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\.|Place|Places|Grade"
 )
-# Makers and product lines whose number is a model ("Boeing 737", "Lumia 920", "Max 10"); a year after them
-# is still a year ("Airbus 2024 deliveries").
-_MAKERS = r"Boeing|Airbus|Embraer|Lumia|Pixel|PlayStation|Xbox|iOS|Android|macOS|Series|Max|MAX|Ultra|Fold|Flip"
+# Makers and product lines whose number is a model ("Boeing 737", "Lumia 920", "Max 10"), and stock indexes
+# named by their number of members ("S&P 500", "FTSE 100"); a year after them is still a year ("Airbus 2024
+# deliveries").
+_MAKERS = (r"Boeing|Airbus|Embraer|Lumia|Pixel|PlayStation|Xbox|iOS|Android|macOS|Series|Max|MAX|Ultra|Fold|Flip|"
+           r"S&P|FTSE|Nikkei|Stoxx|CAC|DAX|Nifty|Sensex")
 # what follows a model's number in its name: "iPhone 15 Pro Max", "16 Plus", "737 MAX 9"
 _MODEL_WORDS = r"Pro|Plus|Max|MAX|Ultra|Lite|XL"
 _PATTERNS = [

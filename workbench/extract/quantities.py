@@ -135,7 +135,7 @@ APPROX_BEFORE = [
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
                  r"(?:greater|higher|larger) or equal (?:than|to)"),
     ("at_most", r"at most|up to|no more than|no higher than|no greater than|"
-                r"no larger than|a maximum of|maximum of|not more than|as (?:much|many) as|"
+                r"no larger than|a maximum of|maximum of|not more than|as (?:much|many|high) as|"
                 r"(?:less|fewer|smaller|lower) than or equal to|(?:smaller|lower|less) or equal (?:than|to)"),
     ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|exceeds?|exceeded|surpass(?:ed|es)?|"
                   r"just over|beyond|greater than|higher than|larger than|bigger than"),
@@ -160,7 +160,7 @@ _PHRASAL_UP = re.compile(r"\b(?:pick|add|end|wind|show|sum|sign|line|pile|rack|b
                          r"\s+up\b[^.;]{0,20}$", re.I)
 # "ranging from 44 to 72 mph", "varied from 2 to 3": a spread, whatever verb came before it
 _SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|to-?|through|and|up\s+to)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?to-?|through|and|up\s+to)\s*$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
 
@@ -587,6 +587,11 @@ def _mention(sentence: str, n: _Number) -> Mention:
                    unit=n.unit, approx=_approx(sentence, n.start, n.end, n.unit))
 
 
+# "an increase of 18% to 19%": the size of a change given as a spread (in one unit; "a rise of 0.5 points to 2.1%"
+# is a change and its result)
+_CHANGE_OF = re.compile(r"\b(?:increase|rise|decline|drop|fall|gain|jump|cut|growth|decrease)s?\s+of\s+$", re.I)
+
+
 def _changed(before: str) -> bool:
     """A verb of change ends `before` ("rose from", "up"), not a spread ("ranging from") nor "picking up"."""
     verb = _CHANGE_VERB.search(before)
@@ -600,7 +605,7 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     joint = sentence[first.end:second.start]
     if not _RANGE_JOIN.match(joint):
         return None
-    word = re.sub(r"\s+", " ", joint.strip().lower()).rstrip("-")
+    word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-")
     before = _before(sentence, first.start)
     lead = re.search(r"\b(between|from)\s+$", before, re.I)
     if word == "and" and not (lead and lead.group(1).lower() == "between"):
@@ -609,7 +614,8 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
         return None  # "600 sq ft up to 1,100 sq ft" is a range; "20 up to 30%" is not said
     if lead and lead.group(1).lower() == "from" and _changed(before[: lead.start()]):
         return None  # "rose from 1.8% to 2.1%" is a change: two mentions
-    if not lead and word in ("to", "up to") and _changed(before):
+    if not lead and word in ("to", "up to") and _changed(before) and not (
+            _CHANGE_OF.search(before) and first.unit == second.unit):
         return None
     units = {first.unit, second.unit} - {"count"}
     if len(units) > 1:
