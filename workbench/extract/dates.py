@@ -113,6 +113,8 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(
         r"(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
         rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+    # "June's sales": a month that owns something ("May's" is as often a person's)
+    ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
 ]
 
@@ -133,7 +135,7 @@ _SHAPE_GATE = {
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
     "relative": "relative", "relative_day": "relative", "weekday": "weekday",
-    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month",
+    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month", "month_possessive": "month",
 }
 
 FUTURE = re.compile(
@@ -453,7 +455,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         else:
             year = pub.year if month < pub.month else pub.year - 1
         return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", False)
-    if shape == "bare_month":
+    if shape in ("bare_month", "month_possessive"):
         month = _month(g["m1"])
         if g["m1"] == "May" and _looks_like_verb_may(m, ctx):
             return None

@@ -55,6 +55,8 @@ _PATTERNS = [
     # clock times: "17:00", "5 p.m.", "9am", "10.30pm"
     r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|BST\b|EST\b|ET\b|GMT)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+    # a footnote's mark: "price(2)"
+    r"(?<=[A-Za-z])\(\d{1,2}\)",
     # web and mail addresses, hashtags, handles, version strings
     r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|[#@]\w+",
     r"\bv?\d+\.\d+\.\d+(?:\.\d+)*\b",

@@ -39,7 +39,7 @@ _NUMERAL = re.compile(
 )
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zero|"
     r"hundred|thousand|million|billion|trillion|half|third|thirds|quarter|quarters|dozen|fifths?)\b",
     re.I,
 )
@@ -160,7 +160,7 @@ _PHRASAL_UP = re.compile(r"\b(?:pick|add|end|wind|show|sum|sign|line|pile|rack|b
                          r"\s+up\b[^.;]{0,20}$", re.I)
 # "ranging from 44 to 72 mph", "varied from 2 to 3": a spread, whatever verb came before it
 _SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?to-?|through|and|up\s+to)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?to-?|through|and|or|up\s+to)\s*$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
 
@@ -199,6 +199,8 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         return []
     for number in numbers:
         _read_unit(sentence, number, taken)
+    # "zero percent" is a figure; "zero tolerance", "net zero" are not counts
+    numbers = [n for n in numbers if not (n.spelled and n.unit == "count" and n.value == 0)]
     mentions: list[Mention] = []
     i = 0
     while i < len(numbers):
@@ -420,7 +422,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         number.value, number.end = number.value / 100, number.end + m.end()
         return
     if re.match(r"\s?-?\s?[A-Za-zµ°]", after):
-        more = _MORE_AFTER.match(after)  # "1 to 2 more inches": the unit is read past "more"
+        more = _MORE_AFTER.match(after)  # "1 to 2 more inches", "three straight months": the unit is read past it
         quantity = _quantulum_unit(sentence, number, more.end() if more else 0)
         if quantity is not None:
             number.unit, number.end = quantity
@@ -541,7 +543,7 @@ _WINDOW_TAIL = re.compile(r"(?:[\s-]*(?!(?:in|of|a|an|the|to|and|or|for|on|at|by
                           r"[^\s-]+){1,3}", re.I)
 _UNIT_WORDS = re.compile(r"[\s-]?[A-Za-zµ°²³/.]+(?:[\s-][A-Za-zµ°²³/.]+){0,2}")
 _NOT_UNIT = re.compile(r"\b(?:to|and|or|in|of|a|an|the|by)\b|\d", re.I)
-_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further)(?=\s+[A-Za-z])", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|straight|consecutive|successive)(?=\s+[A-Za-z])", re.I)
 _NUMBER_FIRST = re.compile(r"[\s-]*(?:\d|" + NUMBER_WORD.pattern + ")", re.I)
 
 
@@ -608,8 +610,8 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-")
     before = _before(sentence, first.start)
     lead = re.search(r"\b(between|from)\s+$", before, re.I)
-    if word == "and" and not (lead and lead.group(1).lower() == "between"):
-        return None
+    if (word == "and" and not (lead and lead.group(1).lower() == "between")) or (word == "or" and lead):
+        return None  # "four or five hours" is a spread, "between 4 or 5" is not said
     if word == "up to" and not lead and (first.unit != second.unit or first.unit == "count"):
         return None  # "600 sq ft up to 1,100 sq ft" is a range; "20 up to 30%" is not said
     if lead and lead.group(1).lower() == "from" and _changed(before[: lead.start()]):
