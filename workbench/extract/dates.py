@@ -67,7 +67,7 @@ def _p(pattern: str) -> re.Pattern[str]:
 SHAPES: list[tuple[str, re.Pattern[str]]] = [
     # a weekday before its date is one mention: "Thursday, June 24, 2021", "Friday 7 March"
     ("weekday_month_day", _p(
-        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("weekday_day_month", _p(
         rf"{_WEEKDAY},?\s+(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
@@ -75,13 +75,13 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
         rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
     ("day_range_two_months_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
         rf"{_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<d2>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
     ("day_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("day_range_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_year_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})")),
@@ -91,7 +91,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:{_DASH}|/|\s+(?:to|through|until|and)\s+)"
         rf"(?P<y2>{_YEAR}|\d\d(?!\d))")),
     ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
-    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})\s+(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})")),
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
@@ -100,18 +100,21 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
     ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
     ("relative_ago", re.compile(
-        rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|days?|decades?)\s+ago\b", re.I)),
+        rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
     ("relative", re.compile(
         r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
         r"previous)\s+"
         r"(?P<u>year|month|week)\b", re.I)),
-    ("relative_day", re.compile(r"(?<![\w-])(?P<word>yesterday|today|tonight|tomorrow|last night)\b", re.I)),
+    ("relative_day", re.compile(r"(?<![\w-])(?P<word>yesterday|today|tonight|tomorrow|last\s+(?:night|evening)|"
+                                r"this\s+(?:morning|afternoon|evening))\b", re.I)),
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
     ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
     ("bare_month", re.compile(
         r"(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
         rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+    # "June's sales": a month that owns something ("May's" is as often a person's)
+    ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
 ]
 
@@ -132,20 +135,20 @@ _SHAPE_GATE = {
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
     "relative": "relative", "relative_day": "relative", "weekday": "weekday",
-    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month",
+    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month", "month_possessive": "month",
 }
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
-    r"are expected|is planned|are planned|plans? to|planned for|next|upcoming|forthcoming|is to be|"
-    r"are to be|going to|\w+'ll)\b",
+    r"are expected|is planned|are planned|plans? to|planned for|(?:is|are) set for|next|upcoming|forthcoming|"
+    r"is to be|are to be|going to|'ll)\b",
     re.I,
 )
-PAST = re.compile(
-    r"\b(?:was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
-    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|\w{2,}ed)\b",
-    re.I,
-)
+_PAST_WORDS = (
+    r"was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
+    r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|risen|fallen|grown|been|begun|struck|sold|"
+    r"bought|built|kept|found|brought|sent|stood|wrote|spoke|chose|drove|fought|caught|broke|froze|sank|shrank")
+PAST = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{2,}}ed)\b", re.I)
 NOT_PAST = {"need", "needed", "indeed", "speed", "united", "red", "proceed", "exceed", "succeed",
             "seed", "feed", "breed", "bed", "shed", "hundred", "limited", "concerned", "expected",
             "scheduled", "planned", "interested", "advanced", "armed", "based", "detailed", "related",
@@ -181,6 +184,35 @@ def tense_of(sentence: str) -> str:
         if match.group(0).lower() not in NOT_PAST:
             return "past"
     return "present"
+
+
+# the future of a past report ("said on Thursday it would publish the data on Nov. 15"): only the verb nearest a
+# date is asked about it, so a "would" elsewhere in its clause does not move it
+_WOULD = re.compile(r"\bwould\b", re.I)
+# a verb's tense said by the word itself ("will", "was", "rose"); an "-ed" word may be an adjective ("Unpacked")
+# a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
+_INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
+           r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
+_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
+                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might|takes|begins|opens|expires|"
+                      r"resumes|launches)\b", re.I),
+           re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
+_BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
+
+
+def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -> str | None:
+    """The tense of the verb nearest before a date within its clause (`left`..`right`), else nearest after it:
+    "prices that rose in June will fall" is a past June, "will be held on July 7" a future July (a participle
+    after "be" takes the tense of its auxiliary; "could be made from July 1" is present). A word that says its
+    tense itself is preferred to an "-ed" word; None when the clause has no marked verb."""
+    for segment_start, segment_end, before in ((left, start, True), (end, right, False)):
+        for pattern in _MARKED:
+            found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if m.lastgroup != "past" or (
+                m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
+                                                                             m.start()))]
+            if found:
+                return (found[-1] if before else found[0]).lastgroup
+    return None
 
 
 def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
@@ -271,8 +303,8 @@ class _Context:
             left = self._breaks[before - 1][1] if before else 0
             after = next((s for s, _ in self._breaks[before:] if s >= end), len(self.sentence))
             left, after = max(left, start - CLAUSE_WINDOW), min(after, end + CLAUSE_WINDOW)
-            tense = tense_of(self.sentence[left:start] + " " + self.sentence[end:after])
-            self._tenses[self._span] = tense if tense != "present" else self._neighbour_tense(left, after)
+            tense = _nearest_tense(self.sentence, left, start, end, after)
+            self._tenses[self._span] = tense or self._neighbour_tense(left, after)
         return self._tenses[self._span]
 
     def _neighbour_tense(self, left: int, right: int) -> str:
@@ -284,14 +316,21 @@ class _Context:
         before = self._breaks[max(0, ended - NEAR_CLAUSES):ended][::-1]
         first_after = bisect_left(self._break_starts, right)
         after = self._breaks[first_after:first_after + NEAR_CLAUSES + 1]
-        edges_before = [s for s, _ in before] + [0]
         edges_after = [e for _, e in after]
-        clauses = [(left - edges_before[i], edges_before[i], before[i][0]) for i in range(len(before))]
+        # a clause before the date runs from the end of the break before it to the start of the one after it
+        clauses = [(left - before[i][0], before[i + 1][1] if i + 1 < len(before) else 0, before[i][0], True)
+                   for i in range(len(before))]
         clauses += [(edges_after[i] - right, edges_after[i], after[i + 1][0] if i + 1 < len(after)
-                     else len(self.sentence)) for i in range(min(len(after), NEAR_CLAUSES))]
-        for _, start, end in sorted(clauses)[:NEAR_CLAUSES]:
-            tense = tense_of(self.sentence[start:min(end, start + CLAUSE_WINDOW)])
-            if tense != "present":
+                     else len(self.sentence), False) for i in range(min(len(after), NEAR_CLAUSES))]
+        for _, start, end, earlier in sorted(clauses)[:NEAR_CLAUSES]:
+            # the verb of a clause nearest the date: its last before the date, its first after it
+            if earlier:
+                start = max(start, end - CLAUSE_WINDOW)
+                tense = _nearest_tense(self.sentence, start, end, end, end)
+            else:
+                end = min(end, start + CLAUSE_WINDOW)
+                tense = _nearest_tense(self.sentence, start, start, start, end)
+            if tense in ("past", "future"):
                 return tense
         return self._sentence_tense
 
@@ -382,11 +421,14 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     if shape == "relative_ago":
         unit = g["u"].lower().rstrip("s")
         found = _dateparser(m.group(0).lower(), pub, "past")
+        if unit == "week" and found is not None:  # "two weeks ago": that week, Monday to Sunday, as "last week"
+            monday = found - timedelta(days=found.weekday())
+            return _Found(start, end, monday, monday + timedelta(days=6), "day", False)
         return _relative(start, end, found, "day" if unit == "day" else "month" if unit == "month" else "year")
     if shape == "relative":
         return _relative_period(start, end, g["rel"].lower(), g["u"].lower(), ctx)
     if shape == "relative_day":
-        found = pub + timedelta(days=_DAY_WORDS[g["word"].lower()])
+        found = pub + timedelta(days=_DAY_WORDS[" ".join(g["word"].lower().split())])
         return _Found(start, end, found, found, "day", False)
     if shape == "month_quarter":
         return _quarter(start, end, _month(g["m1"]) // 3, None, ctx)
@@ -413,11 +455,13 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         else:
             year = pub.year if month < pub.month else pub.year - 1
         return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", False)
-    if shape == "bare_month":
+    if shape in ("bare_month", "month_possessive"):
         month = _month(g["m1"])
         if g["m1"] == "May" and _looks_like_verb_may(m, ctx):
             return None
-        year = ctx.year_for(month, None)
+        # "since January" looks back whatever the verb's tense
+        since = m.group(0)[:5].lower() == "since" and ctx.last_year is None
+        year = resolve_year(month, None, ctx.pub, "past") if since else ctx.year_for(month, None)
         return _Found(m.start("m1"), end, date(year, month, 1), _month_end(year, month), "month", False)
     if shape == "year":
         if not _is_year(m, ctx.sentence):
@@ -427,7 +471,9 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     raise ValueError(f"unknown date shape {shape}")
 
 
-_DAY_WORDS = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# "this morning" is the publication day, as "tonight" is
+_DAY_WORDS = {"yesterday": -1, "last night": -1, "last evening": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+              "this morning": 0, "this afternoon": 0, "this evening": 0}
 _STEP = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -512,11 +558,10 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     # choose: a shape earlier in SHAPES claims its text before a later one can
     chosen: list[tuple[str, re.Match[str]]] = []
     taken = Spans(blocked)
-    undated = _Context(sentence, pub)
     for _, _, shape, m in sorted(candidates, key=lambda c: (c[1], c[0])):
         if taken.overlaps(m.start(), m.end()):
             continue
-        result = _read(shape, m, undated.at(*m.span()))
+        result = _read(shape, m, ctx.at(*m.span()))  # no year is lent while choosing: that comes below
         if result is None:
             continue
         taken.add(result.start, result.end)

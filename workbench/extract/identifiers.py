@@ -17,11 +17,13 @@ _LABELS = (
     r"Unit|Brigade|Division|Regiment|Battalion|Squadron|Corps|Army|Fleet|Page|Volume|Vol\.|Episode|"
     r"Season|Phase|Stage|Level|Category|Class|Type|Model|Version|Block|Line|Bus|Track|Apollo|Soyuz|"
     r"Windows|iPhone|Galaxy|Formula|Leopard|Challenger|Patriot|War|Pier|Lot|Zone|Sector|District|Ward|"
-    r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\."
+    r"Bill|Directive|Regulation|Decree|Order|Case|Exhibit|Annex|Appendix|Table|Figure|Fig\.|Place|Places|Grade"
 )
-# Makers and product lines whose number is a model ("Boeing 737", "Lumia 920", "Max 10"); a year after them
-# is still a year ("Airbus 2024 deliveries").
-_MAKERS = r"Boeing|Airbus|Embraer|Lumia|Pixel|PlayStation|Xbox|iOS|Android|macOS|Series|Max|MAX|Ultra|Fold|Flip"
+# Makers and product lines whose number is a model ("Boeing 737", "Lumia 920", "Max 10"), and stock indexes
+# named by their number of members ("S&P 500", "FTSE 100"); a year after them is still a year ("Airbus 2024
+# deliveries").
+_MAKERS = (r"Boeing|Airbus|Embraer|Lumia|Pixel|PlayStation|Xbox|iOS|Android|macOS|Series|Max|MAX|Ultra|Fold|Flip|"
+           r"S&P|FTSE|Nikkei|Stoxx|CAC|DAX|Nifty|Sensex")
 # what follows a model's number in its name: "iPhone 15 Pro Max", "16 Plus", "737 MAX 9"
 _MODEL_WORDS = r"Pro|Plus|Max|MAX|Ultra|Lite|XL"
 _PATTERNS = [
@@ -44,13 +46,17 @@ _PATTERNS = [
     # "5G", "4K", "3D" and the like: digits glued to capital letters that are not a known suffix
     r"|\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
     r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
-    r"[A-Z][A-Za-z]*\b)",
+    r"[A-Z][A-Za-z]*\b"
+    # letters dialled after digits: "78-CRIME", "1-800-FLOWERS"
+    r"|\d+(?:-\d+)*-(?!(?:MPH|KPH|RPM)\b)[A-Z]{3,}\b)",
     # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
     r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",
     r"\+\d{1,3}[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,3}",
     # clock times: "17:00", "5 p.m.", "9am", "10.30pm"
     r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|BST\b|EST\b|ET\b|GMT)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+    # a footnote's mark: "price(2)"
+    r"(?<=[A-Za-z])\(\d{1,2}\)",
     # web and mail addresses, hashtags, handles, version strings
     r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|[#@]\w+",
     r"\bv?\d+\.\d+\.\d+(?:\.\d+)*\b",

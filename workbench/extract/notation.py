@@ -80,6 +80,7 @@ _COMPARED_AFTER = re.compile(rf"\s+(?:{_COMPARED})\b", re.I)
 _GREW_BEFORE = re.compile(r"\b(?:grew|grown|rose|risen|increased|multiplied|expanded|jumped|climbed|soared|surged)"
                           r"\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
 _FOLD_OR_TIMES_AFTER = re.compile(r"-?\s?(?P<fold>folds?)\b|\s+times\b", re.I)
+_THE_AFTER = re.compile(r"\s+(?:the|that|this|its|their|his|her|what)\b", re.I)  # "at double the risk"
 _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|must|not|n't|set to|expected to)\s+$",
                            re.I)
 
@@ -107,8 +108,9 @@ def multiplier_words(sentence: str) -> list[Written]:
         elif g["stem"]:
             value = _VERB_FACTORS[g["stem"].lower()]
         elif g["base"]:
-            if not _MODAL_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
-                continue  # "double-digit", "a double standard": not a verb of change
+            if not _MODAL_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) and not (
+                    _THE_AFTER.match(sentence, m.end())):
+                continue  # "double-digit", "a double standard": not a verb of change, nor "double the risk"
             value = _VERB_FACTORS[g["base"].lower()[:-1]]  # "double" -> "doubl"
         else:
             value = 2.0

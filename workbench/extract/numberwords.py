@@ -15,12 +15,15 @@ TABLE_LIMIT = 100  # news spells out ordinals and multipliers up to "hundredth" 
 # what every spelled-out ordinal and every multiplier word holds, looked for in the lower-cased sentence in one
 # literal scan (ten times as fast as the full patterns): a sentence without any is not read for them
 _RARE = re.compile(r"(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|"
-                   r"tieth|hundredth)|(?P<multiplier>fold|doubl|tripl|trebl|quadrupl|halv|twice)")
+                   r"tieth|hundredth)|(?P<multiplier>fold|doubl|tripl|trebl|quadrupl|halv|twice)"
+                   r"|(?P<article_unit>an? (?:inch|foot|mile|met|kilomet|centimet|millimet|gallon|lit|acre|tonne|"
+                   r"kilogram))")
 
 
 @lru_cache(maxsize=64)
 def rare_words(sentence: str) -> frozenset[str]:
-    """Which of "ordinal" and "multiplier" the sentence may hold (asked by three readers, scanned once)."""
+    """Which of "ordinal", "multiplier" and "article_unit" ("an inch") the sentence may hold (asked by four
+    readers, scanned once)."""
     return frozenset(m.lastgroup for m in _RARE.finditer(sentence.lower()))
 
 

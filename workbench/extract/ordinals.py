@@ -2,9 +2,10 @@
 fourth-largest economy", "a third straight title" are quantities with unit `ordinal` (DESIGN.md).
 
 "first" is never one, and a spelled-out ordinal is one only before a superlative or a word that makes it a
-rank or a count ("second-largest", "third straight", "twenty-fifth anniversary"): "for the second time" is
-ordinary prose. A digit ordinal is one unless it names a century, a street, a unit or a day of the month;
-an ordinal in a date ("June 24th", "the 4th of July") is read by the date reader first and never reaches here.
+rank or a count ("second-largest", "third straight", "twenty-fifth anniversary"), or after a verb of placing
+("finished fifth", "became the thirtieth state"): "for the second time" is ordinary prose. A digit ordinal
+is one unless it names a century, a street, a unit or a day of the month; an ordinal in a date ("June 24th",
+"the 4th of July") is read by the date reader first and never reaches here.
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ _NOT_SUPERLATIVE = ("interest", "forest", "request", "contest", "protest", "harv
 _RANK_AFTER = re.compile(
     r"[\s-]+(?:(?!(?:" + "|".join(_NOT_SUPERLATIVE) + r")\b)[a-z]{2,}est\b|most\b|least\b|ranked\b|placed?\b|"
     r"consecutive\b|straight\b|successive\b|anniversary\b|birthday\b|members?\b)", re.I)
+# a verb of placing before a spelled-out ordinal makes it a rank with no rank word after it: "finished an
+# inexplicable fifth", "got home third", "became the thirtieth state"; not "finished a third of the race"
+_RANK_BEFORE = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|comes|coming|placed|places|got\s+home|ended\s+up|end\s+up|ranked|ranks|"
+    r"became|become|becomes|becoming)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z]+\s+)?$", re.I)
+_NOT_RANK_AFTER = re.compile(r"[\s-]+(?:of|time|times|half|halves|quarter|period|round|leg|lap|set|day|week|month|"
+                             r"year|season|term|attempt)\b", re.I)
 LOOK_BEHIND = 20
+RANK_LOOK_BEHIND = 40
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +75,16 @@ def find_ordinals(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention
         found.append(_mention(m, float(value)))
     for m in words:
         value = _value(m.group(0))
-        if value is None or value == 1 or taken.overlaps(*m.span()) or not _RANK_AFTER.match(sentence, m.end()):
+        if value is None or value == 1 or taken.overlaps(*m.span()) or not (
+                _RANK_AFTER.match(sentence, m.end()) or _ranked_by_verb(sentence, m)):
             continue
         found.append(_mention(m, float(value)))
     return found
+
+
+def _ranked_by_verb(sentence: str, m: re.Match[str]) -> bool:
+    return _RANK_BEFORE.search(sentence, max(0, m.start() - RANK_LOOK_BEHIND), m.start()) is not None and (
+        _NOT_RANK_AFTER.match(sentence, m.end()) is None)
 
 
 def _mention(m: re.Match[str], value: float) -> Mention:

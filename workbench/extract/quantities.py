@@ -18,6 +18,7 @@ from babel.numbers import get_currency_symbol, list_currencies
 
 from workbench.extract.bounded import quantulum, spellout_values, unit_reading
 from workbench.extract.notation import FACTOR, factor_after, multiplier_words, written_numbers
+from workbench.extract.numberwords import rare_words
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
@@ -38,7 +39,7 @@ _NUMERAL = re.compile(
 )
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zero|"
     r"hundred|thousand|million|billion|trillion|half|third|thirds|quarter|quarters|dozen|fifths?)\b",
     re.I,
 )
@@ -134,7 +135,7 @@ APPROX_BEFORE = [
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
                  r"(?:greater|higher|larger) or equal (?:than|to)"),
     ("at_most", r"at most|up to|no more than|no higher than|no greater than|"
-                r"no larger than|a maximum of|maximum of|not more than|as (?:much|many) as|"
+                r"no larger than|a maximum of|maximum of|not more than|as (?:much|many|high) as|"
                 r"(?:less|fewer|smaller|lower) than or equal to|(?:smaller|lower|less) or equal (?:than|to)"),
     ("more_than", r"more than|over|above|upwards of|in excess of|exceeding|exceeds?|exceeded|surpass(?:ed|es)?|"
                   r"just over|beyond|greater than|higher than|larger than|bigger than"),
@@ -154,7 +155,12 @@ _CHANGE_VERB = re.compile(
     r"shrank|shrunk|moved?|changed?|up|down)\b[^.;]{0,20}$",
     re.I,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|to-?|through|and|up\s+to)\s*$", re.I)
+# "picking up four to five inches", "adds up to 30": "up" of a phrasal verb, not of a change
+_PHRASAL_UP = re.compile(r"\b(?:pick|add|end|wind|show|sum|sign|line|pile|rack|break|split)(?:s|ed|ing|ped|ping)?"
+                         r"\s+up\b[^.;]{0,20}$", re.I)
+# "ranging from 44 to 72 mph", "varied from 2 to 3": a spread, whatever verb came before it
+_SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?to-?|through|and|or|up\s+to)\s*$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
 
@@ -193,6 +199,8 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         return []
     for number in numbers:
         _read_unit(sentence, number, taken)
+    # "zero percent" is a figure; "zero tolerance", "net zero" are not counts
+    numbers = [n for n in numbers if not (n.spelled and n.unit == "count" and n.value == 0)]
     mentions: list[Mention] = []
     i = 0
     while i < len(numbers):
@@ -232,7 +240,28 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
                              multiplier=multiplier, number_end=end))
     if NUMBER_WORD.search(sentence):
         found.extend(_spelled_numbers(sentence, found, blocked))
+    if "article_unit" in rare_words(sentence):
+        found.extend(_article_units(sentence, Spans((n.start, n.end) for n in found)))
     found.sort(key=lambda n: n.start)
+    return found
+
+
+# "up to an inch", "a half-inch to an inch": the article is the number one before a unit of measure (never a unit
+# of time, whose "a year" is mostly a rate or a period, nor "a ton of", "a yard", which are idioms or places)
+_ARTICLE_UNIT = re.compile(r"\b(?i:an?)\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|centimet(?:re|er)|"
+                           r"millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])")
+# "30 miles a gallon", "half a mile": a rate of the number before, or the unit of its fraction
+_NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|tenths?)\s+(?:of\s+)?)$", re.I)
+
+
+def _article_units(sentence: str, spans: Spans) -> list[_Number]:
+    found = []
+    for m in _ARTICLE_UNIT.finditer(sentence):
+        if spans.overlaps(m.start(), m.end()) or _NUMBER_BEFORE.search(_before(sentence, m.start())):
+            continue
+        read = unit_reading("1", " " + m.group("unit"))
+        if read is not None and read[2] not in _PHYSICAL_ENTITIES_SKIPPED:
+            found.append(_Number(m.start(), m.end(), 1.0, unit=read[1], number_end=m.end()))
     return found
 
 
@@ -284,7 +313,10 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
     for item in spellout_values(_masked(sentence, blocked)):
         start, end = item["old_span"]
         end -= len(sentence[start:end]) - len(sentence[start:end].rstrip(",;: "))  # quantulum3 keeps "one,"
+        start += len(sentence[start:end]) - len(sentence[start:end].lstrip("& "))  # and "& half a mile"
         surface = sentence[start:end]
+        if start and surface in _NAMED_MULTIPLIERS:
+            continue  # "the 1 1/4-mile Million": a name
         word = surface.lower()
         if spans.overlaps(start, end) or word in ("a", "an", "quarter", "quarters", "third", "thirds"):
             continue  # a bare "quarter" is a period of time, not a fraction
@@ -306,13 +338,20 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
     return found
 
 
+_NAMED_MULTIPLIERS = {"Hundred", "Thousand", "Million", "Billion", "Trillion"}
+
+
+_COMPOUND_NUMERAL = re.compile(r"(?<![\w.,])\d+(?=-[a-z])")  # "four 18-year-old men": its numeral is read apart
+
+
 def _masked(sentence: str, blocked: list[tuple[int, int]]) -> str:
-    """The sentence with names and dates blanked out, so that "nine 787-9s" reads as "nine": quantulum3 refuses
-    a number word followed by a numeral."""
-    if not blocked:
+    """The sentence with names, dates and the numerals of compounds blanked out, so that "nine 787-9s" and
+    "four 18-year-old men" read as "nine" and "four": quantulum3 refuses a number word followed by a numeral."""
+    spans = [*blocked, *(m.span() for m in _COMPOUND_NUMERAL.finditer(sentence))]
+    if not spans:
         return sentence
     chars = list(sentence)
-    for start, end in blocked:
+    for start, end in spans:
         chars[start:end] = "#" * (end - start)
     return "".join(chars)
 
@@ -378,14 +417,20 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         if unit is not None:
             number.unit, number.end = unit, number.end + m.end()
             return
+    if m := _CENTS_AFTER.match(after):  # "20 cents per share" is $0.20: a hundredth of the sentence's dollar
+        number.unit = "GBP" if m.group("pence") else _sentence_facts(sentence)[0] or "USD"
+        number.value, number.end = number.value / 100, number.end + m.end()
+        return
     if re.match(r"\s?-?\s?[A-Za-zµ°]", after):
-        quantity = _quantulum_unit(sentence, number)
+        more = _MORE_AFTER.match(after)  # "1 to 2 more inches", "three straight months": the unit is read past it
+        quantity = _quantulum_unit(sentence, number, more.end() if more else 0)
         if quantity is not None:
             number.unit, number.end = quantity
             return
     number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
 
 
+_CENTS_AFTER = re.compile(r"\s?(?:cents?\b|¢|(?P<pence>pence\b))", re.I)
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
 _INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)", re.I)
 _SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
@@ -498,16 +543,17 @@ _WINDOW_TAIL = re.compile(r"(?:[\s-]*(?!(?:in|of|a|an|the|to|and|or|for|on|at|by
                           r"[^\s-]+){1,3}", re.I)
 _UNIT_WORDS = re.compile(r"[\s-]?[A-Za-zµ°²³/.]+(?:[\s-][A-Za-zµ°²³/.]+){0,2}")
 _NOT_UNIT = re.compile(r"\b(?:to|and|or|in|of|a|an|the|by)\b|\d", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further|straight|consecutive|successive)(?=\s+[A-Za-z])", re.I)
 _NUMBER_FIRST = re.compile(r"[\s-]*(?:\d|" + NUMBER_WORD.pattern + ")", re.I)
 
 
-def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
+def _quantulum_unit(sentence: str, number: _Number, skip: int = 0) -> tuple[str, int] | None:
     """quantulum3's unit for the number, when a real unit follows it ("eight years", "1,200 km").
 
     quantulum3 sees only the number and the three words after it, so that it cannot fold the
     number into a range or a neighbour of its own reading.
     """
-    tail = _WINDOW_TAIL.match(_after(sentence, number.end))
+    tail = _WINDOW_TAIL.match(_after(sentence, number.end + skip))
     tail_text = tail.group(0) if tail else ""
     if _NUMBER_FIRST.match(tail_text):
         return None  # its unit would start with a number, refused below: quantulum3 need not be asked
@@ -521,7 +567,9 @@ def _quantulum_unit(sentence: str, number: _Number) -> tuple[str, int] | None:
         return None
     if not _UNIT_WORDS.fullmatch(unit_text) or _NOT_UNIT.search(unit_text) or NUMBER_WORD.search(unit_text):
         return None
-    return name, number.end + len(unit_text)
+    if skip and entity == "dimensionless":
+        return None
+    return name, number.end + skip + len(unit_text)
 
 
 def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
@@ -541,21 +589,35 @@ def _mention(sentence: str, n: _Number) -> Mention:
                    unit=n.unit, approx=_approx(sentence, n.start, n.end, n.unit))
 
 
+# "an increase of 18% to 19%": the size of a change given as a spread (in one unit; "a rise of 0.5 points to 2.1%"
+# is a change and its result)
+_CHANGE_OF = re.compile(r"\b(?:increase|rise|decline|drop|fall|gain|jump|cut|growth|decrease)s?\s+of\s+$", re.I)
+
+
+def _changed(before: str) -> bool:
+    """A verb of change ends `before` ("rose from", "up"), not a spread ("ranging from") nor "picking up"."""
+    verb = _CHANGE_VERB.search(before)
+    if verb is None or _SPREAD_BEFORE.search(before):
+        return False
+    return not (verb.group(0).lower().startswith("up") and _PHRASAL_UP.search(before))
+
+
 def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     """"5-6%", "$1-2 billion", "between 3.5 and 5 per cent", "from 2 to 3 years": one mention."""
     joint = sentence[first.end:second.start]
     if not _RANGE_JOIN.match(joint):
         return None
-    word = re.sub(r"\s+", " ", joint.strip().lower()).rstrip("-")
+    word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-")
     before = _before(sentence, first.start)
     lead = re.search(r"\b(between|from)\s+$", before, re.I)
-    if word == "and" and not (lead and lead.group(1).lower() == "between"):
-        return None
+    if (word == "and" and not (lead and lead.group(1).lower() == "between")) or (word == "or" and lead):
+        return None  # "four or five hours" is a spread, "between 4 or 5" is not said
     if word == "up to" and not lead and (first.unit != second.unit or first.unit == "count"):
         return None  # "600 sq ft up to 1,100 sq ft" is a range; "20 up to 30%" is not said
-    if lead and lead.group(1).lower() == "from" and _CHANGE_VERB.search(before[: lead.start()]):
+    if lead and lead.group(1).lower() == "from" and _changed(before[: lead.start()]):
         return None  # "rose from 1.8% to 2.1%" is a change: two mentions
-    if not lead and word in ("to", "up to") and _CHANGE_VERB.search(before):
+    if not lead and word in ("to", "up to") and _changed(before) and not (
+            _CHANGE_OF.search(before) and first.unit == second.unit):
         return None
     units = {first.unit, second.unit} - {"count"}
     if len(units) > 1:
