@@ -275,6 +275,16 @@ def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tu
     return None, "", "no period published by the draft's date"
 
 
+def _period_said(period: Mention) -> str:
+    """A period as the draft says it, with the date it stands for when that is relative ("1949 (seventy-five years
+    ago)")."""
+    if re.search(r"\b(?:1[89]|20)\d\d\b", period.text) or period.start_date is None:
+        return period.text
+    day = period.start_date
+    when = {"year": f"{day.year}", "month": f"{day:%B %Y}"}.get(period.granularity or "", f"{day.day} {day:%B %Y}")
+    return f"{when} ({period.text})"
+
+
 def _known_by(table: ReferenceTable, row: dict, pub: date) -> bool:
     """Out by the draft's date: by its vintage, or, in a table without vintages, once its period is over."""
     return (table.published(row) or _period_end(str(row["period"]))) <= pub
@@ -422,7 +432,7 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     standing at any time in its period, up to the draft's date, says it."""
     period = ctx.frame.period
     if period is not None and period.start_date is not None and period.end_date is not None:
-        start, end, said = period.start_date, min(period.end_date, ctx.pub), period.text
+        start, end, said = period.start_date, min(period.end_date, ctx.pub), _period_said(period)
     else:
         start = end = ctx.pub
         said = "at the draft's date"
@@ -435,7 +445,8 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
         r for r in dated if start < (table.published(r) or date.min) <= end]
     if not standing:
         return Verdict("unverifiable", evidence=(), explanation=(
-            f"No {measure.label} figure for {base['entity']} stood {said} in the reference data."), **base)
+            f"No {measure.label} figure for {base['entity']} stood {'in ' if period is not None else ''}{said} in the "
+            "reference data."), **base)
     # "the other 29 members" (beside the one the sentence is about): all of them but one
     others = 1 if re.search(r"\bother\s+$", _lead(ctx)[-12:]) or re.match(r"\s*other\b", _text_after(ctx)) else 0
     ok = [r for r in standing if holds(ctx.mention, float(r["value"]) - others, ctx.rules)]

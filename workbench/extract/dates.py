@@ -56,7 +56,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 # a weekday that is part of a name ("Black Friday", "Super Tuesday") is not a date
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Super|Cyber|Good|Palm|Bloody|Easter|Holy|Ash|Giving)\s+$")
-_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+_NUMBER_WORD = (r"(?:\d+|a|an|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|"
+                r"five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"(?:thir|four|fif|six|seven|eigh|nine)teen|a few|several)")
 
 
 def _p(pattern: str) -> re.Pattern[str]:
