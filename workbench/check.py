@@ -324,7 +324,7 @@ def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
     rest = lead[named.end():]
     verbs = [v for v in (ctx.vocabulary.object_verbs, ctx.vocabulary.rise) if v is not None]
     # "to spend", "to work toward spending": the pledge's verb, a word or two after "to", in one stretch of words
-    return _planned(ctx) or any(re.search(r"\bto\s+(?:[a-z]+\s+){0,2}$", rest[:v.start()])
+    return _planned(ctx) or any(re.search(r"\bto\s+(?:[a-z]+\s+){0,3}$", rest[:v.start()])
                                 for p in verbs for v in p.finditer(rest))
 
 

@@ -147,8 +147,8 @@ def counted_noun(text_after: str, nouns: re.Pattern[str] | None) -> str:
 def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | None:
     window = text_after[:GROUP_WINDOW]
     for found in (nouns.finditer(window) if nouns is not None else ()):
-        if window[found.end():found.end() + 2] in ("'s", "’s"):
-            continue  # "the union's 27 members": the owner, not what is counted
+        if window[found.end():found.end() + 1] in ("'", "’"):
+            continue  # "the union's 27 members", "5% of their countries' output": the owner, not what is counted
         if not NOUN_LEAD.match(window[:found.start()]):
             return None
         head = nouns.match(window, found.end() + 1) if window[found.end():found.end() + 1] == " " else None
