@@ -954,6 +954,9 @@ def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: boo
         frame.entity_from == "sentence" and named) or body_wide
     if len(own) == 1 and unnamed and not frame.foreign_owner:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
+    total = table.description.aggregates & own if table.description else frozenset()
+    if not frame.entities and not frame.foreign_owner and len(total) == 1:
+        return next(iter(total)), 0.25  # "the jobless rate averaged 5.5%": no one named, the table's one total
     return None, 0.0
 
 
@@ -1053,6 +1056,13 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if target_near and verdict.verdict == "contradicted":  # "not meeting the benchmark of at least 2%"
                 verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
                     " But a target is named beside it: the figure may be that target, not a level."))
+        if verdict.verdict == "needs_review" and frame.period is not None and not frame.range_end and (
+                measure.holds != "until_changed" and claim_period_key(frame.period, measure.period) is None):
+            fit -= UNCHECKABLE  # "in 1987" against a quarterly table: a yearly one can settle it
+        if verdict.verdict == "contradicted" and entity not in frame.entities and table.description is not None and (
+                entity in table.description.aggregates):
+            verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
+                f" No one is named: the figure was read as {entity}'s."))
         if verdict.verdict == "contradicted" and _finer_than(frame.period, measure.period):
             verdict = replace(verdict, verdict="unverifiable", explanation=verdict.explanation + (
                 f" The claim is about {frame.period.text}; the table holds one figure a {measure.period}, "
