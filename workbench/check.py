@@ -28,6 +28,7 @@ from workbench.rules import Rule, RuleSet
 from workbench.vocabulary import MeasureWords, Vocabulary, vocabulary_for
 
 UNCOVERED = "No reference data covers this claim; it needs a source of its own."
+FRACTION_SLACK = 5.0  # percentage points within which "by half" or "by a third" of a figure holds
 CLOSE = 1.0  # readings whose fit differs by less than this are both plausible
 UNCHECKABLE = 1.5  # a reading the data cannot settle counts this much less than one it can
 SIDE_WORDS = {"at_or_above": "at or above", "above": "above", "below": "below", "at_or_below": "at or below"}
@@ -862,7 +863,11 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     else:
         change = (b / a - 1) * 100 if relative and a else b - a
         signed = abs(change) if (change >= 0) == (frame.change == "rise") else -abs(change)
-        ok = signed >= 0 and holds(m, abs(change), ctx.rules)
+        if m.unit == "fraction":  # "fell by half", "rose by a third": read to the nearest tenth of the whole
+            slack = FRACTION_SLACK * ctx.rules.approx_factor.get(m.approx or "", 1.0)  # "nearly half": wider
+            ok = signed >= 0 and abs(abs(change) - (m.value or 0) * 100) < slack
+        else:
+            ok = signed >= 0 and holds(m, abs(change), ctx.rules)
         unit = "percent" if relative else ("percentage_point" if measure.unit == "percent" else measure.unit)
         how = "relative change" if relative else "change"
     shown = f"{round(change, 2):g} times the first" if m.unit == "factor" else figure(round(change, 4), unit)
@@ -1019,7 +1024,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if (points and measure.unit == "percent") or m.unit == measure.unit != "percent":
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, False),
                                          measure, "change"))
-            if m.unit == "percent" and measure.unit != "percent":  # "rose 12%" of a share is too loose to read
+            if m.unit in ("percent", "fraction") and measure.unit != "percent":  # "rose 12%", "fell by half"; of a
+                # share it is too loose to read
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
                                          measure, "relative change"))
             continue
