@@ -90,8 +90,9 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("year_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:{_DASH}|/|\s+(?:to|through|until|and)\s+)"
-        rf"(?P<y2>{_YEAR}|\d\d(?!\d))")),
+        # "1952-73", "2019/20"; with a word only a full year ("from 44 years in 1952 to 73 years" is no range)
+        rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d(?!\d))"
+        rf"|\s+(?:to|through|until|and)\s+(?P<y3>{_YEAR}))")),
     ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
     ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})")),
@@ -389,7 +390,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         return _Found(start, end, date(y1, m1, 1), _month_end(y2, m2), "month", bool(g["y1"]))
     if shape == "year_range":
         y1 = int(g["y1"])
-        y2 = _full_year(g["y2"], y1)
+        y2 = _full_year(g["y2"] or g["y3"], y1)
         if y2 is None or y2 <= y1 or y2 - y1 > 100:
             return None
         return _Found(start, end, date(y1, 1, 1), date(y2, 12, 31), "year", True)
