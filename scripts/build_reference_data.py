@@ -126,6 +126,14 @@ def stated_counts() -> None:
           rows)
 
 
+def national_plans() -> None:
+    """Countries' own plans and pledges (sources/national_plans.csv), each dated by the day it was stated: claims
+    about a pledge are checked against what was pledged by the draft's date, never against NATO's figures."""
+    fields = ["entity", "metric", "period", "value", "unit", "stated_on", "stated_by", "source_url", "source_title",
+              "retrieved_from", "cross_check", "notes"]
+    write("national_plans.csv", fields, read("national_plans.csv", GATHERED))
+
+
 def events() -> None:
     rows = []
     for r in read("key_dates.csv"):
@@ -145,4 +153,5 @@ if __name__ == "__main__":
     summits()
     commitments()
     stated_counts()
+    national_plans()
     events()
