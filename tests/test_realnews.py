@@ -11,10 +11,11 @@ from workbench.rules import load_rules
 from workbench.scoring import load_entries, score_entries
 
 HERE = Path(__file__).parent / "realnews"
-# (accuracy, precision of red, wrong "supported" at most). dev was 0.77 (77.8%) until issue 11 re-made 13 of its
-# labels as supported (12 were unverifiable, 1 needs_review): the pack gained countries' own pledges
-# (national_plans.csv). The checker reads 5 of them (deadlines named without their figure, "the requirement this
-# year" and plans without a pledge word are not read yet): 75.7% on the new labels; raise it when it reads them.
+# (accuracy, precision of red, wrong "supported" at most). dev was 0.77 (77.8%) until issue 11 re-made 14 of its
+# labels from new tables (12 unverifiable and 1 needs_review to supported: countries' own pledges, national_plans.csv;
+# 1 unverifiable to needs_review: real_change.csv). The checker reads 5 of them (deadlines named without their
+# figure, "the requirement this year", plans without a pledge word and "dropped 0.3 percent" as a real change are
+# not read yet): 75.4% on the new labels; raise it when it reads them.
 FLOORS = {"dev": (0.75, 0.95, 2), "heldout": (0.61, 0.45, 0)}
 
 
