@@ -28,6 +28,8 @@ AUG_2025 = ("NATO, Defence Expenditure of NATO Countries (2014-2025), August 202
 # only some allies (e.g. only those at 2%) and is marked incomplete: no counts are derived from it.
 JOINED = {"Montenegro": 2017, "North Macedonia": 2020, "Finland": 2023, "Sweden": 2024}
 AGGREGATES = {"NATO Total", "NATO Europe and Canada"}
+REAL_CHANGE_COPY = ("github:Datavisualiatie-UGent/project-dv26-2 assets/realchange.csv @ee88433924b6 (repository "
+                    "copy of NATO's table, copied to sources/nato_real_change_2025_edition.csv)")
 
 
 def read(name: str, folder: Path = SOURCES) -> list[dict]:
@@ -63,6 +65,32 @@ def defence_expenditure() -> None:
     fields = ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
               "edition_complete", "source_url", "source_title", "retrieved_from"]
     write("defence_expenditure.csv", fields, rows)
+
+
+def real_change() -> None:
+    """NATO's annual real change in defence expenditure (August 2025 edition), from the copy in sources/ of the table
+    as a public repository keeps it (decimal commas, "*" after some names), rounded to 2 decimals like the pack's other
+    NATO figures (value) and as read (value_full); a second copy, where one was found, from
+    sources/real_change_cross_checks.csv."""
+    names = {"Slovak Republic": "Slovakia"}
+    checked = {(r["entity"], r["period"]): r["cross_check"] for r in read("real_change_cross_checks.csv", GATHERED)}
+    rows = []
+    for r in read("nato_real_change_2025_edition.csv", GATHERED):
+        entity = names.get(r["country"].rstrip("*"), r["country"].rstrip("*"))
+        for label, text in r.items():
+            if label == "country" or not text:
+                continue  # no figure (Germany 2025e): not guessed
+            year, full = label.rstrip("e"), text.replace(",", ".")
+            rows.append({"entity": entity, "metric": "defence_expenditure_real_change_pct", "period": year,
+                         "value": f"{float(full):.2f}", "value_full": full, "unit": "percent",
+                         "estimate": str(label.endswith("e")).lower(), "edition": AUG_2025[0],
+                         "edition_date": AUG_2025[1],
+                         "source_url": "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2025-en.xlsx",
+                         "source_title": f"{AUG_2025[0]}: annual real change in defence expenditure, %",
+                         "retrieved_from": REAL_CHANGE_COPY,
+                         "cross_check": checked.get((entity, year), "no second copy found in the stored material")})
+    write("real_change.csv", ["entity", "metric", "period", "value", "value_full", "unit", "estimate", "edition",
+                              "edition_date", "source_url", "source_title", "retrieved_from", "cross_check"], rows)
 
 
 def summits() -> None:
@@ -126,6 +154,14 @@ def stated_counts() -> None:
           rows)
 
 
+def national_plans() -> None:
+    """Countries' own plans and pledges (sources/national_plans.csv), each dated by the day it was stated: claims
+    about a pledge are checked against what was pledged by the draft's date, never against NATO's figures."""
+    fields = ["entity", "metric", "period", "value", "unit", "stated_on", "stated_by", "source_url", "source_title",
+              "retrieved_from", "cross_check", "notes"]
+    write("national_plans.csv", fields, read("national_plans.csv", GATHERED))
+
+
 def events() -> None:
     rows = []
     for r in read("key_dates.csv"):
@@ -142,7 +178,9 @@ def events() -> None:
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     defence_expenditure()
+    real_change()
     summits()
     commitments()
     stated_counts()
+    national_plans()
     events()

@@ -14,8 +14,10 @@ from workbench.rules import load_rules
 from workbench.scoring import load_entries, score_entries
 
 HERE = Path(__file__).parent / "realnews"
-# (accuracy, precision of red, wrong "supported" at most)
-FLOORS = {"dev": (0.79, 0.95, 2), "heldout": (0.68, 0.45, 0), "fresh": (0.66, 0.50, 1)}
+# (accuracy, precision of red, wrong "supported" at most). Issue 11 re-made 14 dev and 5 held-out labels from its
+# new tables (national_plans.csv, real_change.csv): dev then scored 80.6% -> 78.2% with the same checker, held-out
+# 69.9% -> 70.5% (benchmarks/README.md).
+FLOORS = {"dev": (0.78, 0.95, 2), "heldout": (0.70, 0.45, 0), "fresh": (0.66, 0.50, 1)}
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,8 @@ from workbench.reference import load_reference
 from workbench.rules import load_rules
 from workbench.store import connect, save_check, stored_claims
 
+EVERY_TABLE = set(load_reference().tables)  # a refused table leaves every other one loaded
+
 
 @pytest.fixture
 def ref(tmp_path):
@@ -39,8 +41,7 @@ def rewrite(path, change):
 def test_a_missing_column_is_refused_and_named(ref):
     rewrite(ref / "alliance_facts.csv", lambda rows: [row.pop(3) for row in rows])  # drops "value"
     pack = load_reference(ref)
-    assert "alliance_facts" not in pack.tables and set(pack.tables) == {"defence_expenditure", "nato_summits",
-                                                                       "key_events", "stated_counts"}
+    assert set(pack.tables) == EVERY_TABLE - {"alliance_facts"}
     assert any("alliance_facts.csv" in e and "value" in e for e in pack.errors), pack.errors
 
 
@@ -61,7 +62,7 @@ def test_a_million_rows_are_refused_quickly(ref):
         pack = load_reference(ref)
     finally:
         signal.alarm(0)
-    assert "key_events" not in pack.tables and len(pack.tables) == 4
+    assert set(pack.tables) == EVERY_TABLE - {"key_events"}
     assert any("1,000,000 rows, more than the 200,000" in e for e in pack.errors)
 
 
