@@ -163,16 +163,28 @@ def national_plans() -> None:
 
 
 def events() -> None:
+    """Dated facts, and each member's accession day (sources/accessions.csv) with the member as its entity, so a
+    rule can find "North Macedonia officially became a member on Friday" by the country it names."""
     rows = []
     for r in read("key_dates.csv"):
         start, _, end = r["date"].partition("/")
         if r["date_precision"] not in ("day", "range"):
             continue  # month- and year-only facts are kept in the sources, not guessed into days
-        rows.append({"event": r["fact"], "event_id": r["fact_id"], "location": "", "start_date": start,
+        rows.append({"event": r["fact"], "event_id": r["fact_id"], "entity": "", "location": "", "start_date": start,
                      "end_date": end or start, "source_url": r["source_url"], "source_title": r["source_title"],
                      "notes": r["notes"]})
-    write("key_events.csv", ["event", "event_id", "location", "start_date", "end_date", "source_url", "source_title",
-                             "notes"], rows)
+    for r in read("accessions.csv", GATHERED):
+        if len(r["date"]) != 10 or r["members_after"] == "12":
+            continue  # a month only (West Germany, 1955) is not guessed into a day; the founders signed, not joined
+        for country in (c.split(" (")[0].strip() for c in r["joined"].split(",")):
+            if any(e["start_date"] == r["date"] and country in e["event"] for e in rows):
+                continue  # a dated fact of its own already (Finland, Sweden)
+            rows.append({"event": f"{country} joins NATO ({r['members_after']} members from that day)",
+                         "event_id": f"accession_{re.sub(r'[^a-z]+', '_', country.lower())}", "entity": country,
+                         "location": "", "start_date": r["date"], "end_date": r["date"], "source_url": r["source_url"],
+                         "source_title": r["source_title"], "notes": f"cross-check: {r['cross_check']}"})
+    write("key_events.csv", ["event", "event_id", "entity", "location", "start_date", "end_date", "source_url",
+                             "source_title", "notes"], rows)
 
 
 if __name__ == "__main__":

@@ -1295,6 +1295,8 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
 
 EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
+                         r"(?:\s+(?:on|this|last))?\s*$", re.I)
 _DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
@@ -1311,7 +1313,9 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
         return None  # "The Hague, June 26: NATO leaders have agreed ...": the story's own dateline
-    if m.granularity == "year" and not rule.params.get("events") and not (
+    if _SAID_BEFORE.search(text[:m.start - claim.sentence.start]):
+        return None  # "the State Department said on Wednesday": when it was said, not when the event was
+    if m.granularity == "year" and not (rule.params.get("events") or rule.params.get("entity_words")) and not (
             len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))) and not (
             _signalled(rule, text) and not _BOUND_BEFORE.search(text[:m.start - claim.sentence.start]) and (
                 _events_placed(table, text) or (not _ranked_event(rule, text) and sum(
@@ -1332,6 +1336,15 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
             return replace(found, verdict="needs_review")
         return found
 
+    if rule.params.get("entity_words"):  # "North Macedonia officially became a member on Friday": by whom it names
+        if not _signalled(rule, text, "entity_words"):
+            return None
+        rows = [r for r in table
+                if r.get("entity") and _in_text(rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0)]
+        found = judged(rows, True) if rows else None
+        if found is not None and found.verdict == "contradicted":  # a signing, a ratification: other steps' days
+            found = replace(found, verdict="needs_review")
+        return found
     if rule.params.get("events"):
         for item in rule.params["events"]:
             if all(_in_text(re.escape(str(w)), text) for w in item.get("words", [])):

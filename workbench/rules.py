@@ -19,7 +19,8 @@ from workbench.extract.vague import VAGUE_FILE_NAME, RuleFileError, load_vague_q
 KINDS: dict[str, dict[str, type]] = {
     "event_dates": {"table": str},
 }
-OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": list, "events": list}
+OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": list, "events": list,
+                              "entity_words": list}
 # the word lists of checking.yaml: section -> the keys it must have
 WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "comparisons": ("below", "above", "at_or_above"),
@@ -126,8 +127,8 @@ def _check_rule(item: object, path: Path, line: int, seen: set[str]) -> Rule:
             raise RuleFileError(f"{where}: rule '{rule_id}' has an unknown key '{key}'")
         if not isinstance(value, OPTIONAL[key]):
             raise RuleFileError(f"{where}: rule '{rule_id}': '{key}' must be {OPTIONAL[key].__name__}")
-    if kind == "event_dates" and not (item.get("signals") or item.get("events")):
-        raise RuleFileError(f"{where}: rule '{rule_id}' needs 'signals' or 'events'")
+    if kind == "event_dates" and not (item.get("signals") or item.get("events") or item.get("entity_words")):
+        raise RuleFileError(f"{where}: rule '{rule_id}' needs 'signals', 'events' or 'entity_words'")
     for event in item.get("events") or []:
         if not (isinstance(event, dict) and isinstance(event.get("event_id"), str) and isinstance(
                 event.get("words"), list) and all(isinstance(w, str) for w in event["words"])):
