@@ -1439,7 +1439,32 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
-    return Verdict("unverifiable", None, (), UNCOVERED)
+    return _pledged_year(claim, pub, pack, vocabulary) or Verdict("unverifiable", None, (), UNCOVERED)
+
+
+def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Vocabulary) -> Verdict | None:
+    """"Canada expects to hit the target in 2032", "Lithuania and Latvia expect to do so in 2018": a year in a
+    sentence that names a pledge and who pledged, with no figure, is checked against those entities' pledges set by
+    the draft's date: the pledge due that year bears it out (a year no pledge is due in may be anything else)."""
+    m, text = claim.mention, claim.sentence.text
+    if m.start_date is None or m.granularity != "year" or m.start_date.year != m.end_date.year:
+        return None
+    year = str(m.start_date.year)
+    targets = [w for w in vocabulary.measures if w.measure.kind == "target" and _found(w.names, text)]
+    named = {name for span in vocabulary.entities.find(text) for name in span.names} if targets else set()
+    pledged = [(w.measure, pack.tables[w.measure.table], entity) for w in vocabulary.measures
+               if w.measure.kind == "target" for entity in sorted(named)]
+    for measure, table, entity in pledged:
+        due = [r for r in table.series.get((measure.metric, entity), [])
+               if r["period"] == year and (table.published(r) or date.min) <= pub]
+        if due:
+            row, pledge = due[-1], f"{figure(float(due[-1]['value']), measure.unit)} {measure.label}"
+            set_by = f"{_given_by(table, row)} {_out_on(table, row)}".strip()
+            return Verdict("supported", evidence=(_evidence(table, row, year, str(table.published(row) or "")),),
+                           rule=f"{table.name}:{measure.metric}", entity=entity, measure=measure.label, period=year,
+                           reference_value=float(row["value"]),
+                           explanation=f"{year} is the deadline of {entity}'s {pledge}, set by {set_by}.")
+    return None
 
 
 def _supported_pledges(pack: ReferencePack, claims: list[Claim], verdicts: dict[int, Verdict]) -> list[tuple]:
