@@ -125,6 +125,8 @@ def figure(value: float, unit: str) -> str:
         return f"{_fmt(value)} percentage points"
     if unit in ("count", "fraction", ""):
         return _fmt(value)
+    if unit in ("year", "month", "week", "day", "hour") and value != 1:
+        return f"{_fmt(value)} {unit}s"  # "82 years"
     return f"{_fmt(value)} {unit}"
 
 
