@@ -1456,6 +1456,12 @@ def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Voca
     named = {name for span in vocabulary.entities.find(text) for name in span.names} if targets else set()
     pledged = [(w.measure, pack.tables[w.measure.table], entity) for w in vocabulary.measures
                if w.measure.kind == "target" for entity in sorted(named)]
+    # then the one body a target table is about, named or not ("reach the target by the new 2035 deadline")
+    after = " ".join(text[m.end - claim.sentence.start:].split()[:1])
+    deadline = names_deadline(text[:m.start - claim.sentence.start][-20:]) or any(
+        t.names.match(after) for t in targets)  # "by 2035", "the 2035 deadline"
+    pledged += [(w.measure, pack.tables[w.measure.table], entity) for w in targets
+                for entity in _one_entity(pack.tables[w.measure.table], w.measure) if deadline]
     for measure, table, entity in pledged:
         due = [r for r in table.series.get((measure.metric, entity), [])
                if r["period"] == year and (table.published(r) or date.min) <= pub]
@@ -1467,6 +1473,12 @@ def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Voca
                            reference_value=float(row["value"]),
                            explanation=f"{year} is the deadline of {entity}'s {pledge}, set by {set_by}.")
     return None
+
+
+def _one_entity(table: ReferenceTable, measure: Measure) -> list[str]:
+    """The entity of a table that has one for this measure (a body's own targets), else none."""
+    own = {e for (metric, e) in table.series if metric == measure.metric}
+    return list(own) if len(own) == 1 else []
 
 
 def _supported_pledges(pack: ReferencePack, claims: list[Claim], verdicts: dict[int, Verdict]) -> list[tuple]:
