@@ -11,7 +11,8 @@ from workbench.extract import bounded, extract_mentions, overruns
 from workbench.extract.evaluation import corpus_examples
 
 PUB = date(2025, 7, 1)
-MANY_DATES = "Deliveries on " + ", ".join(f"{d}/{m}/2023" for m in (1, 2) for d in range(1, 31)) + "."
+# two-digit years: dateparser reads each (a four-digit year's numeric date is read without it)
+MANY_DATES = "Deliveries on " + ", ".join(f"{d}/{m}/23" for m in (1, 2) for d in range(1, 31)) + "."
 PLAIN = "Poland spent 4.12% of GDP in 2024, and twelve allies agreed on a five-year plan."
 
 
@@ -26,7 +27,7 @@ def test_a_sentence_over_the_cap_is_reported_once_and_its_other_mentions_still_c
     assert len(notes) == 1 and notes[0].startswith(f"characters 0-{len(MANY_DATES)}:")
     days = [m for m in mentions if m.granularity == "day"]
     assert bounded.MAX_CALLS_PER_SENTENCE // 2 <= len(days) <= bounded.MAX_CALLS_PER_SENTENCE
-    assert (days[0].text, days[0].start_date) == ("1/1/2023", date(2023, 1, 1))
+    assert (days[0].text, days[0].start_date) == ("1/1/23", date(2023, 1, 1))
     plain = [m.text for m in mentions if m.start > len(MANY_DATES)]
     assert plain == ["4.12%", "2024", "twelve", "five-year"]
 
@@ -92,3 +93,29 @@ def test_a_numeric_date_reads_the_same_without_the_relative_parser():
                     "DATE_ORDER": rng.choice(("DMY", "MDY"))}
         bounded._DATES.clear()
         assert bounded.parse_date(text, settings) == dateparser.parse(text, languages=["en"], settings=settings), text
+
+
+def test_a_plain_numeric_date_reads_as_dateparser_reads_it():
+    """Numeric dates with a four-digit year are read without dateparser where the date is valid in the order
+    dateparser is told: the same datetime it gives, whatever the base and the preferred direction."""
+    rng = random.Random(11)
+    texts = [f"{rng.randint(900, 2999)}-{rng.randint(0, 14):02d}-{rng.randint(0, 33):02d}" for _ in range(60)]
+
+    def part() -> str:
+        return f"{rng.randint(0, 33):0{rng.choice((1, 2))}d}{rng.choice('/.')}"
+
+    texts += [f"{part()}{part()}{rng.randint(900, 2999)}" for _ in range(800)]
+    read = 0
+    for text in texts:
+        order = rng.choice(("DMY", "MDY"))
+        plain = bounded.plain_numeric_date(text, order)
+        if plain is None:
+            continue
+        read += 1
+        settings = {"RELATIVE_BASE": datetime(rng.randint(1990, 2030), rng.randint(1, 12), rng.randint(1, 28)),
+                    "PREFER_DATES_FROM": rng.choice(("past", "future")), "PREFER_DAY_OF_MONTH": "first",
+                    "DATE_ORDER": order}
+        assert plain == dateparser.parse(text, languages=["en"], settings=settings), (text, order)
+    assert read > 150
+    assert bounded.plain_numeric_date("1/2/25", "DMY") is None  # a two-digit year's century is dateparser's call
+    assert bounded.plain_numeric_date("31/2/2025", "DMY") is None

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
     warnings.simplefilter("ignore")
+    from quantulum3 import no_classifier as quantulum_no_classifier
     from quantulum3 import parser as quantulum
     from quantulum3 import regex as quantulum_regex
 
@@ -154,6 +156,12 @@ def spellout_values(sentence: str) -> list[dict]:
 # --- quantulum3: the unit after a number ---------------------------------------------------------------------
 
 _UNITS: dict[tuple[str, str], tuple[int, str, str] | None] = {}
+# canonical window -> the readings quantulum3 gave windows of that shape, each with the choices between units
+# of one name it made on the way (the candidates' names, in the order it weighed them, and its pick)
+_AMBIGUOUS: dict[tuple[str, str], list[tuple[tuple[tuple[tuple[str, ...], int | None], ...],
+                                             tuple[int, str, str] | None]]] = {}
+_CHOICES: ContextVar[list[tuple[tuple[str, ...], int | None]] | None] = ContextVar("workbench_bounded_choices",
+                                                                                    default=None)
 _DIGITS = re.compile(r"\d")
 _NUMERAL_WORD = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 _TAIL_WORDS = re.compile(r"[^\W\d_]+|[^\w\s]")
@@ -164,18 +172,91 @@ def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
     """End (in `number + tail`), unit name and entity of the quantity quantulum3 reads at the start of the
     number followed by `tail`; None where it reads none (or the sentence has no calls left).
 
-    Where every unit the tail could name is unambiguous, the digits of the number and of any numeral in
-    the tail are made canonical: quantulum3 then reads the same unit over the same span whatever they are,
-    so one reading serves "12 km 40" and "347 km 2". (Between units that share a name it chooses by the
-    characters of the text, digits included, so those windows are asked as they are.)"""
-    key = (number, tail)
+    The digits of the number and of any numeral in the tail are made canonical: quantulum3 reads the same
+    units over the same spans whatever they are, so one reading serves "12 km 40" and "347 km 2". Where a
+    word of the tail names more than one unit ("m", "k"), quantulum3 chooses between them by which words of
+    its training texts the window holds, digits included: such a reading serves another window of the same
+    shape only when each of its choices, made again on that window's text (without the rest of the parse),
+    comes out the same."""
+    canonical = (_DIGITS.sub("2", number), _NUMERAL_WORD.sub(lambda m: _DIGITS.sub("2", m.group(0)), tail))
     if _unambiguous(tail):
-        key = (_DIGITS.sub("2", number), _NUMERAL_WORD.sub(lambda m: _DIGITS.sub("2", m.group(0)), tail))
-    if key not in _UNITS:
-        if not _allowed():
-            return None
-        _remember(_UNITS, key, _quantulum_first(key[0] + key[1]))
-    return _UNITS[key]
+        if canonical not in _UNITS:
+            if not _allowed():
+                return None
+            _remember(_UNITS, canonical, _quantulum_first(canonical[0] + canonical[1]))
+        return _UNITS[canonical]
+    canonical = (canonical[0], _DIGITS.sub("2", tail))  # choices made again: every digit of the tail canonical
+    window = number + tail
+    read = quantulum.clean_text(window)
+    read = quantulum.substitute_values(read, quantulum.extract_spellout_values(read))[0]
+    for choices, reading in _AMBIGUOUS.get(canonical, ()):
+        if all(_choose(names, read) == pick for names, pick in choices):
+            return reading
+    if not _allowed():
+        return None
+    token = _CHOICES.set([])
+    try:
+        reading = _quantulum_first(window)
+        choices = tuple(_CHOICES.get() or ())
+    finally:
+        _CHOICES.reset(token)
+    if canonical not in _AMBIGUOUS:
+        _remember(_AMBIGUOUS, canonical, [])
+    _AMBIGUOUS[canonical].append((choices, reading))
+    return reading
+
+
+@cache
+def _training_words(name: str) -> tuple[dict[str, int], int, int]:
+    """How often each word of quantulum3's training texts for a unit or entity name occurs, their total length
+    in characters, and the longest word's length (counted once per name, when first weighed)."""
+    counts: dict[str, int] = {}
+    total = 0
+    for word_set in quantulum.load.training_set("en_US"):
+        if word_set["unit"] == name:
+            total += len(word_set["text"])
+            for word in word_set["text"].split(" "):
+                counts[word] = counts.get(word, 0) + 1
+    return counts, total, max(map(len, counts), default=0)
+
+
+def _present(counts: dict[str, int], longest: int, text: str) -> int:
+    """How many of the words (with repeats) occur in `text` as substrings: by the text's substrings when it is
+    short, else word by word."""
+    if len(text) * min(len(text), longest) < len(counts):
+        found = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + longest) + 1)}
+        return counts.get("", 0) + sum(counts.get(part, 0) for part in found)
+    return sum(n for word, n in counts.items() if word in text)
+
+
+def _choose(names: tuple[str, ...], text: str) -> int | None:
+    """quantulum3's choice among units or entities of one name without its classifier (no_classifier.py):
+    the one whose training words occur most in the text, relative to their length; its ties, in its order."""
+    best, best_count, best_relative = None, 0, 0.0
+    for index, name in enumerate(names):
+        counts, total, longest = _training_words(name)
+        count = _present(counts, longest, text) if total else 0
+        relative = count / total if total else 0
+        if relative > best_relative or (relative == best_relative and count > best_count):
+            best, best_count, best_relative = index, count, relative
+    return best
+
+
+def _disambiguate(entities: Iterable[Any], text: str, lang: str = "en_US") -> Any:
+    """quantulum3's no_classifier.disambiguate_no_classifier, the same choice read from words counted once
+    (it counts them over all its training texts for every call, ~2 ms); the choice is noted for unit_reading."""
+    if lang != "en_US":
+        return _library_disambiguate(entities, text, lang)
+    entities = list(entities)
+    names = tuple(entity.name for entity in entities)
+    pick = _choose(names, text)
+    if (choices := _CHOICES.get()) is not None:
+        choices.append((names, pick))
+    return None if pick is None else entities[pick]
+
+
+_library_disambiguate = quantulum_no_classifier.disambiguate_no_classifier
+quantulum_no_classifier.disambiguate_no_classifier = _disambiguate
 
 
 @lru_cache(maxsize=4096)
@@ -209,6 +290,31 @@ def _quantulum_first(window: str) -> tuple[int, str, str] | None:
 # --- dateparser ------------------------------------------------------------------------------------------------
 
 _DATES: dict[tuple, datetime | None] = {}
+
+
+_NUMERIC_DATE = re.compile(
+    r"(?P<iso>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})|(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})")
+
+
+def plain_numeric_date(text: str, order: str) -> datetime | None:
+    """What dateparser reads in "2025-07-01" or "24/06/2025" (a four-digit year) when the date is valid in the
+    order it is told (year-month-day for the ISO form), read without it: each is a new question to dateparser
+    (~0.4 ms), and a pasted table holds thousands. None where dateparser would have to choose (a two-digit
+    year, an impossible date it may read the other way round, a year before 1000): it is asked."""
+    m = _NUMERIC_DATE.fullmatch(text)
+    if m is None:
+        return None
+    if m.group("iso"):
+        year, month, day = int(m.group("iso")), int(m.group("m")), int(m.group("d"))
+    else:
+        year, first, second = int(m.group("y")), int(m.group("a")), int(m.group("b"))
+        day, month = (first, second) if order == "DMY" else (second, first)
+    if year < 1000:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
 
 
 def parse_date(text: str, settings: dict) -> datetime | None:
