@@ -163,6 +163,7 @@ _AMBIGUOUS: dict[tuple[str, str], list[tuple[tuple[tuple[tuple[str, ...], int | 
 _CHOICES: ContextVar[list[tuple[tuple[str, ...], int | None]] | None] = ContextVar("workbench_bounded_choices",
                                                                                     default=None)
 _DIGITS = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+|&")  # the words quantulum3's spelled-out search could read, and more
 _NUMERAL_WORD = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 _TAIL_WORDS = re.compile(r"[^\W\d_]+|[^\w\s]")
 _OPERATORS = re.compile(r"/|\bper\b|\^|\bsquared\b|\bcubed\b", re.I)
@@ -176,20 +177,17 @@ def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
     units over the same spans whatever they are, so one reading serves "12 km 40" and "347 km 2". Where a
     word of the tail names more than one unit ("m", "k"), quantulum3 chooses between them by which words of
     its training texts the window holds, digits included: such a reading serves another window of the same
-    shape only when each of its choices, made again on that window's text (without the rest of the parse),
-    comes out the same."""
+    shape (every digit canonical) only when each of its choices, made again on that window (without the rest
+    of the parse), comes out the same. A window with a number word is asked as it is: quantulum3 chooses on
+    the text after writing those as digits."""
     canonical = (_DIGITS.sub("2", number), _NUMERAL_WORD.sub(lambda m: _DIGITS.sub("2", m.group(0)), tail))
     if _unambiguous(tail):
-        if canonical not in _UNITS:
-            if not _allowed():
-                return None
-            _remember(_UNITS, canonical, _quantulum_first(canonical[0] + canonical[1]))
-        return _UNITS[canonical]
-    canonical = (canonical[0], _DIGITS.sub("2", tail))  # choices made again: every digit of the tail canonical
+        return _asked(_UNITS, canonical, canonical[0] + canonical[1])
     window = number + tail
-    read = quantulum.clean_text(window)
-    read = quantulum.substitute_values(read, quantulum.extract_spellout_values(read))[0]
-    for choices, reading in _AMBIGUOUS.get(canonical, ()):
+    if any(word.lower() in _SPELLOUT_WORDS for word in _LETTERS.findall(window)):
+        return _asked(_UNITS, (number, tail), window)
+    shape, read = (canonical[0], _DIGITS.sub("2", tail)), quantulum.clean_text(window)
+    for choices, reading in _AMBIGUOUS.get(shape, ()):
         if all(_choose(names, read) == pick for names, pick in choices):
             return reading
     if not _allowed():
@@ -200,10 +198,19 @@ def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
         choices = tuple(_CHOICES.get() or ())
     finally:
         _CHOICES.reset(token)
-    if canonical not in _AMBIGUOUS:
-        _remember(_AMBIGUOUS, canonical, [])
-    _AMBIGUOUS[canonical].append((choices, reading))
+    if shape not in _AMBIGUOUS:
+        _remember(_AMBIGUOUS, shape, [])
+    _AMBIGUOUS[shape].append((choices, reading))
     return reading
+
+
+def _asked(store: dict, key: tuple[str, str], window: str) -> tuple[int, str, str] | None:
+    """quantulum3's reading of `window`, remembered under `key`."""
+    if key not in store:
+        if not _allowed():
+            return None
+        _remember(store, key, _quantulum_first(window))
+    return store[key]
 
 
 @cache
