@@ -1,6 +1,7 @@
 """Calls of quantulum3 and dateparser on a draft: short windows, a cap per sentence, what ran over reported."""
 
 import random
+import re
 from datetime import date, datetime
 
 import dateparser
@@ -144,3 +145,35 @@ def test_an_ambiguous_unit_is_read_as_quantulum3_reads_it_and_one_reading_serves
     monkeypatch.setattr(bounded, "_quantulum_first", lambda window: asked.append(window) or real(window))
     assert [bounded.unit_reading(number, tail) for number, tail in pairs] == expected
     assert len(asked) < len(pairs) / 4
+
+
+def test_the_unit_pattern_cut_to_a_window_reads_it_as_the_whole_pattern_does(monkeypatch):
+    from workbench.extract.quantities import _NUMBER_FIRST, _WINDOW_TAIL
+
+    texts = [*corpus_sentences(), *NUMBER_DENSE.values(), *BACKTRACKERS.values()]
+    windows = []
+    for text in texts:
+        for m in re.finditer(r"(?<![\d.,])\d[\d.,]*", text[:3000]):
+            tail = _WINDOW_TAIL.match(text, m.end(), m.end() + 80)
+            if tail and not _NUMBER_FIRST.match(tail.group(0)):
+                windows.append(m.group(0) + tail.group(0))
+    windows = list(dict.fromkeys(windows))[::3]
+    assert len(windows) > 300
+
+    def read(window: str, pattern: re.Pattern[str] | None) -> list[tuple]:
+        token = bounded._WINDOW_PATTERN.set(pattern)
+        try:
+            return [(q.span, q.surface, q.value, q.unit.name, q.unit.entity.name) for q in bounded.quantulum.parse(
+                window)]
+        finally:
+            bounded._WINDOW_PATTERN.reset(token)
+
+    cut = 0
+    for window in windows:
+        bounded._cut_pattern.cache_clear()  # not SMALL_PATTERNS built yet: every window gets its own pattern
+        pattern = bounded._window_pattern(window)
+        if pattern is not None:
+            cut += 1
+            assert len(pattern.pattern) < len(bounded._whole_units_regex().pattern) / 10
+            assert read(window, pattern) == read(window, None), window
+    assert cut > len(windows) / 2

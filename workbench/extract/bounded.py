@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, lru_cache
+from types import FunctionType, SimpleNamespace
 from typing import Any
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional classifier is not installed
@@ -184,7 +185,7 @@ def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
     if _unambiguous(tail):
         return _asked(_UNITS, canonical, canonical[0] + canonical[1])
     window = number + tail
-    if any(word.lower() in _SPELLOUT_WORDS for word in _LETTERS.findall(window)):
+    if _has_number_word(window):
         return _asked(_UNITS, (number, tail), window)
     shape, read = (canonical[0], _DIGITS.sub("2", tail)), quantulum.clean_text(window)
     for choices, reading in _AMBIGUOUS.get(shape, ()):
@@ -202,6 +203,12 @@ def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
         _remember(_AMBIGUOUS, shape, [])
     _AMBIGUOUS[shape].append((choices, reading))
     return reading
+
+
+def _has_number_word(text: str) -> bool:
+    """Whether quantulum3's spelled-out search could find a number in `text` (it writes those as digits before
+    reading units and choosing between them)."""
+    return any(word.lower() in _SPELLOUT_WORDS for word in _LETTERS.findall(text))
 
 
 def _asked(store: dict, key: tuple[str, str], window: str) -> tuple[int, str, str] | None:
@@ -286,12 +293,87 @@ def _unambiguous(tail: str) -> bool:
 
 
 def _quantulum_first(window: str) -> tuple[int, str, str] | None:
+    token = _WINDOW_PATTERN.set(_window_pattern(window))
     try:
         quantities = quantulum.parse(window)
     except Exception:  # quantulum3 raises on some odd input; the number stays a plain count
         return None
+    finally:
+        _WINDOW_PATTERN.reset(token)
     first = next((q for q in quantities if q.span[0] == 0), None)
     return (first.span[1], first.unit.name, first.unit.entity.name) if first else None
+
+
+# --- quantulum3: its unit pattern, cut to a window -----------------------------------------------------------
+# quantulum3 reads units with one pattern holding each of its ~1,900 unit names and symbols (152 kB), compiled on
+# its first reading (~0.2 s, most of a short draft's cold check) and tried name by name at every number (~1 ms a
+# window). A name that does not occur in the text can never match there, so the same pattern built from the
+# names that do occur (case aside) reads a window exactly as the whole one does: a process uses such cut
+# patterns until SMALL_PATTERNS were built, then the whole one (cheaper per window once compiled).
+
+SMALL_PATTERNS = 64
+_WINDOW_PATTERN: ContextVar[re.Pattern[str] | None] = ContextVar("workbench_bounded_pattern", default=None)
+_whole_units_regex = quantulum_regex.units_regex
+_NEVER = "\x00"  # a name in every cut table, so that none is empty; a window holding it is read whole
+
+
+def _units_regex(lang: str = "en_US") -> re.Pattern[str]:
+    """quantulum3's regex.units_regex, or the pattern cut to the window being read."""
+    pattern = _WINDOW_PATTERN.get()
+    return pattern if pattern is not None and lang == "en_US" else _whole_units_regex(lang)
+
+
+quantulum_regex.units_regex = _units_regex
+
+
+def _pattern_builder() -> Callable[..., re.Pattern[str]] | None:
+    """quantulum3's own builder of the unit pattern, behind its cache (None if its layout changed)."""
+    for cell in getattr(_whole_units_regex, "__closure__", None) or ():
+        if getattr(cell.cell_contents, "__name__", "") == "units_regex":
+            return cell.cell_contents
+    return None
+
+
+@cache
+def _foldable_to_ascii(character: str) -> bool:
+    """Whether a non-ASCII character matches some ASCII one when case is ignored (the Kelvin sign matches k)."""
+    return any(re.fullmatch(re.escape(character), chr(code), re.I) for code in range(128))
+
+
+def _window_pattern(window: str) -> re.Pattern[str] | None:
+    """The unit pattern cut to the names that occur in the text quantulum3 will scan; None for the whole one
+    (after SMALL_PATTERNS, when the text is not ASCII, or when it holds a number word that quantulum3 writes
+    as digits before scanning)."""
+    if _cut_pattern.cache_info().misses >= SMALL_PATTERNS or _has_number_word(window):
+        return None
+    text = quantulum.clean_text(window)
+    if not text.isascii() or _NEVER in text:
+        return None
+    lowered = text.lower()
+    units = quantulum.load.units("en_US")
+
+    def kept(table: dict) -> tuple[str, ...]:  # in their order: the builder sorts them by length, stably
+        return tuple(name for name in table if (name.lower() in lowered if name.isascii() else all(
+            c.isascii() or _foldable_to_ascii(c) for c in name)))
+
+    return _cut_pattern(kept(units.surfaces), kept(units.symbols), kept(units.prefix_symbols))
+
+
+@lru_cache(maxsize=SMALL_PATTERNS)
+def _cut_pattern(surfaces: tuple[str, ...], symbols: tuple[str, ...],
+                 prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    builder = _pattern_builder()
+    if builder is None:
+        return None
+    units = quantulum.load.units("en_US")
+    # each table keeps a name that never occurs in the text: an empty alternation would match the empty string
+    cut = SimpleNamespace(surfaces={_NEVER: None, **{name: units.surfaces[name] for name in surfaces}},
+                          symbols={_NEVER: None, **{name: units.symbols[name] for name in symbols}},
+                          prefix_symbols={_NEVER: None, **{name: units.prefix_symbols[name] for name in prefixes}})
+    # the builder itself, reading the cut tables where it reads quantulum3's (its module is left as it is)
+    build = FunctionType(builder.__code__, {**builder.__globals__, "load": SimpleNamespace(units=lambda _: cut)},
+                         builder.__name__, builder.__defaults__)
+    return build("en_US")
 
 
 # --- dateparser ------------------------------------------------------------------------------------------------
