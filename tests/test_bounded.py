@@ -170,7 +170,8 @@ def test_the_unit_pattern_cut_to_a_window_reads_it_as_the_whole_pattern_does(mon
 
     cut = 0
     for window in windows:
-        bounded._cut_pattern.cache_clear()  # not SMALL_PATTERNS built yet: every window gets its own pattern
+        bounded._cut_pattern.cache_clear()  # as in a fresh process: every window gets its own pattern
+        bounded._whole.cache_clear()
         pattern = bounded._window_pattern(window)
         if pattern is not None:
             cut += 1

@@ -309,9 +309,10 @@ def _quantulum_first(window: str) -> tuple[int, str, str] | None:
 # its first reading (~0.2 s, most of a short draft's cold check) and tried name by name at every number (~1 ms a
 # window). A name that does not occur in the text can never match there, so the same pattern built from the
 # names that do occur (case aside) reads a window exactly as the whole one does: a process uses such cut
-# patterns until SMALL_PATTERNS were built, then the whole one (cheaper per window once compiled).
+# patterns until SMALL_PATTERNS were built or a window needed the whole one, then the whole one (cheaper per window
+# once compiled).
 
-SMALL_PATTERNS = 64
+SMALL_PATTERNS = 32  # ~4 ms each to build, against ~0.2 s to compile the whole pattern and ~1.4 ms a window to try it
 _WINDOW_PATTERN: ContextVar[re.Pattern[str] | None] = ContextVar("workbench_bounded_pattern", default=None)
 _whole_units_regex = quantulum_regex.units_regex
 _NEVER = "\x00"  # a name in every cut table, so that none is empty; a window holding it is read whole
@@ -319,8 +320,16 @@ _NEVER = "\x00"  # a name in every cut table, so that none is empty; a window ho
 
 def _units_regex(lang: str = "en_US") -> re.Pattern[str]:
     """quantulum3's regex.units_regex, or the pattern cut to the window being read."""
+    if lang != "en_US":
+        return _whole_units_regex(lang)
     pattern = _WINDOW_PATTERN.get()
-    return pattern if pattern is not None and lang == "en_US" else _whole_units_regex(lang)
+    return pattern if pattern is not None else _whole()
+
+
+@cache
+def _whole() -> re.Pattern[str]:
+    """The whole pattern, compiled: once it is, windows are no longer cut."""
+    return _whole_units_regex("en_US")
 
 
 quantulum_regex.units_regex = _units_regex
@@ -342,11 +351,12 @@ def _foldable_to_ascii(character: str) -> bool:
 
 def _window_pattern(window: str) -> re.Pattern[str] | None:
     """The unit pattern cut to the names that occur in the text quantulum3 will scan; None for the whole one
-    (after SMALL_PATTERNS, when the text is not ASCII, or when it holds a number word that quantulum3 writes
-    as digits before scanning)."""
-    if _cut_pattern.cache_info().misses >= SMALL_PATTERNS or _has_number_word(window):
+    (once compiled or after SMALL_PATTERNS, or when the text is not ASCII)."""
+    if _whole.cache_info().currsize or _cut_pattern.cache_info().misses >= SMALL_PATTERNS:
         return None
     text = quantulum.clean_text(window)
+    if _has_number_word(text):  # as quantulum3 scans it: its number words written as digits
+        text = quantulum.substitute_values(text, quantulum.extract_spellout_values(text))[0]
     if not text.isascii() or _NEVER in text:
         return None
     lowered = text.lower()
