@@ -171,7 +171,7 @@ def test_the_unit_pattern_cut_to_a_window_reads_it_as_the_whole_pattern_does(mon
     cut = 0
     for window in windows:
         bounded._cut_pattern.cache_clear()  # as in a fresh process: every window gets its own pattern
-        bounded._whole.cache_clear()
+        bounded.whole_unit_pattern.cache_clear()
         pattern = bounded._window_pattern(window)
         if pattern is not None:
             cut += 1

@@ -323,12 +323,12 @@ def _units_regex(lang: str = "en_US") -> re.Pattern[str]:
     if lang != "en_US":
         return _whole_units_regex(lang)
     pattern = _WINDOW_PATTERN.get()
-    return pattern if pattern is not None else _whole()
+    return pattern if pattern is not None else whole_unit_pattern()
 
 
 @cache
-def _whole() -> re.Pattern[str]:
-    """The whole pattern, compiled: once it is, windows are no longer cut."""
+def whole_unit_pattern() -> re.Pattern[str]:
+    """quantulum3's whole unit pattern, compiled: once it is, windows are no longer cut."""
     return _whole_units_regex("en_US")
 
 
@@ -352,7 +352,7 @@ def _foldable_to_ascii(character: str) -> bool:
 def _window_pattern(window: str) -> re.Pattern[str] | None:
     """The unit pattern cut to the names that occur in the text quantulum3 will scan; None for the whole one
     (once compiled or after SMALL_PATTERNS, or when the text is not ASCII)."""
-    if _whole.cache_info().currsize or _cut_pattern.cache_info().misses >= SMALL_PATTERNS:
+    if whole_unit_pattern.cache_info().currsize or _cut_pattern.cache_info().misses >= SMALL_PATTERNS:
         return None
     text = quantulum.clean_text(window)
     if _has_number_word(text):  # as quantulum3 scans it: its number words written as digits
