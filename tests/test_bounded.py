@@ -147,7 +147,9 @@ def test_an_ambiguous_unit_is_read_as_quantulum3_reads_it_and_one_reading_serves
     assert len(asked) < len(pairs) / 4
 
 
-def test_the_unit_pattern_cut_to_a_window_reads_it_as_the_whole_pattern_does(monkeypatch):
+def test_the_unit_patterns_read_each_window_as_quantulum3s_own_pattern_does():
+    """The whole pattern (names as a tree of letters) and the pattern cut to a window's names, against the
+    pattern quantulum3 builds itself (an alternation of every name)."""
     from workbench.extract.quantities import _NUMBER_FIRST, _WINDOW_TAIL
 
     texts = [*corpus_sentences(), *NUMBER_DENSE.values(), *BACKTRACKERS.values()]
@@ -160,7 +162,7 @@ def test_the_unit_pattern_cut_to_a_window_reads_it_as_the_whole_pattern_does(mon
     windows = list(dict.fromkeys(windows))[::3]
     assert len(windows) > 300
 
-    def read(window: str, pattern: re.Pattern[str] | None) -> list[tuple]:
+    def read(window: str, pattern: re.Pattern[str]) -> list[tuple]:
         token = bounded._WINDOW_PATTERN.set(pattern)
         try:
             return [(q.span, q.surface, q.value, q.unit.name, q.unit.entity.name) for q in bounded.quantulum.parse(
@@ -168,13 +170,17 @@ def test_the_unit_pattern_cut_to_a_window_reads_it_as_the_whole_pattern_does(mon
         finally:
             bounded._WINDOW_PATTERN.reset(token)
 
+    theirs, ours = bounded._whole_units_regex("en_US"), bounded.whole_unit_pattern()
+    assert ours.pattern != theirs.pattern
+    for text in BACKTRACKERS.values():
+        assert [m.groupdict() for m in ours.finditer(text[:2000])] == [m.groupdict() for m in theirs.finditer(
+            text[:2000])]
     cut = 0
     for window in windows:
-        bounded._cut_pattern.cache_clear()  # as in a fresh process: every window gets its own pattern
-        bounded.whole_unit_pattern.cache_clear()
-        pattern = bounded._window_pattern(window)
-        if pattern is not None:
+        expected = read(window, theirs)
+        assert read(window, ours) == expected, window
+        if (pattern := bounded._cut_to(window)) is not None:
             cut += 1
-            assert len(pattern.pattern) < len(bounded._whole_units_regex().pattern) / 10
-            assert read(window, pattern) == read(window, None), window
+            assert len(pattern.pattern) < len(theirs.pattern) / 10
+            assert read(window, pattern) == expected, window
     assert cut > len(windows) / 2

@@ -334,7 +334,7 @@ def _units_regex(lang: str = "en_US") -> re.Pattern[str]:
 @cache
 def whole_unit_pattern() -> re.Pattern[str]:
     """quantulum3's whole unit pattern, compiled: once it is, windows are no longer cut."""
-    return _whole_units_regex("en_US")
+    return _unit_pattern(quantulum.load.units("en_US")) or _whole_units_regex("en_US")
 
 
 quantulum_regex.units_regex = _units_regex
@@ -359,6 +359,11 @@ def _window_pattern(window: str) -> re.Pattern[str] | None:
     (once compiled or after SMALL_PATTERNS, or when the text is not ASCII)."""
     if whole_unit_pattern.cache_info().currsize or _cut_pattern.cache_info().misses >= SMALL_PATTERNS:
         return None
+    return _cut_to(window)
+
+
+def _cut_to(window: str) -> re.Pattern[str] | None:
+    """The unit pattern cut to the names that occur in `window` as quantulum3 will scan it (None if not ASCII)."""
     text = quantulum.clean_text(window)
     if _has_number_word(text):  # as quantulum3 scans it: its number words written as digits
         text = quantulum.substitute_values(text, quantulum.extract_spellout_values(text))[0]
@@ -377,18 +382,71 @@ def _window_pattern(window: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=SMALL_PATTERNS)
 def _cut_pattern(surfaces: tuple[str, ...], symbols: tuple[str, ...],
                  prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    units = quantulum.load.units("en_US")
+    # each table keeps a name that never occurs in the text: an empty alternation would match the empty string
+    return _unit_pattern(SimpleNamespace(
+        surfaces={_NEVER: None, **{name: units.surfaces[name] for name in surfaces}},
+        symbols={_NEVER: None, **{name: units.symbols[name] for name in symbols}},
+        prefix_symbols={_NEVER: None, **{name: units.prefix_symbols[name] for name in prefixes}}))
+
+
+def _unit_pattern(units: Any) -> re.Pattern[str] | None:
+    """quantulum3's unit pattern over `units` (its tables, or cut ones), built by its own builder, with its
+    alternation of unit names written as a tree of their letters: the same matches (the longest name that lets
+    the rest match, as the alternation sorted longest first gives), ~25x faster to try at a number. None if the
+    builder cannot be found."""
     builder = _pattern_builder()
     if builder is None:
         return None
-    units = quantulum.load.units("en_US")
-    # each table keeps a name that never occurs in the text: an empty alternation would match the empty string
-    cut = SimpleNamespace(surfaces={_NEVER: None, **{name: units.surfaces[name] for name in surfaces}},
-                          symbols={_NEVER: None, **{name: units.symbols[name] for name in symbols}},
-                          prefix_symbols={_NEVER: None, **{name: units.prefix_symbols[name] for name in prefixes}})
-    # the builder itself, reading the cut tables where it reads quantulum3's (its module is left as it is)
-    build = FunctionType(builder.__code__, {**builder.__globals__, "load": SimpleNamespace(units=lambda _: cut)},
-                         builder.__name__, builder.__defaults__)
-    return build("en_US")
+    # the builder itself, reading `units` where it reads quantulum3's tables, and handing back its pattern's text
+    # instead of compiling it (its module is left as it is)
+    written = SimpleNamespace(compile=lambda text, flags: (text, flags), escape=re.escape, VERBOSE=re.VERBOSE,
+                              IGNORECASE=re.IGNORECASE)
+    build = FunctionType(builder.__code__, {**builder.__globals__, "load": SimpleNamespace(units=lambda _: units),
+                                            "re": written}, builder.__name__, builder.__defaults__)
+    text, flags = build("en_US")
+    names = sorted([*units.surfaces, *units.symbols], key=len, reverse=True)  # as the builder orders them
+    alternation = "|".join(re.escape(name) for name in names)
+    try:
+        tree = _letter_tree(list(dict.fromkeys(names)))
+    except ValueError:  # two letters that match each other's case one way only: kept as an alternation
+        tree = alternation
+    return re.compile(text.replace(alternation, tree), flags)
+
+
+def _same_letter(a: str, b: str) -> bool:
+    return a == b or re.fullmatch(re.escape(a), b, re.I) is not None
+
+
+def _letter_tree(names: list[str]) -> str:
+    """A pattern matching, case aside, what the alternation of `names` matches, in its order of preference when
+    they are sorted longest first: at each letter a longer name is tried before a name ending there."""
+    ends = False
+    branches: list[tuple[list[str], list[str]]] = []  # (the letters, case aside one letter; the rests of names)
+    for name in names:
+        if not name:
+            ends = True
+            continue
+        branch = next((b for b in branches if _same_letter(b[0][0], name[0])), None)
+        if branch is None:
+            branches.append(([name[0]], [name[1:]]))
+            continue
+        if not all(_same_letter(letter, name[0]) for letter in branch[0]):
+            raise ValueError(name)
+        if name[0] not in branch[0]:
+            branch[0].append(name[0])
+        branch[1].append(name[1:])
+    for i, (letters, _) in enumerate(branches):  # a letter of the text may follow one branch only
+        if any(_same_letter(a, b) for other, _ in branches[i + 1:] for a in letters for b in other):
+            raise ValueError(letters[0])
+    parts = []
+    for letters, rests in branches:
+        head = re.escape(letters[0]) if len(letters) == 1 else "[" + "".join(map(re.escape, letters)) + "]"
+        below = _letter_tree(rests)
+        parts.append(head + (f"(?:{below})" if "|" in below else below))
+    if not ends:
+        return "|".join(parts)
+    return f"(?:{'|'.join(parts)})?" if parts else ""
 
 
 # --- dateparser ------------------------------------------------------------------------------------------------
