@@ -63,7 +63,7 @@ def per_call(limit_ms: float) -> bool:
     slowest: list[tuple[float, str, str]] = []
     notes = 0
     for label, text in inputs.items():
-        for store in (bounded._SPELLOUTS, bounded._UNITS, bounded._DATES):
+        for store in (bounded._SPELLOUTS, bounded._UNITS, bounded._AMBIGUOUS, bounded._DATES):
             store.clear()  # every input pays for its own readings
         durations.clear()
         started = time.perf_counter()

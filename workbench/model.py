@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 KINDS = ("quantity", "date")
@@ -37,7 +37,7 @@ class Mention:
 
     def to_record(self, doc: str) -> dict:
         """The JSON object of the extract contract (DESIGN.md)."""
-        record = {"doc": doc, **asdict(self)}
+        record = {"doc": doc, **vars(self)}  # every field a plain value: no deep copy (asdict) needed
         for key in ("start_date", "end_date"):
             if record[key] is not None:
                 record[key] = record[key].isoformat()

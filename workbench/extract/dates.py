@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from workbench.extract.bounded import parse_date
+from workbench.extract.bounded import parse_date, plain_numeric_date
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
@@ -179,8 +179,10 @@ class _Found:
     has_year: bool
 
 
+@lru_cache(maxsize=4096)
 def tense_of(sentence: str) -> str:
-    """'future', 'past' or 'present': what a yearless date in this sentence leans to."""
+    """'future', 'past' or 'present': what a yearless date in this sentence leans to. Remembered: every figure
+    of a clause asks it of the same clause."""
     if FUTURE.search(sentence):
         return "future"
     for match in PAST.finditer(sentence):
@@ -258,11 +260,17 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _dateparser(text: str, pub: date, prefer: str) -> date | None:
-    settings = {"RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "PREFER_DATES_FROM": prefer,
-                "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY" if "/" not in text else "MDY"}
+def _dateparser(text: str, pub: date, prefer: str | _Context) -> date | None:
+    """dateparser's reading of `text`; `prefer` (past or future, for an incomplete date) is read from the
+    date's context only when dateparser is asked: a plain numeric date is read without either."""
+    order = "DMY" if "/" not in text else "MDY"
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text) and int(text.split("/")[0]) > 12:
-        settings["DATE_ORDER"] = "DMY"
+        order = "DMY"
+    if (plain := plain_numeric_date(text, order)) is not None:
+        return plain.date()
+    settings = {"RELATIVE_BASE": datetime(pub.year, pub.month, pub.day), "DATE_ORDER": order,
+                "PREFER_DATES_FROM": prefer if isinstance(prefer, str) else prefer.prefer,
+                "PREFER_DAY_OF_MONTH": "first"}
     parsed = parse_date(text, settings)
     return parsed.date() if parsed else None
 
@@ -405,7 +413,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         year, month = int(g["y1"]), _month(g["m1"])
         return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", True)
     if shape == "numeric":
-        found = _dateparser(m.group(0), pub, ctx.prefer)
+        found = _dateparser(m.group(0), pub, ctx)
         return _Found(start, end, found, found, "day", True) if found else None
     if shape == "quarter":
         quarter = int(g["q1"] or g["q2"])
