@@ -978,7 +978,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     after = _text_after(ctx)
     per, gap = _divided_by(ctx, after), _difference(ctx, after)  # the same for every measure: read once
     # "70 percent of the alliance's total spending": a share of something no table's shares are of
-    foreign_share = m.unit == "percent" and not _base_named(ctx.pack, _share_of(ctx, after))
+    foreign_share = m.unit == "percent" and not _base_named(vocabulary, _share_of(ctx, after))
     for words in vocabulary.measures:
         measure = words.measure
         table = ctx.pack.tables[measure.table]
@@ -1102,13 +1102,10 @@ def _share_of(ctx: _Context, after: str) -> str:
     return ""
 
 
-def _base_named(pack: ReferencePack, share_of: str) -> bool:
+def _base_named(vocabulary: Vocabulary, share_of: str) -> bool:
     """Whether "of ..." names what some measure's shares are of (its "of GDP" words, or their last word); with
     no "of" after the figure, or no measure saying what it is a share of, any will do."""
-    bases = [w[3:].lower() for m in pack.measures for w in (*m.words, *m.context_words) if w.lower().startswith("of ")]
-    said = share_of.lower()
-    return not said or not bases or any(re.search(rf"(?<!\w){re.escape(b)}(?!\w)", said) or re.search(
-        rf"(?<!\w){re.escape(b.split()[-1])}(?!\w)", said) for b in bases)
+    return not share_of or vocabulary.share_bases is None or vocabulary.share_bases.search(share_of) is not None
 
 
 def _counts_members(ctx: _Context, words: MeasureWords, after: str) -> bool:

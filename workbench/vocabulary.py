@@ -53,6 +53,7 @@ class Vocabulary:
     denominators: re.Pattern[str] | None
     differences: re.Pattern[str] | None
     now: re.Pattern[str] | None
+    share_bases: re.Pattern[str] | None  # what the tables' shares are of ("GDP" of "of GDP"), and their last words
 
     def words_of(self, measure: Measure) -> MeasureWords | None:
         """The compiled words of one measure of the pack."""
@@ -102,7 +103,14 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         object_verbs=listed("measure_objects", "verbs"),
         object_prepositions=rules.word_list("measure_objects", "prepositions"),
         denominators=listed("measure_objects", "denominators"),
-        differences=listed("comparisons", "differences"), now=listed("periods", "now"))
+        differences=listed("comparisons", "differences"), now=listed("periods", "now"),
+        share_bases=words_pattern(_share_bases(pack)))
+
+
+def _share_bases(pack: ReferencePack) -> list[str]:
+    """"of GDP", "of gross domestic product": what a measure is a share of, whole and by its last word."""
+    bases = [w[3:] for m in pack.measures for w in (*m.words, *m.context_words) if w.lower().startswith("of ")]
+    return bases + [b.split()[-1] for b in bases if b.split()]
 
 
 _PLAIN = {"share", "number", "total", "level", "value", "amount", "figure", "with", "from", "that", "this", "their",
