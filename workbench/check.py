@@ -890,9 +890,25 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
 
 def _measure_fit(ctx: _Context, words: MeasureWords) -> float:
     """How surely the claim is about this measure: named in its clause, its sentence, or the document."""
-    if words.measure not in ctx.fits:
-        ctx.fits[words.measure] = _fit(ctx, words)
-    return ctx.fits[words.measure]
+    key = id(words)  # a measure's dataclass hash reads all its words: by identity, as the vocabulary holds it
+    if key not in ctx.fits:
+        ctx.fits[key] = _fit(ctx, words)
+    return ctx.fits[key]
+
+
+_SENTENCE_MEASURES: dict[tuple[int, str], tuple[frozenset[int], frozenset[int]]] = {}
+
+
+def _named_in_sentence(vocabulary: Vocabulary, sentence: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Which measures' words, and which measures' supporting words, the sentence holds: read once a sentence, so
+    a figure's clause (part of it) is searched only for the measures it can hold."""
+    key = (id(vocabulary), sentence)
+    if key not in _SENTENCE_MEASURES:
+        if len(_SENTENCE_MEASURES) > 4096:
+            _SENTENCE_MEASURES.clear()
+        _SENTENCE_MEASURES[key] = (frozenset(id(w) for w in vocabulary.measures if _found(w.names, sentence)),
+                                   frozenset(id(w) for w in vocabulary.measures if _found(w.context, sentence)))
+    return _SENTENCE_MEASURES[key]
 
 
 def _fit(ctx: _Context, words: MeasureWords) -> float:
@@ -900,6 +916,13 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
     m = ctx.mention
     at = m.start - ctx.claim.sentence.start
     names = words.names
+    named, supported = _named_in_sentence(ctx.vocabulary, sentence)
+    if id(words) not in named and id(words) not in supported:  # the clause, part of the sentence, holds none
+        if words.measure.kind == "target" and not any(
+                id(other) in named for other in ctx.vocabulary.measures if other.measure.kind == "target"):
+            return 0.0  # nor does it name a sibling target, nor a pledge word before the figure
+        if words.measure.kind != "target" and not _found(words.undivided, sentence):
+            return 1.0 if _found(names, ctx.claim.context) else 0.0
     if words.measure.kind == "target":
         left = sentence[max(0, at - 45):at]
         left = left[left.rfind(", ") + 1:]  # not "Germany, which agreed to the target, spent 2.1%"
@@ -1376,7 +1399,15 @@ def _ranked_event(rule: Rule, text: str) -> bool:
 
 def _signalled(rule: Rule, text: str, words: str = "signals") -> bool:
     """The rule's signal words ("summit"), or another list of its words, are in the text."""
-    return any(_in_text(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in rule.words(words))
+    return _found(_rule_words(tuple(rule.words(words))), text)
+
+
+@lru_cache(maxsize=256)
+def _rule_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a rule's list of words, each whole (compiled once, not once a date)."""
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
 def _events_placed(table: list[dict], text: str) -> list[dict]:
