@@ -102,6 +102,7 @@ class _Document:
     entity_counts: list[int] = field(default_factory=list)  # distinct entities per sentence
     cutoff: Mention | None = None
     text: str = ""
+    periods: list[Mention | None] = field(default_factory=list)  # per sentence: its one year, if it names one
 
 
 def _clauses(text: str, mentions: list[Mention], offset: int) -> list[tuple[int, int]]:
@@ -254,6 +255,9 @@ class _SentenceReader:
         usable = [p for p in usable if lo <= self.at(p)[0] < hi or not (
             names_deadline(self.before(p, 40)) and _CONTRAST.match(self.text[self.clause_text(p)[0]:]))]
         if not usable:  # "reached 8.9%" with no date: a past figure of some period the draft does not say
+            carried = self.doc.periods[-1] if self.doc.periods else None
+            if carried is not None and is_past(self.text[lo:hi]):  # "In 2023 ... Germany spent 1.57%": maybe
+                return carried, "document", False, False, base
             return None, "", not is_past(self.text[lo:hi]), False, base
         start = self.at(mention)[0]
         own = [p for p in usable if lo <= self.at(p)[0] < hi]
@@ -513,6 +517,9 @@ class _SentenceReader:
         named = self.entities
         doc.entities.append((named[-1].names, self.text[named[-1].start:named[-1].end]) if named else ((), ""))
         doc.entity_counts.append(len({e.names for e in named}))
+        years = {(p.start_date, p.end_date): p for p in self.periods if p.granularity == "year"
+                 and not names_deadline(self.before(p, 40)) and not _BASE_BEFORE.search(self.before(p, 20))}
+        doc.periods.append(next(iter(years.values())) if len(years) == 1 else None)
         for m in self.mentions:
             if m.kind == "quantity" and not m.vague and m.unit != "count" and _has(
                     self.words.cutoff, self.before(m) + " " + self.after(m)):
