@@ -439,6 +439,11 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     else:
         start = end = ctx.pub
         said = "at the draft's date"
+    words = ctx.vocabulary.words_of(measure)
+    if start > ctx.pub and words is not None and re.search(r"(?:\b(?:the|its|their)|['’]s)\s+$", _lead(ctx)) and (
+            counted_noun(_text_after(ctx), words.names)):
+        start = end = ctx.pub  # "NATO's 29 countries will gather in December": the members it has now
+        said = "at the draft's date"
     if start > ctx.pub:
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A forecast for {said}: the {measure.label} figures cover only what had happened by the draft's date."),

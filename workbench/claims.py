@@ -386,7 +386,7 @@ class _SentenceReader:
 
     def cutoff(self, mention: Mention) -> tuple[Mention | None, str]:
         others = [m for m in self.mentions if m.kind == "quantity" and m is not mention and not m.vague
-                  and m.start not in self.partitive_totals and m.start > mention.start - 200]
+                  and m.unit != "ordinal" and m.start not in self.partitive_totals and m.start > mention.start - 200]
         marked = [m for m in others if self._is_cutoff(m) and (m.unit != mention.unit or m.start > mention.start)]
         marked = [m for m in marked if self._compares(mention, m) and not self._nearer_count(mention, m)]
         if marked:
@@ -406,6 +406,8 @@ class _SentenceReader:
         lo, hi = self.clause_text(mention)
         start, end = self.at(mention)
         for named in self.words.cutoff.finditer(self.text, lo, hi):
+            if re.search(r"\bto\s+$", self.text[max(lo, named.start() - 4):named.start()]):
+                continue  # "to mark the anniversary": a verb, not a cut-off
             between = self.text[min(end, named.end()):max(start, named.start())]
             if any(_has(p, between) for p in (self.words.below, self.words.above, self.words.at_or_above)):
                 return True
@@ -521,7 +523,7 @@ class _SentenceReader:
                  and not names_deadline(self.before(p, 40)) and not _BASE_BEFORE.search(self.before(p, 20))}
         doc.periods.append(next(iter(years.values())) if len(years) == 1 else None)
         for m in self.mentions:
-            if m.kind == "quantity" and not m.vague and m.unit != "count" and _has(
+            if m.kind == "quantity" and not m.vague and m.unit not in ("count", "ordinal") and _has(
                     self.words.cutoff, self.before(m) + " " + self.after(m)):
                 doc.cutoff = m
 
