@@ -1324,6 +1324,7 @@ EVENT_WEEK = 7  # days from the draft's date within which an event not named by 
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
                          r"(?:\s+(?:on|this|last))?\s*$", re.I)
+_SHOWN_AFTER = re.compile(r"\s*(?:showed|shows|said|says|published|released|announced)\b", re.I)
 _DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
@@ -1474,7 +1475,31 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
-    return _pledged_year(claim, pub, pack, vocabulary) or Verdict("unverifiable", None, (), UNCOVERED)
+    return (_pledged_year(claim, pub, pack, vocabulary) or _release_day(claim, pack)
+            or Verdict("unverifiable", None, (), UNCOVERED))
+
+
+def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
+    """"NATO said Thursday", "estimates from the alliance on Thursday showed": the day a publisher named in the
+    sentence put out figures, when one of its tables has an edition out that day."""
+    m, text = claim.mention, claim.sentence.text
+    if m.granularity != "day" or m.start_date is None or m.start_date != m.end_date:
+        return None
+    lead, rest = text[:m.start - claim.sentence.start][-30:], text[m.end - claim.sentence.start:][:30]
+    if not (_SAID_BEFORE.search(lead) or _SHOWN_AFTER.match(rest)):
+        return None
+    for table in pack.tables.values():
+        if table.description is None or any(x.kind == "target" or x.holds == "until_changed"
+                                            for x in table.description.measures.values()):
+            continue  # a pledge's or a standing figure's date is when it was set, not an edition's release
+        row = table.release_days.get(m.start_date)
+        publisher = _publisher(table)
+        if row is not None and re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", text, re.IGNORECASE):
+            return Verdict("supported", f"{table.name}:release", (_evidence(table, row, str(m.start_date),
+                                                                           _vintage_name(table, row)),),
+                           f"{publisher}'s {_vintage_name(table, row)} came out on {_day_text(m.start_date)}.",
+                           entity=publisher, period=str(m.start_date))
+    return None
 
 
 def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Vocabulary) -> Verdict | None:

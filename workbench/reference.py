@@ -153,6 +153,16 @@ class ReferenceTable:
         return {key: sorted(found) for key, found in index.items()}
 
     @cached_property
+    def release_days(self) -> dict[date, dict]:
+        """The days editions came out (dated to the day, not a month only), each with a row of that edition."""
+        column = self.description.vintage_date if self.description else None
+        days: dict[date, dict] = {}
+        for row in self.rows if column else ():
+            if len(str(row.get(column) or "")) == 10 and row.get("_published") is not None:
+                days.setdefault(row["_published"], row)
+        return days
+
+    @cached_property
     def rows(self) -> list[dict]:
         """The rows as plain dicts (with "_line", the row's line in the CSV file): the checker filters
         these many times per draft, far faster than indexing the frame."""
