@@ -1397,6 +1397,16 @@ def _in_text(pattern: str, text: str, flags: int = re.IGNORECASE) -> bool:
     return re.search(pattern, text, flags) is not None
 
 
+def _event_beside(claim: Claim, rule: Rule) -> bool:
+    """"Russia's invasion of Ukraine two years ago", "its February 2022 invasion": an event's own words right
+    beside a date make it the event's, even where it also gives a figure its period."""
+    text, m = claim.sentence.text, claim.mention
+    near = text[max(0, m.start - claim.sentence.start - 30):m.end - claim.sentence.start + 15]
+    return any(all(_in_text(re.escape(str(w)), text) for w in item.get("words", []))
+               and any(_in_text(re.escape(str(w)), near) for w in item.get("words", []))
+               for item in rule.params.get("events") or [])
+
+
 def _ranked_event(rule: Rule, text: str) -> bool:
     """"the first summit", "its second meeting": the event is named by its place in a series."""
     order = r"\b(?:first|second|third|last|previous|next|latest)\s+(?:\w+\s+)?"
@@ -1451,7 +1461,8 @@ def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: Rule
 def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary,
                verdicts_of_sentence: dict[int, Verdict], claims_of_sentence: list[Claim]) -> Verdict:
     for rule in rules.rules:
-        if rule.kind == "event_dates" and not (claim.period_of and claim.mention.granularity == "year"):
+        if rule.kind == "event_dates" and not (claim.period_of and claim.mention.granularity == "year"
+                                               and not _event_beside(claim, rule)):
             verdict = check_event_dates(claim, rule, pack)
             if verdict is not None:
                 return verdict
