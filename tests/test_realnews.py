@@ -18,7 +18,7 @@ HERE = Path(__file__).parent / "realnews"
 # new tables (national_plans.csv, real_change.csv): dev then scored 80.6% -> 78.2% with the same checker, held-out
 # 69.9% -> 70.5% (benchmarks/README.md). A date right after a word of saying is no event's: fresh +5 claims, held-out
 # -1 ("becomes the 32nd member, the prime minister said on Thursday, March 7": the day said is the event's there).
-FLOORS = {"dev": (0.80, 0.95, 2), "heldout": (0.71, 0.45, 0), "fresh": (0.72, 0.50, 1)}
+FLOORS = {"dev": (0.80, 0.95, 2), "heldout": (0.71, 0.45, 0), "fresh": (0.73, 0.50, 1)}
 
 
 @pytest.fixture(scope="module")

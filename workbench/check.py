@@ -1374,11 +1374,16 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
             found = replace(found, verdict="needs_review")
         return found
     if rule.params.get("events"):
+        near = text[max(0, m.start - claim.sentence.start - 30):m.end - claim.sentence.start + 15]
+        tried = False
         for item in rule.params["events"]:
-            if all(_in_text(re.escape(str(w)), text) for w in item.get("words", [])):
+            words = [re.escape(str(w)) for w in item.get("words", [])]
+            if all(_in_text(w, text) for w in words) and (not tried or any(_in_text(w, near) for w in words)):
+                tried = True  # past the first event named, only one named right beside the date may be its
                 rows = [r for r in table if r["event_id"] == item.get("event_id")]
-                if rows:
-                    return judged(rows, all(re.search(re.escape(str(w)), clause, re.I) for w in item["words"]))
+                found = judged(rows, all(re.search(w, clause, re.I) for w in words)) if rows else None
+                if found is not None:
+                    return found
         return None
 
     # "leaders will meet in Vilnius on July 11-12": a gathering at an event's place is that event
