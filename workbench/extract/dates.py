@@ -144,7 +144,7 @@ _SHAPE_GATE = {
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is scheduled|are scheduled|is set to|are set to|is expected|"
     r"are expected|is planned|are planned|plans? to|planned for|(?:is|are) set for|next|upcoming|forthcoming|"
-    r"is to be|are to be|going to|'ll)\b",
+    r"is to be|are to be|going to|look(?:s|ing)? forward to|'ll)\b",
     re.I,
 )
 _PAST_WORDS = (
