@@ -301,6 +301,30 @@ def _finer_than(period: Mention | None, grain: str) -> bool:
     return period is not None and _GRAIN.get(period.granularity or "year", 4) < _GRAIN.get(grain, 4)
 
 
+def _first_said(ctx: _Context) -> bool:
+    """"for the first time", but not "for the first time since 2014" (a time before is granted)."""
+    found = ctx.vocabulary.first_time.search(ctx.frame.clause) if ctx.vocabulary.first_time else None
+    return found is not None and not re.match(r"\s+since\b", ctx.frame.clause[found.end():], re.I)
+
+
+def _first_time(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str, verdict: Verdict) -> Verdict:
+    """"Topped $11 trillion for the first time in 2000": an earlier period that bears the figure out contradicts it."""
+    if verdict.period is None or measure.holds == "until_changed":
+        return verdict
+    end = _period_end(verdict.period)
+    # a first time is a crossing: an earlier period at or past the figure was there before
+    earlier = sorted((r for r in table.series.get((measure.metric, entity), []) if _period_end(r["period"]) < end
+                      and (table.published(r) or date.min) <= ctx.pub
+                      and float(r["value"]) >= (ctx.mention.value or 0)), key=lambda r: _period_end(r["period"]))
+    if not earlier:
+        return replace(verdict, explanation=verdict.explanation + " No earlier period bears it out: the first time.")
+    first = earlier[0]
+    shown = _evidence(table, first, _fmt(float(first["value"])), _vintage_name(table, first) or first["period"])
+    return replace(verdict, verdict="contradicted", evidence=(*verdict.evidence, shown), explanation=(
+        f"{verdict.explanation} But it was not the first time: {_said(first['period'])} already had "
+        f"{figure(float(first['value']), measure.unit)}."))
+
+
 def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
     """Why a figure is too old for a claim about now, or "" when it is not."""
     if ctx.frame.period is not None:
@@ -1092,6 +1116,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if target_near and verdict.verdict == "contradicted":  # "not meeting the benchmark of at least 2%"
                 verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
                     " But a target is named beside it: the figure may be that target, not a level."))
+        if verdict.verdict == "supported" and measure.kind == "level" and _first_said(ctx):
+            verdict = _first_time(ctx, table, measure, entity, verdict)
         if verdict.verdict == "needs_review" and frame.period is not None and not frame.range_end and (
                 measure.holds != "until_changed" and claim_period_key(frame.period, measure.period) is None):
             fit -= UNCHECKABLE  # "in 1987" against a quarterly table: a yearly one can settle it

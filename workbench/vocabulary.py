@@ -54,6 +54,7 @@ class Vocabulary:
     differences: re.Pattern[str] | None
     now: re.Pattern[str] | None
     share_bases: re.Pattern[str] | None  # what the tables' shares are of ("GDP" of "of GDP"), and their last words
+    first_time: re.Pattern[str] | None
 
     def words_of(self, measure: Measure) -> MeasureWords | None:
         """The compiled words of one measure of the pack."""
@@ -104,7 +105,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         object_prepositions=rules.word_list("measure_objects", "prepositions"),
         denominators=listed("measure_objects", "denominators"),
         differences=listed("comparisons", "differences"), now=listed("periods", "now"),
-        share_bases=words_pattern(_share_bases(pack)))
+        share_bases=words_pattern(_share_bases(pack)), first_time=listed("ranks", "first_time"))
 
 
 def _share_bases(pack: ReferencePack) -> list[str]:
