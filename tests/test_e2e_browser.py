@@ -112,6 +112,7 @@ def test_reload_keeps_filters_reviewer_and_position(tmp_path):
             page.keyboard.press("j")
             page.get_by_text(re.compile(rf"^Claim {(start + step - 1) % size + 1} of")).wait_for(timeout=30_000)
         third = (start + 1) % size + 1
+        page.wait_for_timeout(1000)  # the card follows the position line: read it once its rerun has settled
         sentence = page.locator('[class*="st-key-claim_card"] mark.claim').first.inner_text()
         page.reload()
         page.get_by_text(re.compile(rf"^Claim {third} of")).wait_for(timeout=60_000)
