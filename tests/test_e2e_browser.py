@@ -116,7 +116,7 @@ def test_reload_keeps_filters_reviewer_and_position(tmp_path):
         sentence = page.locator('[class*="st-key-claim_card"] mark.claim').first.inner_text()
         page.reload()
         page.get_by_text(re.compile(rf"^Claim {third} of")).wait_for(timeout=60_000)
-        assert page.locator('[class*="st-key-claim_card"] mark.claim').first.inner_text() == sentence
+        expect(page.locator('[class*="st-key-claim_card"] mark.claim').first).to_have_text(sentence, timeout=30_000)
         expect(page.get_by_label("Your name (recorded with each review)")).to_have_value("Bo")
         expect(page.get_by_role("radio", name="Undecided")).to_be_checked()
         expect(page.get_by_role("radio", name="As in the draft")).to_be_checked()
