@@ -94,6 +94,19 @@ def test_a_draft_of_250_claims_is_decided_with_the_keyboard_alone(tmp_path):
     assert sum(c.final_verdict == "supported" for c in claims) >= (total + 1) // 2  # "s" on every other claim
 
 
+def settled_text(page, selector: str) -> str:
+    """The text of the first match once two reads half a second apart agree (the card follows the position line
+    by a rerun of its own)."""
+    seen = page.locator(selector).first.inner_text()
+    for _ in range(40):
+        page.wait_for_timeout(500)
+        now = page.locator(selector).first.inner_text()
+        if now == seen:
+            return now
+        seen = now
+    return seen
+
+
 def test_reload_keeps_filters_reviewer_and_position(tmp_path):
     database = tmp_path / "e2e.db"
     draft = (SAMPLES_DIR / "000_5436b8fffafeef4b.txt").read_text(encoding="utf-8")
@@ -112,8 +125,7 @@ def test_reload_keeps_filters_reviewer_and_position(tmp_path):
             page.keyboard.press("j")
             page.get_by_text(re.compile(rf"^Claim {(start + step - 1) % size + 1} of")).wait_for(timeout=30_000)
         third = (start + 1) % size + 1
-        page.wait_for_timeout(1000)  # the card follows the position line: read it once its rerun has settled
-        sentence = page.locator('[class*="st-key-claim_card"] mark.claim').first.inner_text()
+        sentence = settled_text(page, '[class*="st-key-claim_card"] mark.claim')
         page.reload()
         page.get_by_text(re.compile(rf"^Claim {third} of")).wait_for(timeout=60_000)
         expect(page.locator('[class*="st-key-claim_card"] mark.claim').first).to_have_text(sentence, timeout=30_000)
