@@ -466,7 +466,7 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     words = ctx.vocabulary.words_of(measure)
     if start > ctx.pub and words is not None and re.search(r"(?:\b(?:the|its|their)|['’]s)\s+$", _lead(ctx)) and (
             counted_noun(_text_after(ctx), words.names)):
-        start = end = ctx.pub  # "NATO's 29 countries will gather in December": the members it has now
+        start = end = ctx.pub  # "the union's 27 members will gather in December": the members it has now
         said = "at the draft's date"
     if start > ctx.pub:
         return Verdict("unverifiable", evidence=(), explanation=(
@@ -533,7 +533,7 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
                        explanation=said(row), period=row["period"], reference_value=float(row["value"]), **base)
     known = "; ".join(f"{figure(float(r['value']), measure.unit)} by {r['period']}" for r in rows)
     same_year = year is not None and any(r["period"] == year for r in rows)
-    # its body, or the body's members ("Allies agreed"), named in the sentence: not "we need 1.5% by 2024"
+    # its body, or the body's members ("Members agreed"), named in the sentence: not "we need 1.5% by 2024"
     owned = (entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
         not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text))
     return Verdict("contradicted" if same_year and owned else "needs_review", evidence=(), period=year, explanation=(
@@ -1144,7 +1144,7 @@ _PERCENT_OF = re.compile(r"\d\s*(?:%|percent|per\s+cent|pct)\s+of\s+([^,;:()]{1,
 
 
 def _share_of(ctx: _Context, after: str) -> str:
-    """What a percentage is a share of: "4% of its GDP"; in "the US (70 percent of the total), Britain (6 pct)"
+    """What a percentage is a share of: "4% of its output"; in "the US (70 percent of the total), Britain (6 pct)"
     a bare item in brackets shares the first item's."""
     own = _SHARE_OF.match(after)
     if own:
@@ -1157,7 +1157,7 @@ def _share_of(ctx: _Context, after: str) -> str:
 
 
 def _base_named(vocabulary: Vocabulary, share_of: str) -> bool:
-    """Whether "of ..." names what some measure's shares are of (its "of GDP" words, or their last word); with
+    """Whether "of ..." names what some measure's shares are of (its "of output" words, or their last word); with
     no "of" after the figure, or no measure saying what it is a share of, any will do."""
     return not share_of or vocabulary.share_bases is None or vocabulary.share_bases.search(share_of) is not None
 
@@ -1366,7 +1366,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     clause = claim.frame.clause or text
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
-        return None  # "The Hague, June 26: NATO leaders have agreed ...": the story's own dateline
+        return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
     if _SAID_BEFORE.search(text[:m.start - claim.sentence.start]):
         return None  # "the State Department said on Wednesday": when it was said, not when the event was
     if m.granularity == "year" and not (rule.params.get("events") or rule.params.get("entity_words")) and not (
@@ -1522,7 +1522,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
 
 
 def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
-    """"NATO said Thursday", "estimates from the alliance on Thursday showed": the day a publisher named in the
+    """"The bureau said Thursday", "estimates from the bureau on Thursday showed": the day a publisher named in the
     sentence put out figures, when one of its tables has an edition out that day."""
     m, text = claim.mention, claim.sentence.text
     if m.granularity != "day" or m.start_date is None or m.start_date != m.end_date:

@@ -278,7 +278,7 @@ class _SentenceReader:
         return chosen, source, certain, deadline, base
 
     def said_now(self, mention: Mention) -> bool:
-        """"from 1.37% of GDP currently to 1.76% by 2030", "now at 2%": today's figure, not the plan's date."""
+        """"from 1.37% of output currently to 1.76% by 2030", "now at 2%": today's figure, not the plan's date."""
         if self.words.now is None:
             return False
         tail = " ".join(re.split(r"[,;:()\u2013\u2014\d]", self.after(mention, 40))[0].split()[:4])

@@ -53,7 +53,7 @@ class Vocabulary:
     denominators: re.Pattern[str] | None
     differences: re.Pattern[str] | None
     now: re.Pattern[str] | None
-    share_bases: re.Pattern[str] | None  # what the tables' shares are of ("GDP" of "of GDP"), and their last words
+    share_bases: re.Pattern[str] | None  # what the tables' shares are of ("output" of "of output"), and last words
     first_time: re.Pattern[str] | None
 
     def words_of(self, measure: Measure) -> MeasureWords | None:
@@ -109,7 +109,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
 
 
 def _share_bases(pack: ReferencePack) -> list[str]:
-    """"of GDP", "of gross domestic product": what a measure is a share of, whole and by its last word."""
+    """"of output", "of the labour force": what a measure is a share of, whole and by its last word."""
     bases = [w[3:] for m in pack.measures for w in (*m.words, *m.context_words) if w.lower().startswith("of ")]
     return bases + [b.split()[-1] for b in bases if b.split()]
 
