@@ -493,7 +493,6 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     text += (f" (the other {ctx.mention.text} are all of them but one)" if others else "") + (
         ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}.")
     verdict = "supported" if ok else "contradicted"
-    words = ctx.vocabulary.words_of(measure)
     after = _text_after(ctx)
     if not ok and words is not None and not (words.names and (words.names.match(after.lstrip())
                                                               or words.names.match(after.lstrip(" -")))):
@@ -1004,7 +1003,7 @@ def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: boo
     for name in frame.entities:
         if (measure.metric, name) in table.series:
             return name, _entity_fit(frame)
-    own = {e for (metric, e) in table.series if metric == measure.metric}
+    own = _entities_of(table, measure)
     # a table about one entity (a pledge of one body, one country's series) need not be named, unless the
     # figure is someone else's: a country in its own clause, or in its sentence when the clause does not name
     # the measure ("China ... and reached 1.3 billion"), or an owner no table knows ("the Fed's"); a body-wide
@@ -1369,14 +1368,8 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
         return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
     if _SAID_BEFORE.search(text[:m.start - claim.sentence.start]):
         return None  # "the State Department said on Wednesday": when it was said, not when the event was
-    if m.granularity == "year" and not (rule.params.get("events") or rule.params.get("entity_words")) and not (
-            len(after.split()) > 0 and _signalled(rule, " ".join(after.split()[:2]))) and not (
-            _signalled(rule, text) and not _BOUND_BEFORE.search(text[:m.start - claim.sentence.start]) and (
-                _events_placed(table, text) or (not _ranked_event(rule, text) and sum(
-                    r["start_date"].year == m.start_date.year for r in table) == 1))):
-        return None  # a year finds an event by the event's own words ("Finland joined in 2023"), by naming it
-        # right before its signal ("the 2024 Summit"), or beside its signal and its place or its only one that year
-        # (not "the first summit with her, in 2018": which one was first the table does not say)
+    if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
+        return None
 
     def judged(rows: list[dict], in_clause: bool) -> Verdict | None:
         found = _judge_event(m, rows, rule, pack)
@@ -1400,7 +1393,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
             found = replace(found, verdict="needs_review")
         return found
     if rule.params.get("events"):
-        near = text[max(0, m.start - claim.sentence.start - 30):m.end - claim.sentence.start + 15]
+        near = _beside(claim)
         tried = False
         for item in rule.params["events"]:
             words = [re.escape(str(w)) for w in item.get("words", [])]
@@ -1428,14 +1421,34 @@ def _in_text(pattern: str, text: str, flags: int = re.IGNORECASE) -> bool:
     return re.search(pattern, text, flags) is not None
 
 
+def _year_names_event(rule: Rule, table: list[dict], claim: Claim, after: str) -> bool:
+    """Whether a year may be an event's: by the event's own words ("Finland joined in 2023"), right before its
+    signal ("the 2024 Summit"), or beside its signal and its place or its only one that year (not "the first
+    summit with her, in 2018": which one was first the table does not say)."""
+    m, text = claim.mention, claim.sentence.text
+    if rule.params.get("events") or rule.params.get("entity_words"):
+        return True
+    if after.split() and _signalled(rule, " ".join(after.split()[:2])):
+        return True
+    if not _signalled(rule, text) or _BOUND_BEFORE.search(text[:m.start - claim.sentence.start]):
+        return False  # "the first he has attended since 2019": a bound, not the event's year
+    return bool(_events_placed(table, text)) or (not _ranked_event(rule, text) and sum(
+        r["start_date"].year == m.start_date.year for r in table) == 1)
+
+
 def _event_beside(claim: Claim, rule: Rule) -> bool:
     """"Russia's invasion of Ukraine two years ago", "its February 2022 invasion": an event's own words right
     beside a date make it the event's, even where it also gives a figure its period."""
-    text, m = claim.sentence.text, claim.mention
-    near = text[max(0, m.start - claim.sentence.start - 30):m.end - claim.sentence.start + 15]
+    text, near = claim.sentence.text, _beside(claim)
     return any(all(_in_text(re.escape(str(w)), text) for w in item.get("words", []))
                and any(_in_text(re.escape(str(w)), near) for w in item.get("words", []))
                for item in rule.params.get("events") or [])
+
+
+def _beside(claim: Claim) -> str:
+    """The words right around a date (30 characters before, 15 after), where an event's own words name it."""
+    at = claim.mention.start - claim.sentence.start
+    return claim.sentence.text[max(0, at - 30):claim.mention.end - claim.sentence.start + 15]
 
 
 def _ranked_event(rule: Rule, text: str) -> bool:
@@ -1577,8 +1590,13 @@ def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Voca
 
 def _one_entity(table: ReferenceTable, measure: Measure) -> list[str]:
     """The entity of a table that has one for this measure (a body's own targets), else none."""
-    own = {e for (metric, e) in table.series if metric == measure.metric}
+    own = _entities_of(table, measure)
     return list(own) if len(own) == 1 else []
+
+
+def _entities_of(table: ReferenceTable, measure: Measure) -> set[str]:
+    """The entities a table has figures of for one measure."""
+    return {e for (metric, e) in table.series if metric == measure.metric}
 
 
 def _supported_pledges(pack: ReferencePack, claims: list[Claim], verdicts: dict[int, Verdict]) -> list[tuple]:

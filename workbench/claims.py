@@ -228,7 +228,7 @@ class _SentenceReader:
                 return names, said, "document", certain
         return (), "", "", True
 
-    def _respective(self, mention: Mention):
+    def _respective(self, mention: Mention) -> EntitySpan | None:
         """"Estonia, Latvia and Lithuania spend a respective 2.34, 2.10 and 2.36 percent": the n-th figure is
         the n-th entity's, when the sentence names as many entities as figures."""
         if not _RESPECTIVE.search(self.text):
@@ -361,8 +361,7 @@ class _SentenceReader:
     def _is_cutoff(self, m: Mention) -> bool:
         """"the 2% target", "above 6": a bare number ("three met it, five did") only after a comparison word."""
         lead = self.before(m, 24)
-        compared = m.approx in _ONE_SIDED or any(_has(p, lead) for p in (
-            self.words.below, self.words.above, self.words.at_or_above))
+        compared = m.approx in _ONE_SIDED or self._comparison_in(lead)
         return compared or (m.unit != "count" and _has(self.words.cutoff, self.before(m, 40) + " " + self.after(m, 40)))
 
     def _compares(self, mention: Mention, cutoff: Mention) -> bool:
@@ -375,8 +374,11 @@ class _SentenceReader:
             return False
         if self.words.cutoff is not None:  # "the 2% spending target that all agreed": "spending" names the target
             between = re.sub(r"[\w-]+\s+(?=" + self.words.cutoff.pattern + ")", " ", between, flags=re.I)
-        return cutoff.approx in _ONE_SIDED or any(_has(p, between) for p in (
-            self.words.below, self.words.above, self.words.at_or_above))
+        return cutoff.approx in _ONE_SIDED or self._comparison_in(between)
+
+    def _comparison_in(self, text: str) -> bool:
+        """A word of comparison ("met", "below", "more than") in the text."""
+        return any(_has(p, text) for p in (self.words.below, self.words.above, self.words.at_or_above))
 
     def _nearer_count(self, mention: Mention, cutoff: Mention) -> bool:
         """"30 members and nine states met the 2% target": a cut-off belongs to the count nearest before it."""
@@ -409,7 +411,7 @@ class _SentenceReader:
             if re.search(r"\bto\s+$", self.text[max(lo, named.start() - 4):named.start()]):
                 continue  # "to mark the anniversary": a verb, not a cut-off
             between = self.text[min(end, named.end()):max(start, named.start())]
-            if any(_has(p, between) for p in (self.words.below, self.words.above, self.words.at_or_above)):
+            if self._comparison_in(between):
                 return True
         return False
 

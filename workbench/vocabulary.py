@@ -103,7 +103,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         plans=words_pattern(rules.plans), attributions=listed("sources", "attributions"),
         object_verbs=listed("measure_objects", "verbs"),
         object_prepositions=rules.word_list("measure_objects", "prepositions"),
-        denominators=listed("measure_objects", "denominators"),
+        denominators=per,
         differences=listed("comparisons", "differences"), now=listed("periods", "now"),
         share_bases=words_pattern(_share_bases(pack)), first_time=listed("ranks", "first_time"))
 
