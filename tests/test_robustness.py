@@ -51,6 +51,7 @@ def test_news_like_fragments_give_well_formed_mentions(text):
     "\x00\x01\x02 5% \xff", "\u2010\u2011\u2012\u2013\u2014\u2015\u2212 5\u20136% 2014\u20132024",
     "5\u00a0%, 24\u2009June\u202f2025", "\u200fשלום 5% \u200e2024", "June 31", "31 February 2024",
     "$$$ %%% 5%%", "between and", "from to", "1/0", "0.0.0.0", "1e309", "Q5 2025", "2014-13", "99999999999999%",
+    "\u0663 ARS 5%",  # found by hypothesis: the code read after 3 was read again as 5's symbol
 ])
 def test_odd_inputs_do_not_crash(text):
     assert_well_formed(text, extract_mentions(text, PUB))
@@ -73,3 +74,5 @@ def test_unicode_dashes_and_spaces_keep_their_meaning():
         assert (m.start_date, m.end_date) == (date(2025, 6, 24), date(2025, 6, 25)), dash
     [m] = extract_mentions("It rose to 5\u00a0% of GDP.", PUB)
     assert (m.value, m.unit) == (5, "percent")
+    assert [(m.text, m.unit) for m in extract_mentions("Fees were 3 USD, 5% more.", PUB)] == [
+        ("3 USD", "USD"), ("5%", "percent")]

@@ -199,6 +199,7 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         return []
     for number in numbers:
         _read_unit(sentence, number, taken)
+        taken.add(number.start, number.end)  # "3 USD 5%": the next number may not take a code already read
     # "zero percent" is a figure; "zero tolerance", "net zero" are not counts
     numbers = [n for n in numbers if not (n.spelled and n.unit == "count" and n.value == 0)]
     mentions: list[Mention] = []
@@ -377,7 +378,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     after = _after(sentence, number.end)
     window = max(0, number.start - LOOK_BEHIND)
     symbol = _symbol_before().search(sentence, window, number.start)
-    if symbol and not number.spelled:
+    if symbol and not number.spelled and not blocked.overlaps(symbol.start(), number.start):
         number.start = symbol.start()
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
         code = _CURRENCY_AFTER.match(after)
