@@ -512,7 +512,10 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     if not rows:
         return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} was set by the draft's date.",
                        **base)
-    year = str(frame.period.start_date.year) if frame.deadline and frame.period and frame.period.start_date else None
+    # "Hungary expects to meet the 2% threshold by 2026": the body's threshold, Hungary's deadline
+    theirs = frame.entities and entity not in frame.entities and _the_target(ctx, ctx.vocabulary.words_of(measure))
+    year = str(frame.period.start_date.year) if (
+        frame.deadline and frame.period and frame.period.start_date and not theirs) else None
 
     def due_or_set(row: dict) -> bool:
         published = table.published(row)
@@ -531,6 +534,10 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
                                                         str(table.published(row) or row["period"])),),
                        explanation=said(row), period=row["period"], reference_value=float(row["value"]), **base)
     known = "; ".join(f"{figure(float(r['value']), measure.unit)} by {r['period']}" for r in rows)
+    if theirs:  # "Estonia will exceed the three-percent mark": a mark of its own, which no table holds
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"No {measure.label} of {m.text} was set by the draft's date (the targets then: {known}); the mark may "
+            f"be {frame.entity_text}'s own."), **base)
     same_year = year is not None and any(r["period"] == year for r in rows)
     # its body, or the body's members ("Members agreed"), named in the sentence: not "we need 1.5% by 2024"
     owned = (entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
@@ -956,7 +963,7 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
         left = left[left.rfind(", ") + 1:]  # not "Germany, which agreed to the target, spent 2.1%"
         hi = frame.clause_start + len(frame.clause)
         own = left + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
-        named_near = _found(names, own) or _sibling_named_near(ctx, words, own)
+        named_near = _found(names, own) or _sibling_named_near(ctx, words, own) or _the_target(ctx, words)
         deadline = frame.deadline and frame.period is not None
         in_clause = _found(names, frame.clause) or _found(words.context, frame.clause)
         agreed = _agreed(ctx, names)  # "agreed in 2014 that they should aim to spend 2%", "agreed to spend 2%"
@@ -982,6 +989,26 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Cached: every figure of a sentence asks the same of its clause, sentence and document."""
     return pattern is not None and pattern.search(text) is not None
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z\u2019'-]+\s+)?$", re.I)
+_NOUN_PHRASE = re.compile(r"[^,;:.!?\u2013\u2014]{0,70}")
+_OPENS_A_CLAUSE = re.compile(r"\b(?:to|and|or|but|which|that|who|while|than|as|in|by|for|with|at|from|is|was|were|are|"
+                             r"will|would|has|have|had|be|been|this|last|next|after|before|since|until)\b", re.I)
+
+
+def _the_target(ctx: _Context, words: MeasureWords | None) -> bool:
+    """"the 2 % of gross domestic product (GDP) defence spending target": the figure opens a noun phrase that
+    a target's word ends, so it is that established target (the body's, whoever else the clause names)."""
+    names = words.names if words is not None else None
+    if names is None:
+        return False
+    sentence, at = ctx.claim.sentence.text, ctx.mention.start - ctx.claim.sentence.start
+    if not _THE_BEFORE.search(sentence[max(0, at - 24):at]):
+        return False
+    phrase = _NOUN_PHRASE.match(sentence, at + len(ctx.mention.text)).group()
+    head = names.search(phrase)
+    return head is not None and not _OPENS_A_CLAUSE.search(phrase[:head.start()])
 
 
 def _sibling_named_near(ctx: _Context, words: MeasureWords, near: str) -> bool:
@@ -1102,8 +1129,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
         # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")
-        entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause),
-                                        body_wide=_counts_members(ctx, words, after))
+        body_wide = _the_target(ctx, words) if measure.kind == "target" else _counts_members(ctx, words, after)
+        entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause), body_wide=body_wide)
         if entity is None:
             continue
         if measure.kind == "target":
@@ -1511,7 +1538,9 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
             if verdict is not None:
                 return verdict
     figures = [(claims_of_sentence[i], verdicts_of_sentence.get(i)) for i in claim.period_of]
-    targets = [(other, verdict, _target_of(pack, verdict)) for other, verdict in figures]
+    # "Hungary expects to meet the 2% threshold by 2026": the deadline is Hungary's, not the threshold's
+    figures = [(o, v) for o, v in figures if not (o.frame.deadline and _borrowed_target(pack, o, v))]
+    targets = [(o, v, None if _borrowed_target(pack, o, v) else _target_of(pack, v)) for o, v in figures]
     if any(t is None for _, _, t in targets) and not any(o.frame.deadline for o, _, t in targets if t):
         targets = []  # the period of a count or a level, not the year of a pledge
     for other, verdict, target in targets:
@@ -1532,6 +1561,13 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
     return (_pledged_year(claim, pub, pack, vocabulary) or _release_day(claim, pack)
             or Verdict("unverifiable", None, (), UNCOVERED))
+
+
+def _borrowed_target(pack: ReferencePack, figure_claim: Claim, verdict: Verdict | None) -> bool:
+    """A figure read as a body's established target while its clause is about someone else ("Germany will reach
+    the 2% mark this year"): the sentence's dates are that someone's, not the target's."""
+    return _target_of(pack, verdict) is not None and bool(figure_claim.frame.entities) and (
+        verdict.entity not in figure_claim.frame.entities)
 
 
 def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
@@ -1604,7 +1640,8 @@ def _supported_pledges(pack: ReferencePack, claims: list[Claim], verdicts: dict[
     before (every year of a pasted table gathering them was quadratic)."""
     pledges = [(c, v, _target_of(pack, v)) for c, v in zip(claims, (verdicts.get(i) for i in range(len(claims))),
                                                            strict=True)]
-    return [(c, v, t) for c, v, t in pledges if t is not None and v is not None and v.verdict == "supported"]
+    return [(c, v, t) for c, v, t in pledges if t is not None and v is not None and v.verdict == "supported"
+            and not _borrowed_target(pack, c, v)]
 
 
 def _read_against(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceTable, Measure] | None:
