@@ -1436,10 +1436,25 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     here = _signalled(rule, text) or (_signalled(rule, text, "gatherings") and bool(_events_placed(table, text)))
     # "they formally meet Wednesday": the event (by its signal words) is named earlier in the document
     if not here and not (_signalled(rule, claim.context) and _signalled(rule, clause, "gatherings")):
-        return None
+        return _gathering_on(claim, rule, pack, table, clause)
     rows = (_events_placed(table, text) or (not here and _events_placed(table, claim.context[-CONTEXT_EVENT:]))
             or [r for r in table if r["start_date"].year == m.start_date.year])
     return judged(rows, here and _signalled(rule, clause)) if rows else None
+
+
+def _gathering_on(claim: Claim, rule: Rule, pack: ReferencePack, table: list[dict], clause: str) -> Verdict | None:
+    """"leaders formally meet behind closed doors Wednesday", with the event named only in the story around the
+    sentence: a clause with two words of a gathering, on a day an event of the table was under way, is that
+    event; on any other day it may be any meeting, so nothing is said."""
+    pattern, m = _rule_words(tuple(rule.words("gatherings"))), claim.mention
+    # "In July, NATO leaders will meet": a date opening the sentence is the next clause's
+    opening = claim.frame.clause_start == 0 and len(clause) <= 40
+    said = clause + (" " + claim.sentence.text[m.end - claim.sentence.start:][:60] if opening else "")
+    if pattern is None or len({w.lower() for w in pattern.findall(said)}) < 2:
+        return None
+    rows = [r for r in table if r["start_date"].year == m.start_date.year]
+    found = _judge_event(m, rows, rule, pack) if rows else None
+    return found if found is not None and found.verdict == "supported" else None
 
 
 @lru_cache(maxsize=1024)
