@@ -1374,15 +1374,16 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
 
 EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
+# "said on Wednesday", "said U.S. Secretary of State Mike Pompeo on Friday": when it was said
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
-                         r"(?:\s+(?:on|this|last))?\s*$", re.I)
+                         r"(?:\s+(?-i:[A-Z][\w.\u2019'-]*|of|the)){0,8}(?:\s+(?:on|this|last))?\s*$", re.I)
 _SHOWN_AFTER = re.compile(r"\s*(?:showed|shows|said|says|published|released|announced)\b", re.I)
 _DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
 
 
-def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict | None:
+def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary: Vocabulary) -> Verdict | None:
     m, text = claim.mention, claim.sentence.text
     if m.kind != "date" or m.granularity not in ("day", "month", "year") or _NOT_AN_EVENT_DAY.search(m.text):
         return None  # "today", "yesterday": when the sentence was written, not when the event was
@@ -1393,7 +1394,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
         return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
-    if _SAID_BEFORE.search(text[:m.start - claim.sentence.start]):
+    if _SAID_BEFORE.search(text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]):
         return None  # "the State Department said on Wednesday": when it was said, not when the event was
     if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
         return None
@@ -1413,16 +1414,21 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack) -> Verdict 
     if rule.params.get("entity_words"):  # "North Macedonia officially became a member on Friday": by whom it names
         if not _signalled(rule, text, "entity_words"):
             return None
-        rows = [r for r in table
-                if r.get("entity") and _in_text(rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0)]
+        named = {name for span in vocabulary.entities.find(text) for name in span.names}  # "Macedonia", "Türkiye"
+        rows = [r for r in table if r.get("entity") and (str(r["entity"]) in named or _in_text(
+            rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0))]
         found = judged(rows, True) if rows else None
         if found is not None and found.verdict == "contradicted":  # a signing, a ratification: other steps' days
-            found = replace(found, verdict="needs_review")
+            step = _signalled(rule, text, "step_words")  # "signed the final accession document on March 20"
+            found = replace(found, verdict="unverifiable" if step else "needs_review", explanation=found.explanation + (
+                " The sentence speaks of another step, whose day the reference data does not hold." if step else ""))
         return found
     if rule.params.get("events"):
         near = _beside(claim)
         tried = False
-        for item in rule.params["events"]:
+        # "asked to join after Russia's February 2022 invasion": the event named nearest the date first
+        items = sorted(rule.params["events"], key=lambda item: _distance(claim, item.get("words", []), near))
+        for item in items:
             words = [re.escape(str(w)) for w in item.get("words", [])]
             if all(_in_text(w, text) for w in words) and (not tried or any(_in_text(w, near) for w in words)):
                 tried = True  # past the first event named, only one named right beside the date may be its
@@ -1487,6 +1493,16 @@ def _event_beside(claim: Claim, rule: Rule) -> bool:
                for item in rule.params.get("events") or [])
 
 
+def _distance(claim: Claim, words: list, near: str) -> float:
+    """How far from the date the nearest of an event's words is, in characters; beyond the window beside it, never."""
+    if not any(_in_text(re.escape(str(w)), near) for w in words):
+        return float("inf")
+    text, at = claim.sentence.text, claim.mention.start - claim.sentence.start
+    end = claim.mention.end - claim.sentence.start
+    return min((at - f.end() if f.end() <= at else max(0, f.start() - end))
+               for w in words for f in re.finditer(re.escape(str(w)), text, re.I))
+
+
 def _beside(claim: Claim) -> str:
     """The words right around a date (30 characters before, 15 after), where an event's own words name it."""
     at = claim.mention.start - claim.sentence.start
@@ -1549,7 +1565,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
     for rule in rules.rules:
         if rule.kind == "event_dates" and not (claim.period_of and claim.mention.granularity == "year"
                                                and not _event_beside(claim, rule)):
-            verdict = check_event_dates(claim, rule, pack)
+            verdict = check_event_dates(claim, rule, pack, vocabulary)
             if verdict is not None:
                 return verdict
     figures = [(claims_of_sentence[i], verdicts_of_sentence.get(i)) for i in claim.period_of]

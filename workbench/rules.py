@@ -20,7 +20,7 @@ KINDS: dict[str, dict[str, type]] = {
     "event_dates": {"table": str},
 }
 OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": list, "events": list,
-                              "entity_words": list}
+                              "entity_words": list, "step_words": list}
 # the word lists of checking.yaml: section -> the keys it must have
 WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "comparisons": ("below", "above", "at_or_above"),
