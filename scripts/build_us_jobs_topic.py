@@ -34,6 +34,7 @@ year), and the package's copy is the one downloaded on 2018-11-11, complete for 
 from __future__ import annotations
 
 import csv
+import itertools
 from decimal import Decimal
 from importlib.util import find_spec
 from pathlib import Path
@@ -42,8 +43,9 @@ from tidy_csv import FIELDS, write_rows
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "topics" / "us_jobs" / "us_jobs.csv"
 URL = "https://www.bls.gov/ces/"
-TITLE = ("US Bureau of Labor Statistics, Current Employment Statistics: {title}, all employees, seasonally adjusted (the "
-         "package's thousands written as whole jobs); read from vega_datasets 0.9.0 data('us-employment') (downloaded from the BLS on 2018-11-11)")
+TITLE = ("US Bureau of Labor Statistics, Current Employment Statistics: {title}, all employees, seasonally adjusted "
+         "(the package's thousands written as whole jobs); read from vega_datasets 0.9.0 data('us-employment') "
+         "(downloaded from the BLS on 2018-11-11)")
 EDITION = "BLS Current Employment Statistics as downloaded 2018-11-11 (vega_datasets 0.9.0)"
 EDITION_DATE = "2018-11-11"
 SECTORS = {  # the package's column -> the entity written (the BLS title, the total as the country)
@@ -76,7 +78,7 @@ def whole(thousands: str) -> str:
 def rows() -> list[dict]:
     with package_file().open(encoding="utf-8", newline="") as handle:
         table = list(csv.DictReader(handle))
-    for before, after in zip(table, table[1:], strict=False):
+    for before, after in itertools.pairwise(table):
         if Decimal(after["nonfarm"]) - Decimal(before["nonfarm"]) != Decimal(after["nonfarm_change"]):
             raise ValueError(f"nonfarm_change of {after['month']} is not the change of the total")
     out = []
@@ -91,4 +93,4 @@ def rows() -> list[dict]:
 
 
 if __name__ == "__main__":
-    write_rows(OUT, rows(), FIELDS + ["edition", "edition_date", "edition_complete"])
+    write_rows(OUT, rows(), [*FIELDS, "edition", "edition_date", "edition_complete"])
