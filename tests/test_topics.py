@@ -18,7 +18,7 @@ from workbench.scoring import load_entries, score_entries
 
 TOPICS = Path(__file__).parent / "topics"
 # measured on the claims as written (see the issue note); a fall below these is a regression
-FLOORS = {"world_fertility": 0.93, "us_macro": 0.82, "gapminder": 0.91, "us_states": 0.90}
+FLOORS = {"world_fertility": 0.93, "us_macro": 0.82, "gapminder": 0.91, "us_states": 0.90, "us_jobs": 0.60}
 
 
 def add_topic(reference: Path, topic: str) -> None:
