@@ -6,7 +6,7 @@ import re
 import yaml
 
 from workbench import PROJECT_DIR
-from workbench.entities import _NAME_RUN, country_code, country_data_path
+from workbench.entities import _NAME_RUN, EntityIndex, country_code, country_data_path
 
 ROWS = [r for r in csv.DictReader(country_data_path().read_text(encoding="utf-8").splitlines(), delimiter="\t")]
 LISTED = [r for r in ROWS if r.get("regex") and r.get("ISO3")]
@@ -48,3 +48,13 @@ def test_spellings_with_letters_beyond_ascii_and_odd_lengths():
                        ("Ruſſia", "RUS"), ("Türkıye", "TUR"), ("Tıbet and Chına", "CHN"), ("\u212aenya", "KEN")):
         assert country_code(name) == read_by_every_pattern(name) == code, name
     assert country_code("X") is None and country_code("Poland" * 20) is None
+
+
+def test_a_tables_own_names_are_read_in_lower_case_but_a_country_keeps_its_capital():
+    index = EntityIndex(["Manufacturing", "Education and health services", "Turkey", "NATO Total"],
+                        aliases=[("NATO", "NATO Total")])
+    found = [(s.names, text[s.start:s.end]) for text in (
+        "In December 2015, manufacturing employed 11.9 million workers, education and health services 22.3 million.",
+        "The turkey was roasted; Nato said nothing.") for s in index.find(text)]
+    assert found == [(("Manufacturing",), "manufacturing"),
+                     (("Education and health services",), "education and health services")]

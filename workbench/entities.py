@@ -179,6 +179,11 @@ class EntityIndex:
             if found:
                 forms.setdefault(form, set()).update(found)
         self._forms = {form: tuple(sorted(names)) for form, names in forms.items()}
+        # a table's names other than countries are also read in lower case, as news copy writes them in running
+        # text ("manufacturing employed 11.9 million"); a country keeps its capital ("Turkey", not "turkey")
+        for form, names in list(self._forms.items()):
+            if form.lower() not in self._forms and country_code(form) is None:
+                self._forms[form.lower()] = names
         ordered = sorted(self._forms, key=len, reverse=True)
         self._literal = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
                                    ) if ordered else None
