@@ -1,7 +1,9 @@
 """The checker on sentences copied from published articles, labelled from the reference data before it ran
 (tests/realnews/README.md). dev.yaml is tuned on; heldout.yaml was only scored until the fresh set came, and is read
 since; fresh.yaml (a third set from other articles, labelled before its first run) is the held-out figure: its first
-run and the first run of the code that had not seen it are in FRESH_MEASURED.md. The floors
+run and the first run of the code that had not seen it are in FRESH_MEASURED.md; fresh2.yaml (a fourth set from yet
+other articles, labelled and committed before its first run) is scored the same way, its floor its first run
+(FRESH2_MEASURED.md). The floors
 are the figures measured when they were last raised (issue note), so a change that makes the checker worse on real
 text fails here."""
 
@@ -18,7 +20,8 @@ HERE = Path(__file__).parent / "realnews"
 # new tables (national_plans.csv, real_change.csv): dev then scored 80.6% -> 78.2% with the same checker, held-out
 # 69.9% -> 70.5% (benchmarks/README.md). A date right after a word of saying is no event's: fresh +5 claims, held-out
 # -1 ("becomes the 32nd member, the prime minister said on Thursday, March 7": the day said is the event's there).
-FLOORS = {"dev": (0.80, 0.95, 2), "heldout": (0.71, 0.45, 0), "fresh": (0.73, 0.50, 1)}
+# fresh2: its first run (64.4%, red 0 of 5, 9 wrong "supported"), rounded down.
+FLOORS = {"dev": (0.80, 0.95, 2), "heldout": (0.71, 0.45, 0), "fresh": (0.73, 0.50, 1), "fresh2": (0.64, 0.0, 9)}
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +49,6 @@ def test_no_article_of_the_outside_test_is_used():
     assert not used & outside
     urls = {name: {e["url"] for e in load_entries(HERE / f"{name}.yaml")} for name in FLOORS}
     names = sorted(urls)
-    for i, one in enumerate(names):  # no article is in two sets (dev, heldout, fresh)
+    for i, one in enumerate(names):  # no article is in two sets (dev, heldout, fresh, fresh2)
         for other in names[i + 1:]:
             assert not urls[one] & urls[other], (one, other, urls[one] & urls[other])
