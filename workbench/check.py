@@ -523,7 +523,7 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
         return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} was set by the draft's date.",
                        **base)
     # "Hungary expects to meet the 2% threshold by 2026": the body's threshold, Hungary's deadline
-    theirs = frame.entities and entity not in frame.entities and _the_target(ctx, ctx.vocabulary.words_of(measure))
+    theirs = frame.entities and entity not in frame.entities and _the_target(ctx.claim, ctx.vocabulary.words_of(measure))
     year = str(frame.period.start_date.year) if (
         frame.deadline and frame.period and frame.period.start_date and not theirs) else None
 
@@ -969,11 +969,8 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
         if words.measure.kind != "target" and not _found(words.undivided, sentence):
             return 1.0 if _found(names, ctx.claim.context) else 0.0
     if words.measure.kind == "target":
-        left = sentence[max(0, at - 45):at]
-        left = left[left.rfind(", ") + 1:]  # not "Germany, which agreed to the target, spent 2.1%"
-        hi = frame.clause_start + len(frame.clause)
-        own = left + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
-        named_near = _found(names, own) or _sibling_named_near(ctx, words, own) or _the_target(ctx, words)
+        own = _beside_figure(ctx.claim)
+        named_near = _found(names, own) or _sibling_named_near(ctx, words, own) or _the_target(ctx.claim, words)
         deadline = frame.deadline and frame.period is not None
         in_clause = _found(names, frame.clause) or _found(words.context, frame.clause)
         agreed = _agreed(ctx, names)  # "agreed in 2014 that they should aim to spend 2%", "agreed to spend 2%"
@@ -1007,18 +1004,41 @@ _OPENS_A_CLAUSE = re.compile(r"\b(?:to|and|or|but|which|that|who|while|than|as|i
                              r"will|would|has|have|had|be|been|this|last|next|after|before|since|until)\b", re.I)
 
 
-def _the_target(ctx: _Context, words: MeasureWords | None) -> bool:
+def _the_target(claim: Claim, words: MeasureWords | None) -> bool:
     """"the 2 % of gross domestic product (GDP) defence spending target": the figure opens a noun phrase that
     a target's word ends, so it is that established target (the body's, whoever else the clause names)."""
     names = words.names if words is not None else None
     if names is None:
         return False
-    sentence, at = ctx.claim.sentence.text, ctx.mention.start - ctx.claim.sentence.start
+    sentence, at = claim.sentence.text, claim.mention.start - claim.sentence.start
     if not _THE_BEFORE.search(sentence[max(0, at - 24):at]):
         return False
-    phrase = _NOUN_PHRASE.match(sentence, at + len(ctx.mention.text)).group()
+    phrase = _NOUN_PHRASE.match(sentence, at + len(claim.mention.text)).group()
     head = names.search(phrase)
     return head is not None and not _OPENS_A_CLAUSE.search(phrase[:head.start()])
+
+
+def _beside_figure(claim: Claim) -> str:
+    """The words a figure's own target would be named by: before it in its stretch of the sentence, and just
+    after it in its clause ("the 2% target", "a benchmark of 2%")."""
+    sentence, m, frame = claim.sentence.text, claim.mention, claim.frame
+    at = m.start - claim.sentence.start
+    left = sentence[max(0, at - 45):at]
+    left = left[left.rfind(", ") + 1:]  # not "Germany, which agreed to the target, spent 2.1%"
+    hi = frame.clause_start + len(frame.clause)
+    return left + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
+
+
+def _target_named(claim: Claim, verdict: Verdict | None, pack: ReferencePack, vocabulary: Vocabulary) -> bool:
+    """A figure read as a target whose word (any target's) is beside it or in its clause ("met the 2% threshold"),
+    not one read so only for a deadline ("by 2024, 18 countries are expected to invest at least 2 percent")."""
+    target = _target_of(pack, verdict)
+    words = vocabulary.words_of(target[1]) if target is not None else None
+    own = _beside_figure(claim)
+    # "national plans in place to spend 2 percent by 2024": a pledge's word in the clause names it too
+    return words is not None and (any(other.measure.kind == "target" and (
+        _found(other.names, own) or _found(other.names, claim.frame.clause)) for other in vocabulary.measures)
+        or _the_target(claim, words))
 
 
 def _sibling_named_near(ctx: _Context, words: MeasureWords, near: str) -> bool:
@@ -1139,7 +1159,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
         # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")
-        body_wide = _the_target(ctx, words) if measure.kind == "target" else _counts_members(ctx, words, after)
+        body_wide = _the_target(ctx.claim, words) if measure.kind == "target" else _counts_members(ctx, words, after)
         entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause), body_wide=body_wide)
         if entity is None:
             continue
@@ -1762,7 +1782,7 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
         cut_by = _first_cut_by(group)
         for i, claim in enumerate(group):
             cutoff_of = cut_by.get(id(claim.mention))
-            if cutoff_of is not None and i in verdicts and _target_of(pack, verdicts[i]) is None:
+            if cutoff_of is not None and i in verdicts and not _target_named(claim, verdicts[i], pack, vocabulary):
                 verdicts[i] = Verdict(None, None, (), f"The cut-off of '{cutoff_of.mention.text}'; checked with it.",
                                       role="context")
         for i, claim in enumerate(group):
