@@ -523,7 +523,8 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
         return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} was set by the draft's date.",
                        **base)
     # "Hungary expects to meet the 2% threshold by 2026": the body's threshold, Hungary's deadline
-    theirs = frame.entities and entity not in frame.entities and _the_target(ctx.claim, ctx.vocabulary.words_of(measure))
+    theirs = frame.entities and entity not in frame.entities and _the_target(
+        ctx.claim, ctx.vocabulary.words_of(measure))
     year = str(frame.period.start_date.year) if (
         frame.deadline and frame.period and frame.period.start_date and not theirs) else None
 
@@ -958,8 +959,6 @@ def _named_in_sentence(vocabulary: Vocabulary, sentence: str) -> tuple[frozenset
 
 def _fit(ctx: _Context, words: MeasureWords) -> float:
     frame, sentence = ctx.frame, ctx.claim.sentence.text
-    m = ctx.mention
-    at = m.start - ctx.claim.sentence.start
     names = words.names
     named, supported = _named_in_sentence(ctx.vocabulary, sentence)
     if id(words) not in named and id(words) not in supported:  # the clause, part of the sentence, holds none
