@@ -894,6 +894,8 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     start = claim_period_key(frame.base_period, measure.period) if frame.base_period is not None else None
     if frame.period is not None and claim_period_key(frame.period, measure.period) is None:  # "between 1990 and 2011"
         start = _key_of(frame.period.start_date, measure.period)
+        if frame.period.start_date.year == frame.period.end_date.year and not frame.range_end:
+            start = _previous(start)  # "added 542,000 jobs in 2015" of a monthly table: December to December
     yearly = _found(ctx.vocabulary.over_a_year, frame.clause)
     guessed = start is None and not yearly and measure.period != "year"  # a quarter's change: on what base?
     start = start or (_year_before(key) if yearly else _previous(key))

@@ -32,6 +32,7 @@ _RANK_FOLLOWERS = re.compile(r"in|of|at|on|among|since|ever|with|for|by|to|than|
                             re.I)
 _PEOPLE = re.compile(r"\b[A-Z][a-z]+(?:ans|ians|eans|ese|ish|ch|ns)\b")  # Americans, Britons, Chinese, Danish
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.I)
+_COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|versus|against)\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:but|yet|while|whereas|although|though)\b", re.I)
 _BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
                           re.I)
@@ -254,8 +255,10 @@ class _SentenceReader:
         usable = [p for p in candidates if p is not base]
         lo, hi = self.clause_text(mention)
         # "not meeting the 2% benchmark, but has pledged to get there by 2032": that plan's deadline only
-        usable = [p for p in usable if lo <= self.at(p)[0] < hi or not (
-            names_deadline(self.before(p, 40)) and _CONTRAST.match(self.text[self.clause_text(p)[0]:]))]
+        # "added 263,000 jobs, compared with a gain of 338,000 in 2014": the year of what it is compared with
+        usable = [p for p in usable if lo <= self.at(p)[0] < hi or (not (
+            names_deadline(self.before(p, 40)) and _CONTRAST.match(self.text[self.clause_text(p)[0]:])) and not (
+            _COMPARED.match(self.text[self.clause_text(p)[0]:])))]
         if not usable:  # "reached 8.9%" with no date: a past figure of some period the draft does not say
             carried = self.doc.periods[-1] if self.doc.periods else None
             if carried is not None and is_past(self.text[lo:hi]):  # "In 2023 ... Germany spent 1.57%": maybe
