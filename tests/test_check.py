@@ -94,3 +94,20 @@ def test_a_broken_table_or_rule_file_is_refused_and_the_rest_still_checks(tmp_pa
         "Poland spent 4.12% of GDP on defence in 2024. The summit in The Hague was on June 24-25.",
         date(2024, 7, 1), pack, rules)}
     assert checked == {"4.12%": "supported", "2024": None, "June 24-25": "unverifiable"}
+
+
+def test_a_whole_that_is_no_aggregate_is_refused(tmp_path):
+    import json
+    import shutil
+
+    from workbench import REFERENCE_DIR
+
+    shutil.copytree(REFERENCE_DIR, tmp_path / "ref")
+    package = tmp_path / "ref" / "datapackage.json"
+    data = json.loads(package.read_text(encoding="utf-8"))
+    resource = next(r for r in data["resources"] if r["name"] == "defence_expenditure")
+    resource["checking"]["whole"] = "Poland"
+    package.write_text(json.dumps(data), encoding="utf-8")
+    pack = load_reference(tmp_path / "ref")
+    assert any("'whole' must be one of the aggregates, not 'Poland'" in error for error in pack.errors), pack.errors
+    assert "defence_expenditure" not in pack.tables and "nato_summits" in pack.tables

@@ -18,7 +18,8 @@ from workbench.scoring import load_entries, score_entries
 
 TOPICS = Path(__file__).parent / "topics"
 # measured on the claims as written (see the issue note); a fall below these is a regression
-FLOORS = {"world_fertility": 0.93, "us_macro": 0.82, "gapminder": 0.91, "us_states": 0.90, "us_jobs": 0.60}
+# us_macro 0.82 -> 0.81: with us_jobs beside it, "Employers cut 7.2 million jobs between ..." finds a jobs table
+FLOORS = {"world_fertility": 0.93, "us_macro": 0.81, "gapminder": 0.91, "us_states": 0.90, "us_jobs": 0.73}
 
 
 def add_topic(reference: Path, topic: str) -> None:

@@ -930,6 +930,10 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
         return Verdict("needs_review", evidence=evidence, explanation=f"{text} But the draft does not say what the "
                        f"change is measured from ({_said(start)} was used).", period=key,
                        reference_value=round(change, 4), **base)
+    if not ok and frame.period is not None and frame.period_from != "clause":  # "but since then ... risen by 8.8m"
+        return Verdict("needs_review", evidence=evidence, explanation=f"{text} But its period was read from another "
+                       f"part of the sentence ({frame.period.text}).", period=key, reference_value=round(change, 4),
+                       **base)
     return Verdict("supported" if ok else "contradicted", evidence=evidence, explanation=text, period=key,
                    reference_value=round(change, 4), **base)
 
@@ -1070,9 +1074,9 @@ def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: boo
         frame.entity_from == "sentence" and named) or body_wide
     if len(own) == 1 and unnamed and not frame.foreign_owner:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
-    total = table.description.aggregates & own if table.description else frozenset()
-    if not frame.entities and not frame.foreign_owner and len(total) == 1:
-        return next(iter(total)), 0.25  # "the jobless rate averaged 5.5%": no one named, the table's one total
+    whole = table.description.whole if table.description else None
+    if not frame.entities and not frame.foreign_owner and whole in own:
+        return whole, 0.25  # "the jobless rate averaged 5.5%": no one named, the table's whole (its first total)
     return None, 0.0
 
 

@@ -75,6 +75,7 @@ class Description:
     group_words: tuple[str, ...]  # what news copy calls the table's entities together ("countries")
     aggregates: frozenset[str]  # entity values that total the others: never counted or ranked
     measures: dict[str, Measure]
+    whole: str | None = None  # the total a figure that names no one is read as: `whole`, or the only aggregate
     vintage: str | None = None  # column naming the edition a row belongs to
     vintage_date: str | None = None  # column giving the day (or month) the row's figure was published
     complete: str | None = None  # column saying whether the row's edition covers every entity that period
@@ -324,14 +325,25 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
         if over and over not in columns:
             raise DescriptionError(f"{path}, column '{over}': the description counts over it, but the table has no "
                                    "such column")
+    aggregates = _words(checking.get("aggregates") or [], f"{where}: 'aggregates'")
     return Description(
         publisher=str(checking.get("publisher") or spec.get("title") or name),
         singular=str(entities.get("singular") or "entity"), plural=str(entities.get("plural") or "entities"),
         group_words=_words(entities.get("words") or [entities.get("plural") or "entities"],
                            f"{where}: 'entities.words'"),
-        aggregates=frozenset(_words(checking.get("aggregates") or [], f"{where}: 'aggregates'")),
-        measures=measures, vintage=vintage.get("label"), vintage_date=vintage.get("date"),
-        complete=vintage.get("complete"), stale_after_years=_whole_years(checking.get("stale_after_years"), where))
+        aggregates=frozenset(aggregates), whole=_whole(checking, aggregates, where), measures=measures,
+        vintage=vintage.get("label"), vintage_date=vintage.get("date"), complete=vintage.get("complete"),
+        stale_after_years=_whole_years(checking.get("stale_after_years"), where))
+
+
+def _whole(checking: dict, aggregates: tuple[str, ...], where: str) -> str | None:
+    """Which total "payrolls rose by 217,000" is about when a table has several ("United States", "Total private")."""
+    whole = checking.get("whole")
+    if whole is None:
+        return aggregates[0] if len(aggregates) == 1 else None
+    if whole not in aggregates:
+        raise DescriptionError(f"{where}: 'whole' must be one of the aggregates, not {whole!r}")
+    return str(whole)
 
 
 def _count_of(item: dict, kind: str, at: str) -> CountOf | None:
