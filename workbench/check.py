@@ -644,8 +644,11 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     m, frame = ctx.mention, ctx.frame
     plural = table.description.plural if table.description else "entities"
     base = {"entity": plural, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:{frame.aggregate}"}
-    out = {period for period, published in table.periods.get((measure.metric, True), []) if published <= ctx.pub}
+    complete = table.periods.get((measure.metric, True), [])
+    out = {period for period, published in complete if published <= ctx.pub}
     key, said, why = _choose_period(ctx, measure, out)
+    if key is None and frame.period is None:  # "only five have met the goal": the latest year over, counted later
+        key, said, why = _choose_period(ctx, measure, {p for p, _ in complete if _period_end(p) <= ctx.pub})
     if key is None:
         return Verdict("unverifiable", evidence=(), explanation=f"No count of {plural} can be made: {why}.", **base)
     side = frame.side or "at_or_above"
