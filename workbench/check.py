@@ -453,6 +453,7 @@ def _latest_row(table: ReferenceTable, rows: list[dict], pub: date, published_on
     return group[-1][0] if group else None
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ARE_AFTER = re.compile(r"\s+[\w-]+\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:all\s+)?(?:the\s+)?", re.I)
 _BODY_BEFORE = re.compile(r"(?:\b(?:the|its|their|all|of|has|have|had)|['’]s)\s+(?:other\s+)?$", re.I)
 
@@ -500,12 +501,21 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     after = _text_after(ctx)
     # the whole body is counted only as "the/its/all/NATO's 32 members" or "the 32-nation bloc", and by a number
     # near its size: "27 European members", "18 nations will increase outlays", "the three countries" may be some
-    named = words is not None and words.names is not None and (
-        words.names.match(after.lstrip()) is not None or words.names.match(after.lstrip(" -")) is not None)
+    names = words.names if words is not None else None
+    lead, tail = _lead(ctx), re.sub(r"^[\s-]*(?:other\s+)?", "", after)  # "the alliance's 30 other member countries"
+    named = names is not None and names.match(tail) is not None
     verb = _ARE_AFTER.match(after)  # "twelve countries were members of NATO"
-    whole = after.startswith("-") or _BODY_BEFORE.search(_lead(ctx)[-24:]) is not None or (
-        verb is not None and words is not None and words.names is not None and words.names.match(after, verb.end()))
-    if not ok and not (named and whole and ctx.mention.value * 2 >= min(float(r["value"]) for r in standing)):
+    whole = after.startswith("-") or _BODY_BEFORE.search(lead[-24:]) is not None or (
+        verb is not None and names is not None and names.match(after, verb.end()) is not None)
+    # "increasing its total membership to 26": the measure named before, the figure after "to"
+    raised_to = names is not None and re.search(r"\bto\s+$", lead) is not None and names.search(lead) is not None
+    near = ctx.mention.value * 2 >= min(float(r["value"]) for r in standing)
+    # "joined on March 29, 2004, bringing the total membership to 26": read now, but the sentence names a time
+    # not "Formed in 1949, NATO is an alliance of 30 countries"; "..., bringing the total to 26" is its sentence's
+    participle = re.match(r"\s*\w+ing\b", ctx.frame.clause) is not None
+    dated = period is None and _YEAR.search(ctx.claim.sentence.text) is not None and (
+        tense_of(ctx.claim.sentence.text if participle else ctx.frame.clause) != "present")
+    if not ok and not (((named and whole) or raised_to) and near and not dated):
         verdict = "needs_review"
         text += f" But the claim may count only some of them ('{ctx.mention.text}{after[:24]}...')."
     evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), str(table.published(r) or r["period"]))
