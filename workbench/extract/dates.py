@@ -99,7 +99,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
     ("quarter_words", _p(
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+        r"(?P<ord>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[\s-](?i:quarter)"
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
     ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
     ("relative_ago", re.compile(
@@ -113,9 +113,15 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
     ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
+    # "the year-ago quarter": the quarter a year before the one the sentence reports
+    ("year_ago_quarter", re.compile(r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+quarter\b")),
+    # "from a year earlier": the year before the one the sentence is about ("a year before the vote" is a length)
+    ("year_earlier", re.compile(r"(?<![\w-])(?i:a\s+year\s+(?:earlier|before(?=\s*(?:[.,;:)\u2013\u2014]|$))))")),
+    # a month after a preposition, after a superlative ("the driest March") or opening an aside ("(February,")
     ("bare_month", re.compile(
-        r"(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
-        rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+        r"(?:(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
+        r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\()"
+        rf"(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
     # "June's sales": a month that owns something ("May's" is as often a person's)
     ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
@@ -129,6 +135,7 @@ _GATES = {
     "relative": re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|past|coming|previous)\b",
                            re.I),
     "weekday": re.compile(_WEEKDAY),
+    "year_earlier": re.compile(r"\byear\s+(?:earlier|before)\b", re.I),
     "quarter": re.compile(r"quarter", re.I),
 }
 _SHAPE_GATE = {
@@ -138,7 +145,8 @@ _SHAPE_GATE = {
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
     "relative": "relative", "relative_day": "relative", "weekday": "weekday",
-    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month", "month_possessive": "month",
+    "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "year_earlier",
+    "bare_month": "month", "relative_month": "month", "month_possessive": "month",
 }
 
 FUTURE = re.compile(
@@ -198,9 +206,12 @@ _WOULD = re.compile(r"\bwould\b", re.I)
 # a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
 _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
-_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
-                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might|takes|begins|opens|expires|"
-                      r"resumes|launches)\b", re.I),
+# a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Friday"): the date is ahead
+_SCHEDULED = (r"\b(?:(?:takes?|goes|go|comes?)\s+(?:effect|into\s+(?:effect|force))|takes?\s+place|begins|opens|"
+              r"expires|resumes|launches|kicks\s+off)\b")
+_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b|{_SCHEDULED})|\b(?P<past>{_PAST_WORDS})\b"
+                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
+                      r"appears?)\b", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
 
@@ -289,6 +300,7 @@ class _Context:
         self.pub = pub
         self.last_year: int | None = None  # of the last full date (a day or a month with its year)
         self.last_any_year: int | None = None  # of the last date with a year, "by 2035" included
+        self.last_quarter: date | None = None  # the first day of the last quarter read
         self._span = (0, 0)
         self._tenses: dict[tuple[int, int], str] = {}
         self._breaks: list[tuple[int, int]] | None = None
@@ -320,7 +332,8 @@ class _Context:
 
     def _neighbour_tense(self, left: int, right: int) -> str:
         """The tense of the nearest clause that has one: "In June, leaders met ..., and will meet by 2035" is a
-        past June, and a "going to" two clauses on does not make it future. The sentence's, failing that."""
+        past June, and a "going to" two clauses on does not make it future; "appeals could be made (online) from
+        July 1" is present, whatever the "he added" before it. The sentence's, failing that."""
         # only the NEAR_CLAUSES nearest breaks on each side can be among the nearest clauses: found by
         # bisection, not by a scan of every break for every date (quadratic in a table pasted as one sentence)
         ended = bisect_right(self._break_ends, left)
@@ -341,7 +354,7 @@ class _Context:
             else:
                 end = min(end, start + CLAUSE_WINDOW)
                 tense = _nearest_tense(self.sentence, start, start, start, end)
-            if tense in ("past", "future"):
+            if tense is not None:
                 return tense
         return self._sentence_tense
 
@@ -443,6 +456,11 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         return _Found(start, end, found, found, "day", False)
     if shape == "month_quarter":
         return _quarter(start, end, _month(g["m1"]) // 3, None, ctx)
+    if shape == "year_ago_quarter":
+        return _year_ago_quarter(start, end, ctx)
+    if shape == "year_earlier":
+        base = (ctx.last_any_year or pub.year) - 1
+        return _Found(start, end, date(base, 1, 1), date(base, 12, 31), "year", False)
     if shape == "weekday":
         if _NAMED_DAY_BEFORE.search(ctx.sentence, max(0, start - 10), start):
             return None
@@ -523,6 +541,17 @@ def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context
     return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", stated)
 
 
+def _year_ago_quarter(start: int, end: int, ctx: _Context) -> _Found:
+    """The quarter a year before the one the sentence names, else before the last quarter ended by the
+    publication date: results are reported after their quarter closes ("up from $1.69 in the year-ago quarter")."""
+    first = ctx.last_quarter
+    if first is None:
+        index = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 - 1  # the quarter before the publication's
+        first = date(index // 4, index % 4 * 3 + 1, 1)
+    first = date(first.year - 1, first.month, 1)
+    return _Found(start, end, first, _month_end(first.year, first.month + 2), "quarter", False)
+
+
 def _relative(start: int, end: int, found: date | None, granularity: str) -> _Found | None:
     if found is None:
         return None
@@ -582,6 +611,8 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     for shape, m in sorted(chosen, key=lambda c: c[1].start()):
         result = _read(shape, m, ctx.at(*m.span()))
         found.append(result)
+        if result.granularity == "quarter":
+            ctx.last_quarter = result.start_date
         if result.has_year:
             ctx.last_any_year = result.end_date.year
             if result.granularity in ("day", "month", "quarter"):  # "by 2035" lends no year to "in June"
