@@ -206,12 +206,15 @@ _WOULD = re.compile(r"\bwould\b", re.I)
 # a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
 _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
-# a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Friday"): the date is ahead
+# a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Friday") and a thing set for the
+# date just after it ("early voting scheduled April 20-28"; not "was scheduled", "originally set"): the date is ahead
 _SCHEDULED = (r"\b(?:(?:takes?|goes|go|comes?)\s+(?:effect|into\s+(?:effect|force))|takes?\s+place|begins|opens|"
-              r"expires|resumes|launches|kicks\s+off)\b")
+              r"expires|resumes|launches|kicks\s+off|schedules|reschedules|postpones|"
+              r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!had\s)(?<!originally\s)(?<!initially\s)"
+              r"(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$))\b")
 _MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b|{_SCHEDULED})|\b(?P<past>{_PAST_WORDS})\b"
                       r"|\b(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
-                      r"appears?)\b", re.I),
+                      r"appears?|says|allows|requires|shows|means|lets)\b", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
 
