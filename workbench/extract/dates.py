@@ -537,7 +537,18 @@ def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
     return bool(re.match(r"\s+(?:be|have|not|also|well|still|the|we|they|he|she|it)\b", after))
 
 
+# "the fiscal first quarter, which ended in September": a company's quarter is the three months to the one named
+_ENDED_IN = re.compile(rf",?\s+(?:that|which)\s+(?P<verb>ended|ends|will\s+end)\s+(?:in\s+|on\s+)?(?P<m1>{_MON})\b")
+
+
 def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context) -> _Found:
+    if ended := _ENDED_IN.match(ctx.sentence, end):
+        last = _month(ended.group("m1"))
+        tense = "past" if ended.group("verb") == "ended" else "future"
+        last_year = year if year is not None else resolve_year(last, None, ctx.pub, tense)
+        index = last_year * 12 + last - 3  # the quarter's first month, counted from year 0
+        return _Found(start, end, date(index // 12, index % 12 + 1, 1), _month_end(last_year, last), "quarter",
+                      year is not None)
     first_month, stated = 3 * quarter - 2, year is not None
     if year is None:
         year = ctx.year_for(first_month, None) if ctx.last_year is None else ctx.last_year
