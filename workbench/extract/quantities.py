@@ -56,7 +56,7 @@ _NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|whic
 PERCENT_AFTER = re.compile(r"(?:\s?%|[\s-]?(?:per[\s-]?cent\b|percent\b|pc\b|pct\b))", re.I)
 POINTS_AFTER = re.compile(
     r"\s?(?:percentage[\s-]points?\b|%[\s-]points?\b|pp\b|ppts?\b|per\s?cent(?:age)?\s+points?\b)", re.I)
-BARE_POINTS_AFTER = re.compile(r"\s(?:points?)\b", re.I)
+BARE_POINTS_AFTER = re.compile(r"[\s-](?:points?)\b", re.I)  # "fell 88 points", "a 250.82-point drop"
 BASIS_POINTS_AFTER = re.compile(r"\s(?:basis\s+points?|bps?)\b", re.I)
 
 # the spellings news copy uses where CLDR (through Babel, see currency_symbols) has none or several currencies
@@ -434,7 +434,9 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
 
 _CENTS_AFTER = re.compile(r"\s?(?:cents?\b|¢|(?P<pence>pence\b))", re.I)
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
-_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)", re.I)
+# "down 318.27 points, or 1.09 percent", "fell 50 points to 4,401": an index's points, said with its level
+_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})",
+                                 re.I)
 _SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
           "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
 _TEMPERATURE_AFTER = re.compile(
