@@ -206,13 +206,17 @@ _WOULD = re.compile(r"\bwould\b", re.I)
 # a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
 _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
-# a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Friday") and a thing set for the
-# date just after it ("early voting scheduled April 20-28"; not "was scheduled", "originally set"): the date is ahead
-_SCHEDULED = (r"\b(?:(?:takes?|goes|go|comes?)\s+(?:effect|into\s+(?:effect|force))|takes?\s+place|begins|opens|"
-              r"expires|resumes|launches|kicks\s+off|schedules|reschedules|postpones|"
-              r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!had\s)(?<!originally\s)(?<!initially\s)"
-              r"(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$))\b")
-_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b|{_SCHEDULED})|\b(?P<past>{_PAST_WORDS})\b"
+# a thing set for the date just after it ("early voting scheduled April 20-28"; not "was scheduled", "originally
+# set"): the date is ahead
+_SET_FOR = (r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!had\s)(?<!originally\s)(?<!initially\s)"
+            r"(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$)")
+# a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Monday") leans ahead, but not so far
+# as to pass a near date behind it ("the two-month stretch that begins on Nov. 1", said on Dec. 24)
+_SCHEDULING = (r"\b(?:(?:takes?|goes|go|comes?)\s+(?:effect|into\s+(?:effect|force))|takes?\s+place|begins|opens|"
+               r"expires|resumes|launches|kicks\s+off|schedules|reschedules|postpones)\b")
+LEAN_AHEAD = 3  # a scheduling present takes the last occurrence only if it is this many times nearer than the next
+_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b|{_SET_FOR})|(?P<scheduled>{_SCHEDULING})"
+                      rf"|\b(?P<past>{_PAST_WORDS})\b"
                       r"|\b(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
                       r"appears?|says|allows|requires|shows|means|lets)\b", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
@@ -235,7 +239,8 @@ def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -
 
 
 def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
-    """The year of a yearless month (and day) by tense: latest on or before, next on or after, or nearest."""
+    """The year of a yearless month (and day) by tense: latest on or before, next on or after, the next unless the
+    last is much nearer (a scheduling present), or nearest."""
     def start(year: int) -> date:
         return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
 
@@ -246,6 +251,11 @@ def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
         return pub.year if start(pub.year) <= pub else pub.year - 1
     if tense == "future":
         return pub.year if end(pub.year) >= pub else pub.year + 1
+    if tense == "scheduled":
+        last = pub.year if start(pub.year) <= pub else pub.year - 1
+        ahead = last if end(last) >= pub else last + 1
+        behind, forward = (pub - end(last)).days, (start(ahead) - pub).days
+        return last if ahead == last or behind * LEAN_AHEAD < forward else ahead
 
     def distance(year: int) -> int:
         if start(year) <= pub <= end(year):
@@ -526,6 +536,8 @@ def _relative_period(start: int, end: int, rel: str, unit: str, ctx: _Context) -
 
 def _by_tense(past: date, future: date, ctx: _Context) -> date:
     """Of the latest occurrence on or before the publication date and the next one, the tense's pick."""
+    if ctx.tense == "scheduled":
+        return past if (ctx.pub - past) * LEAN_AHEAD < (future - ctx.pub) else future
     if ctx.tense != "present":
         return past if ctx.tense == "past" else future
     return past if (ctx.pub - past) <= (future - ctx.pub) else future
