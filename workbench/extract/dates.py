@@ -206,21 +206,34 @@ _WOULD = re.compile(r"\bwould\b", re.I)
 # a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
 _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
-# a thing set for the date just after it ("early voting scheduled April 20-28"; not "was scheduled", "originally
-# set"): the date is ahead
-_SET_FOR = (r"\b(?<!was\s)(?<!were\s)(?<!been\s)(?<!had\s)(?<!originally\s)(?<!initially\s)"
-            r"(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$)")
+# a thing set for the date just after it ("early voting scheduled April 20-28"): the date is ahead, unless the setting
+# is past ("was scheduled", "originally set": _SET_IN_THE_PAST, asked of the few words so found)
+_SET_FOR = r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$))"
+_SET_IN_THE_PAST = re.compile(r"\b(?:was|were|been|had|originally|initially)\s+$", re.I)
 # a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Monday") leans ahead, but not so far
 # as to pass a near date behind it ("the two-month stretch that begins on Nov. 1", said on Dec. 24)
-_SCHEDULING = (r"\b(?:(?:takes?|goes|go|comes?)\s+(?:effect|into\s+(?:effect|force))|takes?\s+place|begins|opens|"
-               r"expires|resumes|launches|kicks\s+off|schedules|reschedules|postpones)\b")
+_SCHEDULING = (r"(?:(?:take|go|come)s?\s+(?:effect|into\s+(?:effect|force)|place)|begins|opens|expires|resumes|"
+               r"launches|kicks\s+off|(?:re)?schedules|postpones)\b")
 LEAN_AHEAD = 3  # a scheduling present takes the last occurrence only if it is this many times nearer than the next
-_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b|{_SET_FOR})|(?P<scheduled>{_SCHEDULING})"
-                      rf"|\b(?P<past>{_PAST_WORDS})\b"
-                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
-                      r"appears?|says|allows|requires|shows|means|lets)\b", re.I),
+# (every alternative starts at a word's edge: said once, before them, a position inside a word fails at once)
+_MARKED = (re.compile(rf"\b(?:(?P<future>{_INTENT}|{FUTURE.pattern}|would\b)|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})"
+                      rf"|(?P<past>{_PAST_WORDS})\b"
+                      r"|(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
+                      r"appears?|says|allows|requires|shows|means|lets)\b)", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
+_TENSE_OF_GROUP = {"set_for": "future"}
+
+
+def _marks_tense(m: re.Match[str], sentence: str) -> bool:
+    """Whether a word found by _MARKED is a verb of that tense: not an "-ed" adjective ("limited"), a participle
+    after "be" ("could be made"), nor a setting in the past ("was scheduled for")."""
+    if m.lastgroup == "past":
+        return m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
+                                                                           m.start())
+    if m.lastgroup == "set_for":
+        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - 12), m.start())
+    return True
 
 
 def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -> str | None:
@@ -230,11 +243,10 @@ def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -
     tense itself is preferred to an "-ed" word; None when the clause has no marked verb."""
     for segment_start, segment_end, before in ((left, start, True), (end, right, False)):
         for pattern in _MARKED:
-            found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if m.lastgroup != "past" or (
-                m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
-                                                                             m.start()))]
+            found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if _marks_tense(m, sentence)]
             if found:
-                return (found[-1] if before else found[0]).lastgroup
+                nearest = found[-1] if before else found[0]
+                return _TENSE_OF_GROUP.get(nearest.lastgroup, nearest.lastgroup)
     return None
 
 
