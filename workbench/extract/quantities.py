@@ -47,7 +47,8 @@ _MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=$€£¥₹]))(?P<sign>[-\u2212]|(?i
 # quantulum3 reads the ordinal "twenty-fifth" as 20 x 1/5: such compounds are not numbers
 _COMPOUND_ORDINAL = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
                                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)s?$", re.I)
-_FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+                            re.I)
 # "one" is a pronoun far more often than a count in news copy
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
 _NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|which|last|by)|(?:a|an|the)\s+[\w-]+)\s+$",
@@ -253,7 +254,8 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
 _ARTICLE_UNIT = re.compile(r"\b(?i:an?)\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|centimet(?:re|er)|"
                            r"millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])")
 # "30 miles a gallon", "half a mile": a rate of the number before, or the unit of its fraction
-_NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|tenths?)\s+(?:of\s+)?)$", re.I)
+_NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|sixths?|sevenths?|eighths?|"
+                            r"ninths?|tenths?)\s+(?:of\s+)?)$", re.I)
 
 
 def _article_units(sentence: str, spans: Spans) -> list[_Number]:
