@@ -10,22 +10,28 @@ from workbench.extract.evaluation import load_examples
 # news.yaml 98.9/98.9 quantities, 100/97.7 dates (first floors 92/92, 93/90); heldout.yaml 100/98.8 and
 # 100/100 (97.0/95.8 and 100/100 before the third round); fresh.yaml 96.2/96.2 and 100/100 (its one run 83.5/81.0
 # and 92.3/92.3); dated.yaml 100/100 and 100/92.3; dated_unseen.yaml 100/100 and 97.0/75.8 (its one run 88.6/85.7
-# and 95.4/70.8); fresh2.yaml 100/100 and 96.0/96.0 (its one run 91.7/91.7 and 93.9/93.9)
+# and 95.4/70.8); fresh2.yaml 100/100 and 96.0/96.0 (its one run 91.7/91.7 and 93.9/93.9); fresh3.yaml, held out,
+# its one run 94.9/90.0 and 92.3/88.2. After issue 14's fourth round: news.yaml 100/100 and 100/100, heldout.yaml
+# 100/100, fresh.yaml 97.5/97.5, dated_unseen.yaml dates 100/91.2, fresh2.yaml dates 98.0/98.0, fresh3.yaml 97.9/94.9
+# and 92.9/91.8 (no change was written against its sentences, but some of its misses were shapes the round fixed)
 FLOORS = {
-    "news.yaml": {"quantity": (97.0, 97.0), "date": (98.0, 96.0)},
-    "heldout.yaml": {"quantity": (98.0, 97.0), "date": (97.0, 97.0)},
-    "fresh.yaml": {"quantity": (94.0, 94.0), "date": (97.0, 97.0)},
+    "news.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
+    "heldout.yaml": {"quantity": (99.0, 99.0), "date": (97.0, 97.0)},
+    "fresh.yaml": {"quantity": (96.0, 96.0), "date": (97.0, 97.0)},
     "dated.yaml": {"quantity": (97.0, 97.0), "date": (97.0, 90.0)},
-    "dated_unseen.yaml": {"quantity": (97.0, 97.0), "date": (95.0, 73.0)},
-    "fresh2.yaml": {"quantity": (97.0, 97.0), "date": (94.0, 94.0)},
+    "dated_unseen.yaml": {"quantity": (97.0, 97.0), "date": (98.0, 89.0)},
+    "fresh2.yaml": {"quantity": (97.0, 97.0), "date": (96.0, 96.0)},
+    "fresh3.yaml": {"quantity": (96.0, 93.0), "date": (92.0, 90.0)},
 }
-# every date of the six sets, each read as of its own article's date (issue 14's target: span 93, value 90)
-ALL_DATES_FLOOR = (98.0, 92.0)
+# every date of the six sets read before fresh3.yaml, each as of its own article's date (issue 14's target: span 93,
+# value 90; 98.8/93.5 before issue 14's fourth round, 99.7/97.3 after it); fresh3.yaml, held out, has its own floors
+TUNED_SETS = tuple(name for name in SETS.values() if name != "fresh3.yaml")
+ALL_DATES_FLOOR = (99.0, 96.0)
 
 
 # file -> (sentences, mentions) it holds at least
 SIZES = {"news.yaml": (50, 120), "heldout.yaml": (50, 120), "fresh.yaml": (25, 50), "dated.yaml": (17, 35),
-         "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70)}
+         "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70), "fresh3.yaml": (100, 260)}
 
 
 @pytest.mark.parametrize("name", sorted(SETS.values()))
@@ -52,7 +58,7 @@ def test_general_news_meets_the_floors_by_kind(name):
 
 
 def test_dates_of_all_sets_meet_the_target():
-    scores = general_news_scores(*(GENERAL_NEWS_DIR / name for name in SETS.values()))
+    scores = general_news_scores(*(GENERAL_NEWS_DIR / name for name in TUNED_SETS))
     dates = scores["date"]
     assert scores["date: weekday"].expected >= 40 and scores["date: relative"].expected >= 30
     span, value = ALL_DATES_FLOOR

@@ -99,7 +99,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
     ("quarter_words", _p(
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+        r"(?P<ord>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[\s-](?i:quarter)"
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
     ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
     ("relative_ago", re.compile(
@@ -113,9 +113,15 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
     ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
+    # "the year-ago quarter": the quarter a year before the one the sentence reports
+    ("year_ago_quarter", re.compile(r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+quarter\b")),
+    # "from a year earlier": the year before the one the sentence is about ("a year before the vote" is a length)
+    ("year_earlier", re.compile(r"(?<![\w-])(?i:a\s+year\s+(?:earlier|before(?=\s*(?:[.,;:)\u2013\u2014]|$))))")),
+    # a month after a preposition, after a superlative ("the driest March") or opening an aside ("(February,")
     ("bare_month", re.compile(
-        r"(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
-        rf"last|next|this|of|on|around)\s+(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+        r"(?:(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
+        r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\()"
+        rf"(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
     # "June's sales": a month that owns something ("May's" is as often a person's)
     ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
@@ -129,6 +135,7 @@ _GATES = {
     "relative": re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|past|coming|previous)\b",
                            re.I),
     "weekday": re.compile(_WEEKDAY),
+    "year_earlier": re.compile(r"\byear\s+(?:earlier|before)\b", re.I),
     "quarter": re.compile(r"quarter", re.I),
 }
 _SHAPE_GATE = {
@@ -138,7 +145,8 @@ _SHAPE_GATE = {
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
     "relative": "relative", "relative_day": "relative", "weekday": "weekday",
-    "month_quarter": "quarter", "bare_month": "month", "relative_month": "month", "month_possessive": "month",
+    "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "year_earlier",
+    "bare_month": "month", "relative_month": "month", "month_possessive": "month",
 }
 
 FUTURE = re.compile(
@@ -198,11 +206,34 @@ _WOULD = re.compile(r"\bwould\b", re.I)
 # a decision to act: the date of the act is ahead ("voted Tuesday to postpone the election to November")
 _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|aims|aimed|hopes|hoped|wants|wanted|"
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
-_MARKED = (re.compile(rf"(?P<future>{_INTENT}|{FUTURE.pattern}|\bwould\b)|\b(?P<past>{_PAST_WORDS})\b"
-                      r"|\b(?P<present>is|are|has|have|can|could|should|must|might|takes|begins|opens|expires|"
-                      r"resumes|launches)\b", re.I),
+# a thing set for the date just after it ("early voting scheduled April 20-28"): the date is ahead, unless the setting
+# is past ("was scheduled", "originally set": _SET_IN_THE_PAST, asked of the few words so found)
+_SET_FOR = r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$))"
+_SET_IN_THE_PAST = re.compile(r"\b(?:was|were|been|had|originally|initially)\s+$", re.I)
+# a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Monday") leans ahead, but not so far
+# as to pass a near date behind it ("the two-month stretch that begins on Nov. 1", said on Dec. 24)
+_SCHEDULING = (r"(?:(?:take|go|come)s?\s+(?:effect|into\s+(?:effect|force)|place)|begins|opens|expires|resumes|"
+               r"launches|kicks\s+off|(?:re)?schedules|postpones)\b")
+LEAN_AHEAD = 3  # a scheduling present takes the last occurrence only if it is this many times nearer than the next
+# (every alternative starts at a word's edge: said once, before them, a position inside a word fails at once)
+_MARKED = (re.compile(rf"\b(?:(?P<future>{_INTENT}|{FUTURE.pattern}|would\b)|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})"
+                      rf"|(?P<past>{_PAST_WORDS})\b"
+                      r"|(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
+                      r"appears?|says|allows|requires|shows|means|lets)\b)", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
+_TENSE_OF_GROUP = {"set_for": "future"}
+
+
+def _marks_tense(m: re.Match[str], sentence: str) -> bool:
+    """Whether a word found by _MARKED is a verb of that tense: not an "-ed" adjective ("limited"), a participle
+    after "be" ("could be made"), nor a setting in the past ("was scheduled for")."""
+    if m.lastgroup == "past":
+        return m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
+                                                                           m.start())
+    if m.lastgroup == "set_for":
+        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - 12), m.start())
+    return True
 
 
 def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -> str | None:
@@ -212,16 +243,16 @@ def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -
     tense itself is preferred to an "-ed" word; None when the clause has no marked verb."""
     for segment_start, segment_end, before in ((left, start, True), (end, right, False)):
         for pattern in _MARKED:
-            found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if m.lastgroup != "past" or (
-                m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
-                                                                             m.start()))]
+            found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if _marks_tense(m, sentence)]
             if found:
-                return (found[-1] if before else found[0]).lastgroup
+                nearest = found[-1] if before else found[0]
+                return _TENSE_OF_GROUP.get(nearest.lastgroup, nearest.lastgroup)
     return None
 
 
 def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
-    """The year of a yearless month (and day) by tense: latest on or before, next on or after, or nearest."""
+    """The year of a yearless month (and day) by tense: latest on or before, next on or after, the next unless the
+    last is much nearer (a scheduling present), or nearest."""
     def start(year: int) -> date:
         return date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
 
@@ -232,6 +263,11 @@ def resolve_year(month: int, day: int | None, pub: date, tense: str) -> int:
         return pub.year if start(pub.year) <= pub else pub.year - 1
     if tense == "future":
         return pub.year if end(pub.year) >= pub else pub.year + 1
+    if tense == "scheduled":
+        last = pub.year if start(pub.year) <= pub else pub.year - 1
+        ahead = last if end(last) >= pub else last + 1
+        behind, forward = (pub - end(last)).days, (start(ahead) - pub).days
+        return last if ahead == last or behind * LEAN_AHEAD < forward else ahead
 
     def distance(year: int) -> int:
         if start(year) <= pub <= end(year):
@@ -289,6 +325,7 @@ class _Context:
         self.pub = pub
         self.last_year: int | None = None  # of the last full date (a day or a month with its year)
         self.last_any_year: int | None = None  # of the last date with a year, "by 2035" included
+        self.last_quarter: date | None = None  # the first day of the last quarter read
         self._span = (0, 0)
         self._tenses: dict[tuple[int, int], str] = {}
         self._breaks: list[tuple[int, int]] | None = None
@@ -320,7 +357,8 @@ class _Context:
 
     def _neighbour_tense(self, left: int, right: int) -> str:
         """The tense of the nearest clause that has one: "In June, leaders met ..., and will meet by 2035" is a
-        past June, and a "going to" two clauses on does not make it future. The sentence's, failing that."""
+        past June, and a "going to" two clauses on does not make it future; "appeals could be made (online) from
+        July 1" is present, whatever the "he added" before it. The sentence's, failing that."""
         # only the NEAR_CLAUSES nearest breaks on each side can be among the nearest clauses: found by
         # bisection, not by a scan of every break for every date (quadratic in a table pasted as one sentence)
         ended = bisect_right(self._break_ends, left)
@@ -341,7 +379,7 @@ class _Context:
             else:
                 end = min(end, start + CLAUSE_WINDOW)
                 tense = _nearest_tense(self.sentence, start, start, start, end)
-            if tense in ("past", "future"):
+            if tense is not None:
                 return tense
         return self._sentence_tense
 
@@ -443,6 +481,11 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         return _Found(start, end, found, found, "day", False)
     if shape == "month_quarter":
         return _quarter(start, end, _month(g["m1"]) // 3, None, ctx)
+    if shape == "year_ago_quarter":
+        return _year_ago_quarter(start, end, ctx)
+    if shape == "year_earlier":
+        base = (ctx.last_any_year or pub.year) - 1
+        return _Found(start, end, date(base, 1, 1), date(base, 12, 31), "year", False)
     if shape == "weekday":
         if _NAMED_DAY_BEFORE.search(ctx.sentence, max(0, start - 10), start):
             return None
@@ -505,6 +548,8 @@ def _relative_period(start: int, end: int, rel: str, unit: str, ctx: _Context) -
 
 def _by_tense(past: date, future: date, ctx: _Context) -> date:
     """Of the latest occurrence on or before the publication date and the next one, the tense's pick."""
+    if ctx.tense == "scheduled":
+        return past if (ctx.pub - past) * LEAN_AHEAD < (future - ctx.pub) else future
     if ctx.tense != "present":
         return past if ctx.tense == "past" else future
     return past if (ctx.pub - past) <= (future - ctx.pub) else future
@@ -516,11 +561,33 @@ def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
     return bool(re.match(r"\s+(?:be|have|not|also|well|still|the|we|they|he|she|it)\b", after))
 
 
+# "the fiscal first quarter, which ended in September": a company's quarter is the three months to the one named
+_ENDED_IN = re.compile(rf",?\s+(?:that|which)\s+(?P<verb>ended|ends|will\s+end)\s+(?:in\s+|on\s+)?(?P<m1>{_MON})\b")
+
+
 def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context) -> _Found:
+    if ended := _ENDED_IN.match(ctx.sentence, end):
+        last = _month(ended.group("m1"))
+        tense = "past" if ended.group("verb") == "ended" else "future"
+        last_year = year if year is not None else resolve_year(last, None, ctx.pub, tense)
+        index = last_year * 12 + last - 3  # the quarter's first month, counted from year 0
+        return _Found(start, end, date(index // 12, index % 12 + 1, 1), _month_end(last_year, last), "quarter",
+                      year is not None)
     first_month, stated = 3 * quarter - 2, year is not None
     if year is None:
         year = ctx.year_for(first_month, None) if ctx.last_year is None else ctx.last_year
     return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", stated)
+
+
+def _year_ago_quarter(start: int, end: int, ctx: _Context) -> _Found:
+    """The quarter a year before the one the sentence names, else before the last quarter ended by the
+    publication date: results are reported after their quarter closes ("up from $1.69 in the year-ago quarter")."""
+    first = ctx.last_quarter
+    if first is None:
+        index = ctx.pub.year * 4 + (ctx.pub.month - 1) // 3 - 1  # the quarter before the publication's
+        first = date(index // 4, index % 4 * 3 + 1, 1)
+    first = date(first.year - 1, first.month, 1)
+    return _Found(start, end, first, _month_end(first.year, first.month + 2), "quarter", False)
 
 
 def _relative(start: int, end: int, found: date | None, granularity: str) -> _Found | None:
@@ -582,6 +649,8 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
     for shape, m in sorted(chosen, key=lambda c: c[1].start()):
         result = _read(shape, m, ctx.at(*m.span()))
         found.append(result)
+        if result.granularity == "quarter":
+            ctx.last_quarter = result.start_date
         if result.has_year:
             ctx.last_any_year = result.end_date.year
             if result.granularity in ("day", "month", "quarter"):  # "by 2035" lends no year to "in June"

@@ -48,7 +48,11 @@ _PATTERNS = [
     r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
     r"[A-Z][A-Za-z]*\b"
     # letters dialled after digits: "78-CRIME", "1-800-FLOWERS"
-    r"|\d+(?:-\d+)*-(?!(?:MPH|KPH|RPM)\b)[A-Z]{3,}\b)",
+    r"|\d+(?:-\d+)*-(?!(?:MPH|KPH|RPM)\b)[A-Z]{3,}\b"
+    # a thing named by its number alone, told by its singular verb: "the 928 is an update", "the 928 ups its
+    # predecessor" (a count takes a plural one: "the 300 were evacuated"); never a year
+    r"|(?<=\b[Tt]he\s)(?!(?:1[89]|20)\d\d\b)\d{2,5}(?=\s+(?:is|was|has|does|isn't|wasn't|hasn't|doesn't|remains|"
+    r"comes|costs|offers|features|packs|boasts|weighs|sports|ups|adds|gets|looks|uses|runs|sits|starts|ships)\b))",
     # phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567"
     r"(?:\+\d{1,3}[\s.\-]?)?\(?\d{2,4}\)?[\s.\-]\d{3,4}[\s.\-]\d{3,4}(?![\d%])",
     r"\+\d{1,3}[\s.\-]?\d{2,4}(?:[\s.\-]\d{2,4}){1,3}",

@@ -25,7 +25,7 @@ _WRITTEN_GATE = re.compile(rf"[/\u2044{_VULGAR}^⁰¹²³⁴⁵⁶⁷⁸⁹]|\d[
 _WRITTEN = re.compile(
     # "3/4", "1⁄16", "1 1/2", "2-1/2"; a slash pair that is not a fraction is matched too, and read as nothing
     r"(?<![\w/\u2044.,])(?:(?P<whole>\d{1,3})[\s-](?=\d{1,2}\s?[/\u2044]\s?\d))?"
-    r"(?P<n>\d+)\s?[/\u2044]\s?(?P<d>\d+)(?![\w/\u2044]|[.,]\d)"
+    r"(?P<n>\d+)\s?[/\u2044]\s?(?P<d>\d+(?:\.\d+)?)(?![\w/\u2044]|[.,]\d)"
     # "½", "1½"
     rf"|(?<![\w.,])(?P<vwhole>\d{{1,3}})?(?P<vulgar>[{_VULGAR}])(?!\w)"
     # "6.02×10²³", "6.02 x 10^23", "10^9", "10⁻⁵"
@@ -53,8 +53,10 @@ def written_numbers(sentence: str) -> list[Written]:
     for m in _WRITTEN.finditer(sentence):
         g = m.groupdict()
         if g["n"] is not None:
-            numerator, denominator = int(g["n"]), int(g["d"])
-            proper = denominator in DENOMINATORS and 0 < numerator < denominator
+            numerator, denominator = int(g["n"]), float(g["d"])
+            # "1/1.3-inch", "1/2.3-inch": a camera sensor's format, one over a decimal
+            proper = (denominator in DENOMINATORS if denominator.is_integer() else numerator == 1 and denominator > 1
+                      ) and 0 < numerator < denominator
             value = int(g["whole"] or 0) + numerator / denominator if proper else None
             found.append(Written(m.start(), m.end(), value, fraction=proper and not g["whole"]))
         elif g["vulgar"] is not None:

@@ -47,7 +47,8 @@ _MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:=$€£¥₹]))(?P<sign>[-\u2212]|(?i
 # quantulum3 reads the ordinal "twenty-fifth" as 20 x 1/5: such compounds are not numbers
 _COMPOUND_ORDINAL = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
                                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)s?$", re.I)
-_FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+                            re.I)
 # "one" is a pronoun far more often than a count in news copy
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
 _NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|which|last|by)|(?:a|an|the)\s+[\w-]+)\s+$",
@@ -56,7 +57,7 @@ _NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|whic
 PERCENT_AFTER = re.compile(r"(?:\s?%|[\s-]?(?:per[\s-]?cent\b|percent\b|pc\b|pct\b))", re.I)
 POINTS_AFTER = re.compile(
     r"\s?(?:percentage[\s-]points?\b|%[\s-]points?\b|pp\b|ppts?\b|per\s?cent(?:age)?\s+points?\b)", re.I)
-BARE_POINTS_AFTER = re.compile(r"\s(?:points?)\b", re.I)
+BARE_POINTS_AFTER = re.compile(r"[\s-](?:points?)\b", re.I)  # "fell 88 points", "a 250.82-point drop"
 BASIS_POINTS_AFTER = re.compile(r"\s(?:basis\s+points?|bps?)\b", re.I)
 
 # the spellings news copy uses where CLDR (through Babel, see currency_symbols) has none or several currencies
@@ -152,7 +153,8 @@ _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|"
     r"grew|grow|growing|grown|jumped?|climbed?|dropped?|declined?|went|gone|raised?|raising|cut|"
     r"cutting|boosted?|lifted?|doubled?|tripled?|halved?|slipped?|edged|surged?|soared?|plunged?|"
-    r"shrank|shrunk|moved?|changed?|up|down)\b[^.;]{0,20}$",
+    r"shrank|shrunk|moved?|changed?|slid|slides?|lost|loses|shed|sheds|gained|gains|regained|added|adds|"
+    r"tumbled?|slumped?|advanced|retreated|rallied|up|down)\b[^.;]{0,20}$",
     re.I,
 )
 # "picking up four to five inches", "adds up to 30": "up" of a phrasal verb, not of a change
@@ -252,7 +254,8 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
 _ARTICLE_UNIT = re.compile(r"\b(?i:an?)\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|centimet(?:re|er)|"
                            r"millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])")
 # "30 miles a gallon", "half a mile": a rate of the number before, or the unit of its fraction
-_NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|tenths?)\s+(?:of\s+)?)$", re.I)
+_NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|sixths?|sevenths?|eighths?|"
+                            r"ninths?|tenths?)\s+(?:of\s+)?)$", re.I)
 
 
 def _article_units(sentence: str, spans: Spans) -> list[_Number]:
@@ -403,7 +406,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
             points := POINTS_AFTER.match(after, m.end())):
         number.unit, number.end = "percentage_point", number.end + points.end()  # "a quarter of a percentage point"
         return
-    if temperature := _temperature(sentence, after):
+    if temperature := _temperature(sentence, after, number.value):
         number.unit, number.end = temperature[0], number.end + temperature[1]
         return
     if _inch_mark(sentence, number.end):
@@ -433,7 +436,9 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
 
 _CENTS_AFTER = re.compile(r"\s?(?:cents?\b|¢|(?P<pence>pence\b))", re.I)
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
-_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)", re.I)
+# "down 318.27 points, or 1.09 percent", "fell 50 points to 4,401": an index's points, said with its level
+_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})",
+                                 re.I)
 _SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
           "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
 _TEMPERATURE_AFTER = re.compile(
@@ -451,14 +456,24 @@ def _index_points(value: float, after: str) -> bool:
     return value >= 100 or _INDEX_POINTS_AFTER.match(after) is not None
 
 
-def _temperature(sentence: str, after: str) -> tuple[str, int] | None:
-    """ "minus 40 Celsius", "3.1degF", "-4°C"; a bare "0 degrees" takes the scale the sentence names."""
+# no weather on Earth is this hot in Celsius: a bare "102 degrees" of weather is Fahrenheit ("degrees" itself is
+# no sign of weather here: "turned 90 degrees")
+_HOTTEST_CELSIUS = 60
+_HOT_WEATHER = re.compile(r"\b(?:temperatures?|temps|highs?|lows?|forecast|warm\w*|heat\w*|hot|hotter|hottest|"
+                          r"mercury|thermometers?|weather|records?)\b", re.I)
+
+
+def _temperature(sentence: str, after: str, value: float) -> tuple[str, int] | None:
+    """ "minus 40 Celsius", "3.1degF", "-4°C"; a bare "0 degrees" takes the scale the sentence names, and a bare
+    "102 degrees" of weather can only be Fahrenheit."""
     m = _TEMPERATURE_AFTER.match(after)
     if m is None:
         return None
     if m.group("bare"):
         scale = _SCALE_IN_SENTENCE.search(sentence)
         if scale is None:
+            if value > _HOTTEST_CELSIUS and _HOT_WEATHER.search(sentence):
+                return _SCALE["f"], m.end()
             return None  # an angle, or a scale the sentence does not say: quantulum3 reads it
         return _SCALE[(scale.group(1) or scale.group(2)).lower()], m.end()
     if m.group("spaced") and not _WEATHER_WORDS.search(sentence):
@@ -573,6 +588,12 @@ def _quantulum_unit(sentence: str, number: _Number, skip: int = 0) -> tuple[str,
     return name, number.end + skip + len(unit_text)
 
 
+# "inflation is up to 5.5%": a rate that has risen to the figure, not one at most that high; offers are plural or
+# "off" ("discounts are up to 40% off")
+_RISEN_TO = re.compile(r"\b(?:is|was|has been|had been)\s+up\s+to\s*$", re.I)
+_OFF_AFTER = re.compile(r"\s+off\b", re.I)
+
+
 def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
     before = _before(sentence, start)
     m = _APPROX_BEFORE.search(before[-40:])
@@ -580,6 +601,9 @@ def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None
         word = m.lastgroup
         if word == "more_than" and unit in TIME_UNITS and re.search(r"\bover\s*$", before, re.I):
             return None  # "over eight years" is a period of time, not "more than"
+        if word == "at_most" and unit == "percent" and _RISEN_TO.search(before) and not _OFF_AFTER.match(
+                sentence, end):
+            return None
         return word
     m = _APPROX_AFTER.match(_after(sentence, end))
     return m.lastgroup if m else None
@@ -617,7 +641,10 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
         return None  # "600 sq ft up to 1,100 sq ft" is a range; "20 up to 30%" is not said
     if lead and lead.group(1).lower() == "from" and _changed(before[: lead.start()]):
         return None  # "rose from 1.8% to 2.1%" is a change: two mentions
-    if not lead and word in ("to", "up to") and _changed(before) and not (
+    # "fell 2 to 3%", "lost 5 to 10 pounds": a bare number before a unit is the low end of the change's spread; a
+    # change names both its units ("slid $10.60 to $1,959.40", "rose 1.5 points to 2.1%")
+    bare_low = first.unit == "count" and second.unit not in ("count", None)
+    if not lead and word in ("to", "up to") and _changed(before) and not bare_low and not (
             _CHANGE_OF.search(before) and first.unit == second.unit):
         return None
     units = {first.unit, second.unit} - {"count"}
