@@ -317,6 +317,18 @@ SENTENCE_TENSE_WINDOW = 2000  # a "sentence" longer than this is not prose; its 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|although|after|before)\s")
 
 
+ASIDE = 40  # characters: a parenthesis this short ("(NATO)") is an aside within its clause, not a clause
+
+
+def _clause_breaks(sentence: str) -> list[tuple[int, int]]:
+    """Where the clauses of a sentence break, for reading tenses: "Finland will become a member of the North
+    Atlantic Treaty Organization (NATO) on April 4, the Presidency announced" keeps "will" in April 4's clause."""
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    asides = {i for i, (start, _) in enumerate(breaks[:-1]) if sentence[start] == "(" and
+              sentence[breaks[i + 1][0]] == ")" and breaks[i + 1][0] - start <= ASIDE}
+    return [b for i, b in enumerate(breaks) if i not in asides and i - 1 not in asides]
+
+
 class _Context:
     """What resolving one sentence's dates needs: the publication date, tenses, earlier full years."""
 
@@ -342,7 +354,7 @@ class _Context:
     def tense(self) -> str:
         if self._span not in self._tenses:
             if self._breaks is None:  # scanned once per sentence, whatever the number of dates
-                self._breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.sentence)]
+                self._breaks = _clause_breaks(self.sentence)
                 self._break_ends = [e for _, e in self._breaks]
                 self._break_starts = [s for s, _ in self._breaks]
                 self._sentence_tense = tense_of(self.sentence[:SENTENCE_TENSE_WINDOW])
