@@ -1639,6 +1639,9 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
             # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
             other, verdict, target = pledges[0]
             return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
+    since = _first_since(claim, figures, pack, vocabulary) if figures else None
+    if since is not None:
+        return since
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
@@ -1651,6 +1654,36 @@ def _borrowed_target(pack: ReferencePack, figure_claim: Claim, verdict: Verdict 
     the 2% mark this year"): the sentence's dates are that someone's, not the target's."""
     return _target_of(pack, verdict) is not None and bool(figure_claim.frame.entities) and (
         verdict.entity not in figure_claim.frame.entities)
+
+
+def _first_since(claim: Claim, figures: list[tuple[Claim, Verdict | None]], pack: ReferencePack,
+                 vocabulary: Vocabulary) -> Verdict | None:
+    """"for the first time since 1992": the year is a claim of its own (when the figure was last reached),
+    which a table that starts later cannot settle."""
+    found = vocabulary.first_time.search(claim.sentence.text) if vocabulary.first_time else None
+    at = claim.mention.start - claim.sentence.start
+    if found is None or claim.mention.granularity != "year" or not re.fullmatch(
+            r"\s+since\s+", claim.sentence.text[found.end():at], re.I):
+        return None
+    year = claim.mention.start_date.year
+    for other, verdict in figures:
+        read = _read_against(pack, verdict)
+        if read is None or read[1].kind != "level":
+            continue
+        table, measure = read
+        periods = [str(r["period"]) for r in table.series.get((measure.metric, verdict.entity or ""), [])]
+        if not periods:
+            continue
+        first = min(periods)
+        if year < int(first[:4]):
+            return Verdict("unverifiable", None, (), (
+                f"When {verdict.entity} last had {other.mention.text} before: the {measure.label} figures begin in "
+                f"{_said(first)}, after {year}, so they cannot say."), entity=verdict.entity, measure=measure.label)
+        return Verdict("needs_review", None, (), (
+            f"When {verdict.entity} last had {other.mention.text} before ({year}) is a claim of its own: compare "
+            f"the {measure.label} figures from {year} on."), entity=verdict.entity, measure=measure.label)
+    return Verdict("unverifiable", None, (), f"When the figure was last reached before ({year}) is a claim of its "
+                   "own, which no table read here covers.")
 
 
 def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
