@@ -1435,8 +1435,11 @@ _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", 
 def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary: Vocabulary,
                       pub: date) -> Verdict | None:
     m, text = claim.mention, claim.sentence.text
-    if m.kind != "date" or m.granularity not in ("day", "month", "year") or _NOT_AN_EVENT_DAY.search(m.text):
-        return None  # "today", "yesterday": when the sentence was written, not when the event was
+    if m.kind != "date" or m.granularity not in ("day", "month", "year"):
+        return None
+    if _NOT_AN_EVENT_DAY.search(m.text) and not _signalled(rule, text[max(0, m.start - claim.sentence.start - 30):
+                                                                     m.start - claim.sentence.start]):
+        return None  # "today", "yesterday": when the sentence was written, unless "a summit in Wales today"
     table = pack.rows(rule.params["table"])
     if table is None:
         return None
