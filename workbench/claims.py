@@ -32,6 +32,7 @@ _RANK_FOLLOWERS = re.compile(r"in|of|at|on|among|since|ever|with|for|by|to|than|
                             re.I)
 _PEOPLE = re.compile(r"\b[A-Z][a-z]+(?:ans|ians|eans|ese|ish|ch|ns)\b")  # Americans, Britons, Chinese, Danish
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.I)
+_WHEN = re.compile(r"\s*when\b", re.I)
 _COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|versus|against)\b", re.I)
 _CONTRAST = re.compile(r"\s*(?:but|yet|while|whereas|although|though)\b", re.I)
 _BASE_BEFORE = re.compile(r"(?:\bsince|\bfrom|\bbetween|\bcompared\s+(?:with|to)|\bthan\s+in|\bover)(?:\s+the)?\s*$",
@@ -254,6 +255,10 @@ class _SentenceReader:
             return None, "now", True, False, base
         usable = [p for p in candidates if p is not base]
         lo, hi = self.clause_text(mention)
+        if _WHEN.match(self.text, lo):  # "an increase from 2021, when only six nations met it": 2021 is the when
+            before = [p for p in candidates if self.at(p)[1] <= lo and not self.text[self.at(p)[1]:lo].strip(" ,")]
+            if before:
+                return before[-1], "clause", True, False, base
         # "not meeting the 2% benchmark, but has pledged to get there by 2032": that plan's deadline only
         # "added 263,000 jobs, compared with a gain of 338,000 in 2014": the year of what it is compared with
         usable = [p for p in usable if lo <= self.at(p)[0] < hi or (not (
