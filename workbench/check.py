@@ -453,6 +453,7 @@ def _latest_row(table: ReferenceTable, rows: list[dict], pub: date, published_on
     return group[-1][0] if group else None
 
 
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ARE_AFTER = re.compile(r"\s+[\w-]+\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:all\s+)?(?:the\s+)?", re.I)
 _BODY_BEFORE = re.compile(r"(?:\b(?:the|its|their|all|of|has|have|had)|['’]s)\s+(?:other\s+)?$", re.I)
@@ -503,7 +504,10 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     # near its size: "27 European members", "18 nations will increase outlays", "the three countries" may be some
     names = words.names if words is not None else None
     lead, tail = _lead(ctx), re.sub(r"^[\s-]*(?:other\s+)?", "", after)  # "the alliance's 30 other member countries"
-    named = names is not None and names.match(tail) is not None
+    counted = names.match(tail) if names is not None else None
+    # "a summit of the 27 members of the European Union": members of a body the measure's words do not name
+    owner = _OF_BODY.match(tail, counted.end()) if counted is not None else None
+    named = counted is not None and (owner is None or (words is not None and _found(words.context, owner.group(1))))
     verb = _ARE_AFTER.match(after)  # "twelve countries were members of NATO"
     whole = after.startswith("-") or _BODY_BEFORE.search(lead[-24:]) is not None or (
         verb is not None and names is not None and names.match(after, verb.end()) is not None)
@@ -535,8 +539,9 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     # "Hungary expects to meet the 2% threshold by 2026": the body's threshold, Hungary's deadline
     theirs = frame.entities and entity not in frame.entities and _the_target(
         ctx.claim, ctx.vocabulary.words_of(measure))
-    year = str(frame.period.start_date.year) if (
-        frame.deadline and frame.period and frame.period.start_date and not theirs) else None
+    # "Canada is on a clear path to reaching NATO's target of 2 percent by 2032": the body's figure, Canada's year
+    year = str(frame.period.start_date.year) if (frame.deadline and frame.period and frame.period.start_date and not (
+        theirs or _other_named(ctx.claim, entity, ctx.vocabulary))) else None
 
     def due_or_set(row: dict) -> bool:
         published = table.published(row)
@@ -560,9 +565,12 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
             f"No {measure.label} of {m.text} was set by the draft's date (the targets then: {known}); the mark may "
             f"be {frame.entity_text}'s own."), **base)
     same_year = year is not None and any(r["period"] == year for r in rows)
-    # its body, or the body's members ("Members agreed"), named in the sentence: not "we need 1.5% by 2024"
-    owned = (entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
-        not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text))
+    # its body, or the body's members ("Members agreed"), named in the sentence: not "we need 1.5% by 2024"; and
+    # no share of something else in the sentence ("20% of their defence expenditure ... the 20% guideline")
+    foreign = measure.unit == "percent" and any(not _base_named(ctx.vocabulary, base.group(1))
+                                                for base in _PERCENT_OF.finditer(ctx.claim.sentence.text))
+    owned = not foreign and ((entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
+        not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)))
     return Verdict("contradicted" if same_year and owned else "needs_review", evidence=(), period=year, explanation=(
         f"No {measure.label} of {m.text}{' for ' + year if year else ''} is in the reference data; "
         f"the targets set by the draft's date are {known}."), **base)
@@ -748,6 +756,15 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
         verdict = "needs_review"
         text += (f" The draft names no period, and figures for {_said(partial[-1])} were partly out: the claim may be "
                  "about that.")
+    elif frame.period is None and verdict == "contradicted" and partial:
+        # "all countries to hit the goal": the latest complete year says no, the figures out for a later one yes
+        aggregates = table.description.aggregates if table.description else frozenset()
+        later, _ = _by_vintage(table, [r for r in table.cross_section.get((measure.metric, partial[-1]), [])
+                                       if r["entity"] not in aggregates], ctx.pub)
+        if later and judge(count_of(later[-1])[0]) == "supported":
+            verdict = "needs_review"
+            text += (f" The figures out for {_said(partial[-1])}, not yet complete, bear it out: the claim may be "
+                     "about that.")
     evidence = tuple(_evidence(table, g[0], fig.split(" ")[0] + ("/" + str(len(g)) if " of " in fig else ""),
                                f"{_vintage_name(table, g[0]) or key}, {key}, derived")
                      for _, fig, g in reversed(results))
@@ -1152,7 +1169,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if (points and measure.unit == "percent") or m.unit == measure.unit != "percent":
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, False),
                                          measure, "change"))
-            if m.unit in ("percent", "fraction") and measure.unit != "percent":  # "rose 12%", "fell by half"; of a
+            if m.unit in ("percent", "fraction") and measure.unit != "percent" and (
+                    measure.holds != "until_changed"):  # "rose 12%", "fell by half" (not of a member count); of a
                 # share it is too loose to read
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
                                          measure, "relative change"))
@@ -1353,8 +1371,12 @@ def _unnamed(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
             "value", "change"):
         return ""  # a count is tied by what it counts and its cut-off
     words = ctx.vocabulary.words_of(read[1])
-    if words is None or _found(words.names, ctx.claim.sentence.text) or _found(words.names, ctx.claim.context):
+    if words is None or _found(words.names, ctx.claim.sentence.text):
         return ""
+    if _found(words.names, ctx.claim.context) and ctx.frame.aggregate == "value":
+        return ""  # "when it was 8.5 percent", after a sentence on Texas's annual rate
+    if _found(words.names, ctx.claim.context):  # "the figure breaks down as 3.5 percent": a change of what?
+        return f"the {read[1].label} was read as changing from the story around the sentence, which does not name it"
     return f"the draft does not name the {read[1].label} in so many words"
 
 
@@ -1631,7 +1653,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         targets = []  # the period of a count or a level, not the year of a pledge
     for other, verdict, target in targets:
         if target is not None:
-            return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
+            return _target_date(claim, other, verdict, target, pub, pack, rules, vocabulary)
     if not figures and claim.mention.granularity == "year":
         lead = claim.sentence.text[max(0, claim.mention.start - claim.sentence.start - 30):
                                    claim.mention.start - claim.sentence.start]
@@ -1641,7 +1663,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         if len(pledges) == 1:
             # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
             other, verdict, target = pledges[0]
-            return _target_date(claim, other, verdict, target, pub, rules, vocabulary)
+            return _target_date(claim, other, verdict, target, pub, pack, rules, vocabulary)
     since = _first_since(claim, figures, pack, vocabulary) if figures else None
     if since is not None:
         return since
@@ -1650,6 +1672,11 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
     return (_pledged_year(claim, pub, pack, vocabulary) or _release_day(claim, pack)
             or Verdict("unverifiable", None, (), UNCOVERED))
+
+
+def _other_named(claim: Claim, entity: str | None, vocabulary: Vocabulary) -> bool:
+    """Whether the sentence names someone besides a target's body: its deadline may be theirs."""
+    return any(entity not in span.names for span in vocabulary.entities.find(claim.sentence.text))
 
 
 def _borrowed_target(pack: ReferencePack, figure_claim: Claim, verdict: Verdict | None) -> bool:
@@ -1780,7 +1807,7 @@ def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceT
 
 
 def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure],
-                 pub: date, rules: RuleSet, vocabulary: Vocabulary) -> Verdict:
+                 pub: date, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict:
     """A year beside a pledged figure: its deadline, or the year it was set ("agreed last year": only that)."""
     table, measure = target
     year = str(claim.mention.start_date.year)
@@ -1807,7 +1834,10 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
                            reference_value=float(row["value"]), **base)
     known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
     frame = figure_claim.frame
-    owned = not frame.entities or (verdict.entity or "") in frame.entities  # not Canada's own "by 2032"
+    owned = (not frame.entities or (verdict.entity or "") in frame.entities) and not _other_named(
+        figure_claim, verdict.entity, vocabulary)  # not Canada's own "by 2032"
+    if not owned and (pledged := _pledged_year(claim, pub, pack, vocabulary)) is not None:
+        return pledged
     certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause"
     said = "was set on " + ", ".join(_day_text(d) for d in (table.published(r) for r in rows) if d) if set_when else (
         f"is due by {known}")

@@ -545,13 +545,19 @@ def names_deadline(text_before: str) -> bool:
     return _DEADLINE_BEFORE.search(text_before) is not None
 
 
+# "the figure breaks down as 3.5 percent", "sums up": "down" and "up" there belong to another verb
+_PARTICLE_BEFORE = re.compile(r"\b(?:br(?:eak|eaks|oke|oken|eaking)|sums?|summed|adds?|added|sets?|backs?|backed|"
+                              r"steps?|stepped|turns?|turned)\s+$", re.I)
+
+
 def change_named(lead: str, words: Vocabulary) -> str:
     """"rose", "fell" within three words before a figure: "rise", "fall" or "" ("fell short of" compares)."""
     compared = [m.span() for p in (words.below, words.above, words.at_or_above) if p is not None
                 for m in p.finditer(lead)]
     for key, pattern in (("rise", words.rise), ("fall", words.fall)):
         found = [] if pattern is None else [m for m in pattern.finditer(lead)
-                                            if not any(a <= m.start() < b for a, b in compared)]
+                                            if not any(a <= m.start() < b for a, b in compared)
+                                            and not _PARTICLE_BEFORE.search(lead, 0, m.start())]
         if found and len(lead[found[-1].end():].split()) <= 3:
             return key
     return ""
