@@ -196,7 +196,6 @@ _DIGITS = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+|&")  # the words quantulum3's spelled-out search could read, and more
 _NUMERAL_WORD = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 _TAIL_WORDS = re.compile(r"[^\W\d_]+|[^\w\s]")
-_OPERATORS = re.compile(r"/|\bper\b|\^|\bsquared\b|\bcubed\b", re.I)
 
 
 def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
@@ -302,14 +301,19 @@ _library_disambiguate = quantulum_no_classifier.disambiguate_no_classifier
 quantulum_no_classifier.disambiguate_no_classifier = _disambiguate
 
 
-@lru_cache(maxsize=4096)
 def _unambiguous(tail: str) -> bool:
     """No phrase of up to three words of `tail` names more than one of quantulum3's units, and no operator
     joins units into a derived one."""
-    if _OPERATORS.search(tail):
+    return _unambiguous_words(tuple(_TAIL_WORDS.findall(tail)))
+
+
+@lru_cache(maxsize=4096)
+def _unambiguous_words(words: tuple[str, ...]) -> bool:
+    """_unambiguous over the tail's words and signs (its digits never matter: a number-dense table repeats few
+    word shapes with many digits)."""
+    if any(word in ("/", "^") or word.lower() in ("per", "squared", "cubed") for word in words):
         return False
     units = quantulum.load.units("en_US")
-    words = _TAIL_WORDS.findall(tail)
     for i in range(len(words)):
         for j in range(i + 1, min(len(words), i + 3) + 1):
             phrase = " ".join(words[i:j])
