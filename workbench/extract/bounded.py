@@ -216,8 +216,15 @@ def unit_reading(number: str, tail: str) -> tuple[int, str, str] | None:
     if _has_number_word(window):
         return _asked(_UNITS, (number, tail), window)
     shape, read = (canonical[0], _DIGITS.sub("2", tail)), quantulum.clean_text(window)
+    picks: dict[tuple[str, ...], int | None] = {}  # the readings of a shape mostly weigh the same names
+
+    def chosen(names: tuple[str, ...]) -> int | None:
+        if names not in picks:
+            picks[names] = _choose(names, read)
+        return picks[names]
+
     for choices, reading in _AMBIGUOUS.get(shape, ()):
-        if all(_choose(names, read) == pick for names, pick in choices):
+        if all(chosen(names) == pick for names, pick in choices):
             return reading
     if not _allowed():
         return None
