@@ -48,6 +48,25 @@ def test_the_spelled_out_search_over_windows_finds_what_it_finds_over_whole_sent
         assert [(v["old_span"], v["new_surface"]) for v in bounded.spellout_values(sentence)] == whole, sentence
 
 
+def test_the_spelled_out_pattern_finds_what_quantulum3s_own_pattern_finds():
+    """Its number words' look-arounds written once, against quantulum3's pattern (each word with its own)."""
+    theirs, ours = bounded._whole_text_pattern("en_US"), bounded.quantulum_regex.text_pattern_reg("en_US")
+    assert ours.pattern != theirs.pattern
+    rng = random.Random(3)
+    words = [*bounded._SPELLOUT_WORDS, "several", "Twenty", "HUNDRED", "andy", "ten5", "5", "12.5", "1,000", "3/4",
+             "½", "K", "tenth", "$", "%"]
+    joins = [" ", ", ", "-", " - ", ",", "", ".", "\n", "&", " and ", "/", "é", "\u00a0"]
+    texts = [*corpus_sentences(), *(text[:60] for text in (*BACKTRACKERS.values(), *NUMBER_DENSE.values())),
+             *("".join(rng.choice(words) + rng.choice(joins) for _ in range(rng.randint(1, 8))) for _ in range(3000))]
+    for text in texts:
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)], text
+
+
+def test_a_long_numeral_is_not_read_with_the_number_words_beside_it():
+    digits = "0123456789" * 15  # quantulum3's number pattern backtracks on a long run of digits
+    assert bounded._runs(f"nine {digits} ten") == [(0, 4), (len(digits) + 6, len(digits) + 9)]
+
+
 def test_one_unit_reading_serves_every_number_of_the_same_shape(monkeypatch):
     asked: list[str] = []
     monkeypatch.setattr(bounded, "_UNITS", {})

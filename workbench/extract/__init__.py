@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 
 from workbench.extract.bounded import overruns, sentence_budget, whole_unit_pattern
@@ -36,8 +35,16 @@ def extract_sentence(sentence: Sentence, pub_date: date) -> list[Mention]:
             quantities = find_quantities(text, taken)
             taken += [(m.start, m.end) for m in quantities]
         mentions = dates + ordinals + quantities + find_vague(text, taken)
-    return sorted((replace(m, start=m.start + sentence.start, end=m.end + sentence.start) for m in mentions),
-                  key=lambda m: m.start)
+    return sorted((_shifted(m, sentence.start) for m in mentions), key=lambda m: m.start)
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    """The mention with its offsets moved by `offset` (dataclasses.replace, without its per-field checks: a
+    number-dense megabyte holds ~100,000 mentions)."""
+    fields = vars(mention).copy()
+    fields["start"] += offset
+    fields["end"] += offset
+    return Mention(**fields)
 
 
 def extract_mentions(text: str, pub_date: date) -> list[Mention]:
