@@ -3,7 +3,8 @@
 since; fresh.yaml (a third set from other articles, labelled before its first run) is the held-out figure: its first
 run and the first run of the code that had not seen it are in FRESH_MEASURED.md; fresh2.yaml (a fourth set from yet
 other articles, labelled and committed before its first run) is scored the same way, its floor its first run
-(FRESH2_MEASURED.md); fresh3.yaml likewise (FRESH3_MEASURED.md). The floors are the figures measured when they were last raised (issue note), so a change that makes the checker worse on real
+(FRESH2_MEASURED.md); fresh3.yaml likewise (FRESH3_MEASURED.md). The floors are the figures measured when
+they were last raised (issue note), so a change that makes the checker worse on real
 text fails here."""
 
 from pathlib import Path
