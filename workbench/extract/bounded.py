@@ -11,7 +11,8 @@ more is reported (`overruns`), and what was found without the libraries still co
 Where a reading is certain to come out as the library's, it is made without the library's slow part: a numeric
 date with a four-digit year that is valid as written; quantulum3's choice between units of one name, from its
 training words counted once; its unit pattern cut to the names a window holds, or whole with the names as a tree
-of letters. Each is tested against the library itself (tests/test_bounded.py).
+of letters; its spelled-out pattern with the look-arounds of its number words written once. Each is tested against
+the library itself (tests/test_bounded.py).
 """
 
 from __future__ import annotations
