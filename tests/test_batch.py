@@ -87,10 +87,15 @@ def test_an_existing_output_without_progress_log_is_not_overwritten(inputs, tmp_
     assert out.read_text() == "someone's work\n"
 
 
+# enough that the batch is still running when it is killed after its tenth article (with 40, a faster extractor
+# sometimes finished them all before the kill landed)
+ARTICLES_TO_KILL = 400
+
+
 def test_a_killed_batch_resumes_to_exactly_the_uninterrupted_output(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"text": text, "pub_date": "2025-07-01"}) + "\n"
-                            for text in articles(40, seed=11)), encoding="utf-8")
+                            for text in articles(ARTICLES_TO_KILL, seed=11)), encoding="utf-8")
     command = [sys.executable, "-m", "workbench", "batch", str(feed), "--workers", "2", "--no-progress", "--out"]
     whole = tmp_path / "whole.jsonl"
     subprocess.run([*command, str(whole)], cwd=PROJECT_DIR, check=True, capture_output=True, timeout=600)
@@ -103,7 +108,7 @@ def test_a_killed_batch_resumes_to_exactly_the_uninterrupted_output(tmp_path):
     workers = child_pids(killed.pid)
     killed.send_signal(signal.SIGKILL)
     killed.wait(timeout=30)
-    assert 10 <= len(lines(progress)) < 40
+    assert 10 <= len(lines(progress)) < ARTICLES_TO_KILL
     deadline = time.monotonic() + 10  # its workers leave with it, not lingering as orphans
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
