@@ -500,22 +500,22 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
         ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}.")
     verdict = "supported" if ok else "contradicted"
     after = _text_after(ctx)
-    # the whole body is counted only as "the/its/all/NATO's 32 members" or "the 32-nation bloc", and by a number
-    # near its size: "27 European members", "18 nations will increase outlays", "the three countries" may be some
+    # the whole body is counted only as "the/its/all/the union's 27 members" or "the 27-nation bloc", and by a
+    # number near its size: "12 eastern members", "18 nations will raise tariffs", "the three countries" may be some
     names = words.names if words is not None else None
-    lead, tail = _lead(ctx), re.sub(r"^[\s-]*(?:other\s+)?", "", after)  # "the alliance's 30 other member countries"
+    lead, tail = _lead(ctx), re.sub(r"^[\s-]*(?:other\s+)?", "", after)  # "the union's 26 other member countries"
     counted = names.match(tail) if names is not None else None
-    # "a summit of the 27 members of the European Union": members of a body the measure's words do not name
+    # "a summit of the 21 members of the trade pact": members of a body the measure's words do not name
     owner = _OF_BODY.match(tail, counted.end()) if counted is not None else None
     named = counted is not None and (owner is None or (words is not None and _found(words.context, owner.group(1))))
-    verb = _ARE_AFTER.match(after)  # "twelve countries were members of NATO"
+    verb = _ARE_AFTER.match(after)  # "six countries were members of the union"
     whole = after.startswith("-") or _BODY_BEFORE.search(lead[-24:]) is not None or (
         verb is not None and names is not None and names.match(after, verb.end()) is not None)
     # "increasing its total membership to 26": the measure named before, the figure after "to"
     raised_to = names is not None and re.search(r"\bto\s+$", lead) is not None and names.search(lead) is not None
     near = ctx.mention.value * 2 >= min(float(r["value"]) for r in standing)
-    # "joined on March 29, 2004, bringing the total membership to 26": read now, but the sentence names a time
-    # not "Formed in 1949, NATO is an alliance of 30 countries"; "..., bringing the total to 26" is its sentence's
+    # "joined on 1 May 2004, bringing the total membership to 25": read now, but the sentence names a time
+    # not "Founded in 1957, the union is a bloc of 27 countries"; "..., bringing the total to 25" is its sentence's
     participle = re.match(r"\s*\w+ing\b", ctx.frame.clause) is not None
     dated = period is None and _YEAR.search(ctx.claim.sentence.text) is not None and (
         tense_of(ctx.claim.sentence.text if participle else ctx.frame.clause) != "present")
@@ -536,10 +536,10 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     if not rows:
         return Verdict("unverifiable", evidence=(), explanation=f"No {measure.label} was set by the draft's date.",
                        **base)
-    # "Hungary expects to meet the 2% threshold by 2026": the body's threshold, Hungary's deadline
+    # "Chile expects to meet the 3% threshold by 2030": the body's threshold, Chile's deadline
     theirs = frame.entities and entity not in frame.entities and _the_target(
         ctx.claim, ctx.vocabulary.words_of(measure))
-    # "Canada is on a clear path to reaching NATO's target of 2 percent by 2032": the body's figure, Canada's year
+    # "Peru is on a clear path to reaching the bank's target of 3 percent by 2030": the body's figure, Peru's year
     year = str(frame.period.start_date.year) if (frame.deadline and frame.period and frame.period.start_date and not (
         theirs or _other_named(ctx.claim, entity, ctx.vocabulary))) else None
 
@@ -560,13 +560,13 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
                                                         str(table.published(row) or row["period"])),),
                        explanation=said(row), period=row["period"], reference_value=float(row["value"]), **base)
     known = "; ".join(f"{figure(float(r['value']), measure.unit)} by {r['period']}" for r in rows)
-    if theirs:  # "Estonia will exceed the three-percent mark": a mark of its own, which no table holds
+    if theirs:  # "Chile will exceed the four-percent mark": a mark of its own, which no table holds
         return Verdict("unverifiable", evidence=(), explanation=(
             f"No {measure.label} of {m.text} was set by the draft's date (the targets then: {known}); the mark may "
             f"be {frame.entity_text}'s own."), **base)
     same_year = year is not None and any(r["period"] == year for r in rows)
     # its body, or the body's members ("Members agreed"), named in the sentence: not "we need 1.5% by 2024"; and
-    # no share of something else in the sentence ("20% of their defence expenditure ... the 20% guideline")
+    # no share of something else in the sentence ("20% of their budget ... the 20% guideline")
     foreign = measure.unit == "percent" and any(not _base_named(ctx.vocabulary, base.group(1))
                                                 for base in _PERCENT_OF.finditer(ctx.claim.sentence.text))
     owned = not foreign and ((entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
@@ -1040,7 +1040,7 @@ _OPENS_A_CLAUSE = re.compile(r"\b(?:to|and|or|but|which|that|who|while|than|as|i
 
 
 def _the_target(claim: Claim, words: MeasureWords | None) -> bool:
-    """"the 2 % of gross domestic product (GDP) defence spending target": the figure opens a noun phrase that
+    """"the 0.7 % of gross national income (GNI) aid target": the figure opens a noun phrase that
     a target's word ends, so it is that established target (the body's, whoever else the clause names)."""
     names = words.names if words is not None else None
     if names is None:
@@ -1059,7 +1059,7 @@ def _beside_figure(claim: Claim) -> str:
     sentence, m, frame = claim.sentence.text, claim.mention, claim.frame
     at = m.start - claim.sentence.start
     left = sentence[max(0, at - 45):at]
-    left = left[left.rfind(", ") + 1:]  # not "Germany, which agreed to the target, spent 2.1%"
+    left = left[left.rfind(", ") + 1:]  # not "France, which agreed to the target, gave 0.5%"
     hi = frame.clause_start + len(frame.clause)
     return left + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
 
@@ -1461,7 +1461,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         return None
     if _NOT_AN_EVENT_DAY.search(m.text) and not _signalled(rule, text[max(0, m.start - claim.sentence.start - 30):
                                                                      m.start - claim.sentence.start]):
-        return None  # "today", "yesterday": when the sentence was written, unless "a summit in Wales today"
+        return None  # "today", "yesterday": when the sentence was written, unless "a summit in Lima today"
     table = pack.rows(rule.params["table"])
     if table is None:
         return None
@@ -1491,19 +1491,19 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     if rule.params.get("entity_words"):  # "North Macedonia officially became a member on Friday": by whom it names
         if not _signalled(rule, text, "entity_words"):
             return None
-        named = {name for span in vocabulary.entities.find(text) for name in span.names}  # "Macedonia", "Türkiye"
+        named = {name for span in vocabulary.entities.find(text) for name in span.names}  # "Holland", "Türkiye"
         rows = [r for r in table if r.get("entity") and (str(r["entity"]) in named or _in_text(
             rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0))]
         found = judged(rows, True) if rows else None
         if found is not None and found.verdict == "contradicted":  # a signing, a ratification: other steps' days
-            step = _signalled(rule, text, "step_words")  # "signed the final accession document on March 20"
+            step = _signalled(rule, text, "step_words")  # "signed the final treaty document on March 20"
             found = replace(found, verdict="unverifiable" if step else "needs_review", explanation=found.explanation + (
                 " The sentence speaks of another step, whose day the reference data does not hold." if step else ""))
         return found
     if rule.params.get("events"):
         near = _beside(claim)
         tried = False
-        # "asked to join after Russia's February 2022 invasion": the event named nearest the date first
+        # "applied to join after the February 2019 election": the event named nearest the date first
         items = sorted(rule.params["events"], key=lambda item: _distance(claim, item.get("words", []), near))
         for item in items:
             words = [re.escape(str(w)) for w in item.get("words", [])]
@@ -1530,7 +1530,7 @@ def _gathering_on(claim: Claim, rule: Rule, pack: ReferencePack, table: list[dic
     sentence: a clause with two words of a gathering, on a day an event of the table was under way, is that
     event; on any other day it may be any meeting, so nothing is said."""
     pattern, m = _rule_words(tuple(rule.words("gatherings"))), claim.mention
-    # "In July, NATO leaders will meet": a date opening the sentence is the next clause's
+    # "In July, the leaders will meet": a date opening the sentence is the next clause's
     opening = claim.frame.clause_start == 0 and len(clause) <= 40
     said = clause + (" " + claim.sentence.text[m.end - claim.sentence.start:][:60] if opening else "")
     if pattern is None or len({w.lower() for w in pattern.findall(said)}) < 2:
@@ -1646,7 +1646,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
             if verdict is not None:
                 return verdict
     figures = [(claims_of_sentence[i], verdicts_of_sentence.get(i)) for i in claim.period_of]
-    # "Hungary expects to meet the 2% threshold by 2026": the deadline is Hungary's, not the threshold's
+    # "Chile expects to meet the 3% threshold by 2030": the deadline is Chile's, not the threshold's
     figures = [(o, v) for o, v in figures if not (o.frame.deadline and _borrowed_target(pack, o, v))]
     targets = [(o, v, None if _borrowed_target(pack, o, v) else _target_of(pack, v)) for o, v in figures]
     if any(t is None for _, _, t in targets) and not any(o.frame.deadline for o, _, t in targets if t):
@@ -1680,8 +1680,8 @@ def _other_named(claim: Claim, entity: str | None, vocabulary: Vocabulary) -> bo
 
 
 def _borrowed_target(pack: ReferencePack, figure_claim: Claim, verdict: Verdict | None) -> bool:
-    """A figure read as a body's established target while its clause is about someone else ("Germany will reach
-    the 2% mark this year"): the sentence's dates are that someone's, not the target's."""
+    """A figure read as a body's established target while its clause is about someone else ("Chile will reach
+    the 3% mark this year"): the sentence's dates are that someone's, not the target's."""
     return _target_of(pack, verdict) is not None and bool(figure_claim.frame.entities) and (
         verdict.entity not in figure_claim.frame.entities)
 
@@ -1835,7 +1835,7 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
     known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
     frame = figure_claim.frame
     owned = (not frame.entities or (verdict.entity or "") in frame.entities) and not _other_named(
-        figure_claim, verdict.entity, vocabulary)  # not Canada's own "by 2032"
+        figure_claim, verdict.entity, vocabulary)  # not Peru's own "by 2030"
     if not owned and (pledged := _pledged_year(claim, pub, pack, vocabulary)) is not None:
         return pledged
     certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause"

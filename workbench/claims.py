@@ -157,7 +157,7 @@ def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | 
             return None
         head = nouns.match(window, found.end() + 1) if window[found.end():found.end() + 1] == " " else None
         if re.match(r"\s[\w-]+['’]", window[found.end():]):
-            return None  # "3.5% of each member state's GDP": the owner again
+            return None  # "3.5% of each member state's output": the owner again
         return head or found  # "seven alliance members": members are counted, "alliance" only says whose
     return None
 

@@ -317,12 +317,13 @@ SENTENCE_TENSE_WINDOW = 2000  # a "sentence" longer than this is not prose; its 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|although|after|before)\s")
 
 
-ASIDE = 40  # characters: a parenthesis this short ("(NATO)") is an aside within its clause, not a clause
+ASIDE = 40  # characters: a parenthesis this short ("(OECD)") is an aside within its clause, not a clause
 
 
 def _clause_breaks(sentence: str) -> list[tuple[int, int]]:
-    """Where the clauses of a sentence break, for reading tenses: "Finland will become a member of the North
-    Atlantic Treaty Organization (NATO) on April 4, the Presidency announced" keeps "will" in April 4's clause."""
+    """Where the clauses of a sentence break, for reading tenses: "Chile will become a member of the
+    Organisation for Economic Co-operation and Development (OECD) on May 7, the government announced" keeps
+    "will" in May 7's clause."""
     breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
     asides = {i for i, (start, _) in enumerate(breaks[:-1]) if sentence[start] == "(" and
               sentence[breaks[i + 1][0]] == ")" and breaks[i + 1][0] - start <= ASIDE}
