@@ -1503,11 +1503,12 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     if rule.params.get("events"):
         near = _beside(claim)
         tried = False
+        named = [(item, words) for item in rule.params["events"]
+                 for words in (_escaped(tuple(item.get("words", ()))),) if all(_in_text(w, text) for w in words)]
         # "applied to join after the February 2019 election": the event named nearest the date first
-        items = sorted(rule.params["events"], key=lambda item: _distance(claim, item.get("words", []), near))
-        for item in items:
-            words = [re.escape(str(w)) for w in item.get("words", [])]
-            if all(_in_text(w, text) for w in words) and (not tried or any(_in_text(w, near) for w in words)):
+        named.sort(key=lambda pair: _distance(claim, pair[1], near))
+        for item, words in named:
+            if not tried or any(_in_text(w, near) for w in words):
                 tried = True  # past the first event named, only one named right beside the date may be its
                 rows = [r for r in table if r["event_id"] == item.get("event_id")]
                 found = judged(rows, all(re.search(w, clause, re.I) for w in words)) if rows else None
@@ -1562,22 +1563,28 @@ def _year_names_event(rule: Rule, table: list[dict], claim: Claim, after: str) -
 
 
 def _event_beside(claim: Claim, rule: Rule) -> bool:
-    """"Russia's invasion of Ukraine two years ago", "its February 2022 invasion": an event's own words right
-    beside a date make it the event's, even where it also gives a figure its period."""
+    """"the city's great flood two years ago", "its February 2019 flood": an event's own words right beside a date
+    make it the event's, even where it also gives a figure its period."""
     text, near = claim.sentence.text, _beside(claim)
-    return any(all(_in_text(re.escape(str(w)), text) for w in item.get("words", []))
-               and any(_in_text(re.escape(str(w)), near) for w in item.get("words", []))
-               for item in rule.params.get("events") or [])
+    return any(all(_in_text(w, text) for w in words) and any(_in_text(w, near) for w in words)
+               for words in (_escaped(tuple(item.get("words", ()))) for item in rule.params.get("events") or []))
 
 
-def _distance(claim: Claim, words: list, near: str) -> float:
-    """How far from the date the nearest of an event's words is, in characters; beyond the window beside it, never."""
-    if not any(_in_text(re.escape(str(w)), near) for w in words):
+@lru_cache(maxsize=256)
+def _escaped(words: tuple[str, ...]) -> tuple[str, ...]:
+    """An event's words as patterns, escaped once (not once a date)."""
+    return tuple(re.escape(str(w)) for w in words)
+
+
+def _distance(claim: Claim, words: tuple[str, ...], near: str) -> float:
+    """How far from the date the nearest of an event's (escaped) words is, in characters; beyond the window beside
+    it, never."""
+    if not any(_in_text(w, near) for w in words):
         return float("inf")
     text, at = claim.sentence.text, claim.mention.start - claim.sentence.start
     end = claim.mention.end - claim.sentence.start
     return min((at - f.end() if f.end() <= at else max(0, f.start() - end))
-               for w in words for f in re.finditer(re.escape(str(w)), text, re.I))
+               for w in words for f in re.finditer(w, text, re.I))
 
 
 def _beside(claim: Claim) -> str:
