@@ -28,6 +28,7 @@ from workbench.rules import Rule, RuleSet
 from workbench.vocabulary import MeasureWords, Vocabulary, vocabulary_for
 
 UNCOVERED = "No reference data covers this claim; it needs a source of its own."
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year written out: "2014", not "14"
 FRACTION_SLACK = 5.0  # percentage points within which "by half" or "by a third" of a figure holds
 CLOSE = 1.0  # readings whose fit differs by less than this are both plausible
 UNCHECKABLE = 1.5  # a reading the data cannot settle counts this much less than one it can
@@ -281,7 +282,7 @@ def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tu
 def _period_said(period: Mention) -> str:
     """A period as the draft says it, with the date it stands for when that is relative ("1949 (seventy-five years
     ago)")."""
-    if re.search(r"\b(?:1[89]|20)\d\d\b", period.text) or period.start_date is None:
+    if _YEAR.search(period.text) or period.start_date is None:
         return period.text
     day = period.start_date
     when = {"year": f"{day.year}", "month": f"{day:%B %Y}"}.get(period.granularity or "", f"{day.day} {day:%B %Y}")
@@ -454,7 +455,6 @@ def _latest_row(table: ReferenceTable, rows: list[dict], pub: date, published_on
 
 
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ARE_AFTER = re.compile(r"\s+[\w-]+\s+(?:were|are|was|is|have\s+been|had\s+been)\s+(?:all\s+)?(?:the\s+)?", re.I)
 _BODY_BEFORE = re.compile(r"(?:\b(?:the|its|their|all|of|has|have|had)|['’]s)\s+(?:other\s+)?$", re.I)
 
@@ -993,6 +993,20 @@ def _named_in_sentence(vocabulary: Vocabulary, sentence: str) -> tuple[frozenset
     return _SENTENCE_MEASURES[key]
 
 
+_SENTENCE_ENTITIES: dict[tuple[int, str], tuple[tuple[str, ...], ...]] = {}
+
+
+def _entities_named(vocabulary: Vocabulary, sentence: str) -> tuple[tuple[str, ...], ...]:
+    """The table entities each name in the sentence stands for, found once a sentence: its dates and figures ask
+    who it names several times over."""
+    key = (id(vocabulary), sentence)
+    if key not in _SENTENCE_ENTITIES:
+        if len(_SENTENCE_ENTITIES) > 4096:
+            _SENTENCE_ENTITIES.clear()
+        _SENTENCE_ENTITIES[key] = tuple(span.names for span in vocabulary.entities.find(sentence))
+    return _SENTENCE_ENTITIES[key]
+
+
 def _fit(ctx: _Context, words: MeasureWords) -> float:
     frame, sentence = ctx.frame, ctx.claim.sentence.text
     names = words.names
@@ -1478,7 +1492,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         found = _judge_event(m, rows, rule, pack)
         # "on Wednesday", "in July", or "April 3 and 4" a year from the draft: the day or year was inferred from
         # the tense, and may be the wrong one
-        yearless = not re.search(r"\b(?:1[89]|20)\d\d\b", m.text)
+        yearless = not _YEAR.search(m.text)
         resolved = yearless and (not (m.granularity == "day" and re.search(r"\d", m.text)) or abs(
             (m.start_date - pub).days) > INFERRED_YEAR_DAYS)
         if found is not None and found.verdict == "contradicted" and (
@@ -1491,7 +1505,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     if rule.params.get("entity_words"):  # "North Macedonia officially became a member on Friday": by whom it names
         if not _signalled(rule, text, "entity_words"):
             return None
-        named = {name for span in vocabulary.entities.find(text) for name in span.names}  # "Holland", "Türkiye"
+        named = {name for names in _entities_named(vocabulary, text) for name in names}  # "Holland", "Türkiye"
         rows = [r for r in table if r.get("entity") and (str(r["entity"]) in named or _in_text(
             rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0))]
         found = judged(rows, True) if rows else None
@@ -1683,7 +1697,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
 
 def _other_named(claim: Claim, entity: str | None, vocabulary: Vocabulary) -> bool:
     """Whether the sentence names someone besides a target's body: its deadline may be theirs."""
-    return any(entity not in span.names for span in vocabulary.entities.find(claim.sentence.text))
+    return any(entity not in names for names in _entities_named(vocabulary, claim.sentence.text))
 
 
 def _borrowed_target(pack: ReferencePack, figure_claim: Claim, verdict: Verdict | None) -> bool:
@@ -1755,7 +1769,7 @@ def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Voca
         return None
     year = str(m.start_date.year)
     targets = [w for w in vocabulary.measures if w.measure.kind == "target" and _found(w.names, text)]
-    named = {name for span in vocabulary.entities.find(text) for name in span.names} if targets else set()
+    named = {name for names in _entities_named(vocabulary, text) for name in names} if targets else set()
     pledged = [(w.measure, pack.tables[w.measure.table], entity) for w in vocabulary.measures
                if w.measure.kind == "target" for entity in sorted(named)]
     # then the one body a target table is about, named or not ("reach the target by the new 2035 deadline")
