@@ -612,9 +612,10 @@ def _on_side(side: str, value: float, cutoff: float) -> bool:
             "at_or_below": value <= cutoff}[side]
 
 
-def _cross_section(table: ReferenceTable, measure: Measure, key: str) -> list[dict]:
+def _cross_section(table: ReferenceTable, measure: Measure, key: str, complete_only: bool = True) -> list[dict]:
+    """A period's rows of every entity but the totals: of complete editions only, unless asked for all."""
     aggregates = table.description.aggregates if table.description else frozenset()
-    complete = table.description.complete if table.description else None
+    complete = table.description.complete if table.description and complete_only else None
     return [r for r in table.cross_section.get((measure.metric, key), [])
             if r["entity"] not in aggregates and (complete is None or r.get(complete) is True)]
 
@@ -758,9 +759,7 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
                  "about that.")
     elif frame.period is None and verdict == "contradicted" and partial:
         # "all countries to hit the goal": the latest complete year says no, the figures out for a later one yes
-        aggregates = table.description.aggregates if table.description else frozenset()
-        later, _ = _by_vintage(table, [r for r in table.cross_section.get((measure.metric, partial[-1]), [])
-                                       if r["entity"] not in aggregates], ctx.pub)
+        later, _ = _by_vintage(table, _cross_section(table, measure, partial[-1], complete_only=False), ctx.pub)
         if later and judge(count_of(later[-1])[0]) == "supported":
             verdict = "needs_review"
             text += (f" The figures out for {_said(partial[-1])}, not yet complete, bear it out: the claim may be "
