@@ -499,33 +499,39 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     text += (f" (the other {ctx.mention.text} are all of them but one)" if others else "") + (
         ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}.")
     verdict = "supported" if ok else "contradicted"
-    after = _text_after(ctx)
-    # the whole body is counted only as "the/its/all/the union's 27 members" or "the 27-nation bloc", and by a
-    # number near its size: "12 eastern members", "18 nations will raise tariffs", "the three countries" may be some
-    names = words.names if words is not None else None
-    lead, tail = _lead(ctx), re.sub(r"^[\s-]*(?:other\s+)?", "", after)  # "the union's 26 other member countries"
-    counted = names.match(tail) if names is not None else None
-    # "a summit of the 21 members of the trade pact": members of a body the measure's words do not name
-    owner = _OF_BODY.match(tail, counted.end()) if counted is not None else None
-    named = counted is not None and (owner is None or (words is not None and _found(words.context, owner.group(1))))
-    verb = _ARE_AFTER.match(after)  # "six countries were members of the union"
-    whole = after.startswith("-") or _BODY_BEFORE.search(lead[-24:]) is not None or (
-        verb is not None and names is not None and names.match(after, verb.end()) is not None)
-    # "increasing its total membership to 26": the measure named before, the figure after "to"
-    raised_to = names is not None and re.search(r"\bto\s+$", lead) is not None and names.search(lead) is not None
-    near = ctx.mention.value * 2 >= min(float(r["value"]) for r in standing)
-    # "joined on 1 May 2004, bringing the total membership to 25": read now, but the sentence names a time
-    # not "Founded in 1957, the union is a bloc of 27 countries"; "..., bringing the total to 25" is its sentence's
-    participle = re.match(r"\s*\w+ing\b", ctx.frame.clause) is not None
-    dated = period is None and _YEAR.search(ctx.claim.sentence.text) is not None and (
-        tense_of(ctx.claim.sentence.text if participle else ctx.frame.clause) != "present")
-    if not ok and not (((named and whole) or raised_to) and near and not dated):
+    if not ok and not _whole_body_counted(ctx, words, min(float(r["value"]) for r in standing)):
         verdict = "needs_review"
-        text += f" But the claim may count only some of them ('{ctx.mention.text}{after[:24]}...')."
+        text += f" But the claim may count only some of them ('{ctx.mention.text}{_text_after(ctx)[:24]}...')."
     evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), str(table.published(r) or r["period"]))
                      for r in standing)
     return Verdict(verdict, evidence=evidence, explanation=text,
                    period=str(shown["period"]), reference_value=float(shown["value"]), **base)
+
+
+def _whole_body_counted(ctx: _Context, words: MeasureWords | None, smallest: float) -> bool:
+    """Whether a count that disagrees may be red: the whole body counted ("the/its/all/the union's 27 members",
+    "the 27-nation bloc"), by a number near its size, in a sentence that dates it no other way. "12 eastern
+    members", "18 nations will raise tariffs", "the three countries" may be some of them."""
+    names = words.names if words is not None else None
+    if names is None:
+        return False
+    after = _text_after(ctx)
+    lead, tail = _lead(ctx), re.sub(r"^[\s-]*(?:other\s+)?", "", after)  # "the union's 26 other member countries"
+    counted = names.match(tail)
+    # "a summit of the 21 members of the trade pact": members of a body the measure's words do not name
+    owner = _OF_BODY.match(tail, counted.end()) if counted is not None else None
+    named = counted is not None and (owner is None or _found(words.context, owner.group(1)))
+    verb = _ARE_AFTER.match(after)  # "six countries were members of the union"
+    whole = after.startswith("-") or _BODY_BEFORE.search(lead[-24:]) is not None or (
+        verb is not None and names.match(after, verb.end()) is not None)
+    # "increasing its total membership to 26": the measure named before, the figure after "to"
+    raised_to = re.search(r"\bto\s+$", lead) is not None and names.search(lead) is not None
+    # "joined on 1 May 2004, bringing the total membership to 25": read now, but the sentence names a time
+    # not "Founded in 1957, the union is a bloc of 27 countries"; "..., bringing the total to 25" is its sentence's
+    participle = re.match(r"\s*\w+ing\b", ctx.frame.clause) is not None
+    dated = ctx.frame.period is None and _YEAR.search(ctx.claim.sentence.text) is not None and (
+        tense_of(ctx.claim.sentence.text if participle else ctx.frame.clause) != "present")
+    return ((named and whole) or raised_to) and ctx.mention.value * 2 >= smallest and not dated
 
 
 def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
