@@ -13,7 +13,8 @@ from workbench.extract.evaluation import load_examples
 # and 95.4/70.8); fresh2.yaml 100/100 and 96.0/96.0 (its one run 91.7/91.7 and 93.9/93.9); fresh3.yaml, held out,
 # its one run 94.9/90.0 and 92.3/88.2. After issue 14's fourth round: news.yaml 100/100 and 100/100, heldout.yaml
 # 100/100, fresh.yaml 97.5/97.5, dated_unseen.yaml dates 100/91.2, fresh2.yaml dates 98.0/98.0, fresh3.yaml 97.9/94.9
-# and 92.9/91.8 (no change was written against its sentences, but some of its misses were shapes the round fixed)
+# and 92.9/91.8 (no change was written against its sentences, but some of its misses were shapes the round fixed);
+# fresh4.yaml, gathered after the round's changes, its one run 87.7/84.5 and 98.7/90.9
 FLOORS = {
     "news.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
     "heldout.yaml": {"quantity": (99.0, 99.0), "date": (97.0, 97.0)},
@@ -22,16 +23,18 @@ FLOORS = {
     "dated_unseen.yaml": {"quantity": (97.0, 97.0), "date": (98.0, 89.0)},
     "fresh2.yaml": {"quantity": (97.0, 97.0), "date": (96.0, 96.0)},
     "fresh3.yaml": {"quantity": (96.0, 93.0), "date": (92.0, 90.0)},
+    "fresh4.yaml": {"quantity": (86.0, 83.0), "date": (97.0, 89.0)},
 }
 # every date of the six sets read before fresh3.yaml, each as of its own article's date (issue 14's target: span 93,
-# value 90; 98.8/93.5 before issue 14's fourth round, 99.7/97.3 after it); fresh3.yaml, held out, has its own floors
-TUNED_SETS = tuple(name for name in SETS.values() if name != "fresh3.yaml")
+# value 90; 98.8/93.5 before issue 14's fourth round, 99.7/97.3 after it); the held-out sets have their own floors
+TUNED_SETS = tuple(name for name in SETS.values() if name not in ("fresh3.yaml", "fresh4.yaml"))
 ALL_DATES_FLOOR = (99.0, 96.0)
 
 
 # file -> (sentences, mentions) it holds at least
 SIZES = {"news.yaml": (50, 120), "heldout.yaml": (50, 120), "fresh.yaml": (25, 50), "dated.yaml": (17, 35),
-         "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70), "fresh3.yaml": (100, 260)}
+         "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70), "fresh3.yaml": (100, 260),
+         "fresh4.yaml": (55, 130)}
 
 
 @pytest.mark.parametrize("name", sorted(SETS.values()))

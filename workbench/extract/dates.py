@@ -61,47 +61,61 @@ _NUMBER_WORD = (r"(?:\d+|a|an|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|
                 r"(?:thir|four|fif|six|seven|eigh|nine)teen|a few|several)")
 
 
-def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(_EDGE_L + pattern + _EDGE_R)
+_DAY_FIRST = r"\dfFbB"  # a day, or "from", "between" before it
+_MONTH_FIRST = "JFMASONDjfmasondbB"  # a month in any case, or "from", "between" before it
+_WEEKDAY_FIRST = "MTWFS"
+
+
+def _p(pattern: str, first: str = "") -> re.Pattern[str]:
+    """A shape between word edges; `first`, the characters it can start with, lets a scan pass the others at once
+    (before the look behind, which the scan would otherwise try at every position)."""
+    return re.compile((f"(?=[{first}])" if first else "") + _EDGE_L + pattern + _EDGE_R)
 
 
 # Each shape in order of preference: a longer reading claims its text before a shorter one can.
 SHAPES: list[tuple[str, re.Pattern[str]]] = [
     # a weekday before its date is one mention: "Thursday, June 24, 2021", "Friday 7 March"
     ("weekday_month_day", _p(
-        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"{_WEEKDAY},?\s+(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
+        _WEEKDAY_FIRST)),
     ("weekday_day_month", _p(
         rf"{_WEEKDAY},?\s+(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
-        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _WEEKDAY_FIRST)),
     ("day_range_two_months", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
-        rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
+        rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?",
+        _DAY_FIRST)),
     ("day_range_two_months_us", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
-        rf"{_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<d2>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?")),
+        rf"{_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<d2>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?",
+        _MONTH_FIRST)),
     ("day_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
-        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _DAY_FIRST)),
     ("day_range_us", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
-        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _MONTH_FIRST)),
     ("month_year_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})")),
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})",
+        _MONTH_FIRST)),
     ("month_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
+        _MONTH_FIRST)),
     ("year_range", _p(
         # "1952-73", "2019/20"; with a word only a full year ("from 44 years in 1952 to 73 years" is no range)
         rf"(?:(?i:from|between)\s+)?(?P<y1>{_YEAR})(?:(?:{_DASH}|/)(?P<y2>{_YEAR}|\d\d(?!\d))"
-        rf"|\s+(?:to|through|until|and)\s+(?P<y3>{_YEAR}))")),
-    ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
-    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?")),
-    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})")),
-    ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))")),
-    ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))")),
+        rf"|\s+(?:to|through|until|and)\s+(?P<y3>{_YEAR}))", _DAY_FIRST)),
+    ("day_month", _p(rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
+                     r"\d")),
+    ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
+                     _MONTH_FIRST)),
+    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})", _MONTH_FIRST)),
+    ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))", r"\d")),
+    ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))", r"Q\d")),
     ("quarter_words", _p(
         r"(?P<ord>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[\s-](?i:quarter)"
-        rf"(?:\s+of\s+(?P<y1>{_YEAR}))?")),
-    ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)")),
+        rf"(?:\s+of\s+(?P<y1>{_YEAR}))?", "FSTfst1-4")),
+    ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)", r"\d'")),
     ("relative_ago", re.compile(
         rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
     ("relative", re.compile(
@@ -124,7 +138,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
     # "June's sales": a month that owns something ("May's" is as often a person's)
     ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
-    ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?")),
+    ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?", r"\d")),
 ]
 
 # A shape is only tried when its gate is in the sentence: most sentences have no month, many no digit.
@@ -132,20 +146,21 @@ _GATES = {
     "digit": re.compile(r"\d"),
     "month": re.compile(_MON),
     "month_any_case": re.compile(_MON_ANY_CASE),
-    "relative": re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|past|coming|previous)\b",
+    "relative": re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|past|coming|previous|"
+                           r"year\s+(?:earlier|before))\b",
                            re.I),
     "weekday": re.compile(_WEEKDAY),
-    "year_earlier": re.compile(r"\byear\s+(?:earlier|before)\b", re.I),
     "quarter": re.compile(r"quarter", re.I),
 }
+_AGO = re.compile(r"\bago\b", re.I)
 _SHAPE_GATE = {
     "weekday_month_day": "month_and_digit", "weekday_day_month": "month_and_digit",
     "day_range_two_months": "month_and_digit", "day_range_two_months_us": "month_and_digit",
     "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
-    "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "relative",
+    "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "ago",
     "relative": "relative", "relative_day": "relative", "weekday": "weekday",
-    "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "year_earlier",
+    "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "relative",
     "bare_month": "month", "relative_month": "month", "month_possessive": "month",
 }
 
@@ -631,6 +646,8 @@ def date_gates(sentence: str) -> frozenset[str]:
     present = {gate for gate, pattern in _GATES.items() if pattern.search(sentence)}
     if {"digit", "month_any_case"} <= present:  # two searches, not one ".*" pattern that backtracks
         present.add("month_and_digit")
+    if "relative" in present and _AGO.search(sentence):  # "N years ago" is tried only where "ago" is
+        present.add("ago")
     return frozenset(present)
 
 

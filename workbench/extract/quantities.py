@@ -311,10 +311,26 @@ def _known_unit_symbol(symbol: str) -> bool:
     return symbol in units.symbols or symbol.lower() in units.surfaces_lower
 
 
+def _spelled_runs(masked: str) -> list[dict]:
+    """quantulum3's runs of number words; one that runs over a comma is read again a piece at a time: "about half,
+    and three parties" is a half and three, not 3.5 ("three and a half" has no comma)."""
+    runs = []
+    for item in spellout_values(masked):
+        start, end = item["old_span"]
+        if "," not in masked[start:end].rstrip(",;: "):
+            runs.append(item)
+            continue
+        for piece in re.finditer(r"[^,]+", masked[start:end]):
+            offset = start + piece.start()
+            runs.extend({**sub, "old_span": (offset + sub["old_span"][0], offset + sub["old_span"][1])}
+                        for sub in spellout_values(piece.group(0)))
+    return runs
+
+
 def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple[int, int]]) -> list[_Number]:
     found = _dozens(sentence, Spans((n.start, n.end) for n in numerals))
     spans = Spans((n.start, n.end) for n in numerals + found)
-    for item in spellout_values(_masked(sentence, blocked)):
+    for item in _spelled_runs(_masked(sentence, blocked)):
         start, end = item["old_span"]
         end -= len(sentence[start:end]) - len(sentence[start:end].rstrip(",;: "))  # quantulum3 keeps "one,"
         start += len(sentence[start:end]) - len(sentence[start:end].lstrip("& "))  # and "& half a mile"
