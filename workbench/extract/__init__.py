@@ -12,7 +12,7 @@ from workbench.extract.identifiers import identifier_spans
 from workbench.extract.numberwords import rare_words
 from workbench.extract.ordinals import find_ordinals
 from workbench.extract.quantities import NUMBER_WORD, find_quantities
-from workbench.extract.sentences import split_sentences
+from workbench.extract.sentences import iter_sentences, split_sentences
 from workbench.extract.vague import find_vague, load_vague_quantifiers
 from workbench.model import Mention, Sentence
 
@@ -54,7 +54,7 @@ def extract_mentions(text: str, pub_date: date) -> list[Mention]:
 
 def iter_mentions(text: str, pub_date: date) -> Iterator[Mention]:
     """extract_mentions a sentence at a time: a document of any size is read in flat memory."""
-    for sentence in split_sentences(text):
+    for sentence in iter_sentences(text):
         yield from extract_sentence(sentence, pub_date)
 
 
@@ -68,4 +68,5 @@ def warm_up() -> None:
                      date(2025, 7, 1))
 
 
-__all__ = ["extract_mentions", "extract_sentence", "iter_mentions", "overruns", "split_sentences", "warm_up"]
+__all__ = ["extract_mentions", "extract_sentence", "iter_mentions", "iter_sentences", "overruns", "split_sentences",
+           "warm_up"]

@@ -8,6 +8,7 @@ mid-sentence ("Dr. Who", "Art. 5", "approx. 5 km"); those boundaries are joined 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import sentencex
 
@@ -56,7 +57,11 @@ def _spans(piece: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` with `text[s.start:s.end] == s.text`, stripped of surrounding space."""
-    sentences: list[Sentence] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """split_sentences one at a time: a reader of a long document need not hold all its sentences at once."""
     for line in _LINE.finditer(text):
         for piece_start, piece_end in _pieces(line.start(), line.end(), text):
             piece = text[piece_start:piece_end]
@@ -68,5 +73,4 @@ def split_sentences(text: str) -> list[Sentence]:
                 while end > start and piece[end - 1].isspace():
                     end -= 1
                 if start < end:
-                    sentences.append(Sentence(piece_start + start, piece_start + end, piece[start:end]))
-    return sentences
+                    yield Sentence(piece_start + start, piece_start + end, piece[start:end])
