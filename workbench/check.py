@@ -1539,25 +1539,10 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     here = _signalled(rule, text) or (_signalled(rule, text, "gatherings") and bool(_events_placed(table, text)))
     # "they formally meet Wednesday": the event (by its signal words) is named earlier in the document
     if not here and not (_signalled(rule, claim.context) and _signalled(rule, clause, "gatherings")):
-        return _gathering_on(claim, rule, pack, table, clause)
+        return None  # a gathering on an event's day may still be that event's (_coinciding_event)
     rows = (_events_placed(table, text) or (not here and _events_placed(table, claim.context[-CONTEXT_EVENT:]))
             or [r for r in table if r["start_date"].year == m.start_date.year])
     return judged(rows, here and _signalled(rule, clause)) if rows else None
-
-
-def _gathering_on(claim: Claim, rule: Rule, pack: ReferencePack, table: list[dict], clause: str) -> Verdict | None:
-    """"leaders formally meet behind closed doors Wednesday", with the event named only in the story around the
-    sentence: a clause with two words of a gathering, on a day an event of the table was under way, is that
-    event; on any other day it may be any meeting, so nothing is said."""
-    pattern, m = _rule_words(tuple(rule.words("gatherings"))), claim.mention
-    # "In July, the leaders will meet": a date opening the sentence is the next clause's
-    opening = claim.frame.clause_start == 0 and len(clause) <= 40
-    said = clause + (" " + claim.sentence.text[m.end - claim.sentence.start:][:60] if opening else "")
-    if pattern is None or len({w.lower() for w in pattern.findall(said)}) < 2:
-        return None
-    rows = [r for r in table if r["start_date"].year == m.start_date.year]
-    found = _judge_event(m, rows, rule, pack) if rows else None
-    return found if found is not None and found.verdict == "supported" else None
 
 
 @lru_cache(maxsize=1024)
@@ -1697,7 +1682,68 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
     return (_pledged_year(claim, pub, pack, vocabulary) or _release_day(claim, pack)
-            or Verdict("unverifiable", None, (), UNCOVERED))
+            or _coinciding_event(claim, pack, rules, vocabulary) or Verdict("unverifiable", None, (), UNCOVERED))
+
+
+def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict | None:
+    """"Trump visited headquarters in Brussels on Thursday", "the 30 nations that gathered today": a day on which
+    an event of a table was under way, in a clause that speaks of that event by its rule's words, or by its place or
+    entity with its words in the story, is that event's day (a month needs both, and the event wholly in it). This
+    only ever bears a date out: on another day the clause may speak of anything, so nothing is said. A day something
+    was said, published or signed is not the event's."""
+    m, text = claim.mention, claim.sentence.text
+    if m.kind != "date" or m.granularity not in ("day", "month"):
+        return None
+    clause, at = claim.frame.clause or text, m.start - claim.sentence.start
+    if _SAID_BEFORE.search(text[max(0, at - 120):at]) or (at < 40 and _DATELINE_END.match(text[at + len(m.text):])) or (
+            _found(_rule_words(rules.word_list("sources", "sayings")), clause)):
+        return None
+    # what the sentence says up to the date's clause's end ("before leaders meet Wednesday" is another clause's);
+    # a date opening the sentence is the next clause's ("On July 11, NATO will hold a meeting")
+    end = claim.frame.clause_start + len(clause)
+    upto = text[:end + (60 if claim.frame.clause_start == 0 and len(clause) <= 40 else 0)]
+    if _NOT_AN_EVENT_DAY.search(m.text):
+        upto = clause  # "continues to do so today": "today" is the event's only in its own clause
+    named = {name for names in _entities_named(vocabulary, upto) for name in names}
+    story = claim.context[-CONTEXT_EVENT:]
+    for rule in rules.rules:
+        table = pack.rows(rule.params.get("table", "")) if rule.kind == "event_dates" else None
+        if not table or _signalled(rule, text, "step_words"):
+            continue
+        placed = _events_placed(table, upto)  # "EU leaders met in Brussels in June 2025": not The Hague's summit
+        for row in table:
+            if placed and row not in placed:
+                continue
+            start, end = row["start_date"], row["end_date"]
+            if m.granularity == "month":
+                within = m.start_date <= start and end <= m.end_date
+            elif m.start_date == m.end_date:
+                within = start <= m.start_date <= end
+            else:
+                within = (m.start_date, m.end_date) == (start, end)
+            if within and _speaks_of(rule, row, upto, named, story, m.granularity == "month"):
+                return Verdict("supported", rule.id, (_event_evidence(rule, pack, row),),
+                               f"{row['event']} took place on {_span_text(start, end)}.", entity=row["event"],
+                               period=f"{start}/{end}")
+    return None
+
+
+def _speaks_of(rule: Rule, row: dict, clause: str, named: set[str], story: str, month: bool) -> bool:
+    """Whether a sentence speaks of an event: by its own words, or by its rule's words (a signal, a gathering, a
+    word of joining) and, for a month, whom or where it was or a second word of a gathering; or by whom or where it
+    was, with a signal in the story before."""
+    entity, place = str(row.get("entity") or ""), str(row.get("location") or "")
+    if any(all(_in_text(w, clause) for w in _escaped(tuple(item.get("words", ()))))
+           for item in rule.params.get("events") or () if item.get("event_id") == row.get("event_id")):
+        return True
+    who = bool(entity) and (entity in named or _in_text(rf"(?<!\w){re.escape(entity)}(?!\w)", clause, 0))
+    where = bool(place) and bool(_events_placed([row], clause))
+    said = any(_signalled(rule, clause, key) for key in ("signals", "gatherings", "entity_words"))
+    if month:  # "when they met in December, the leaders ...": two words of a gathering name it as well as its place
+        gathering = _rule_words(tuple(rule.words("gatherings")))
+        return said and (who or where or (gathering is not None and len(
+            {w.lower() for w in gathering.findall(clause)}) >= 2))
+    return said or ((who or where) and _signalled(rule, story))
 
 
 def _other_named(claim: Claim, entity: str | None, vocabulary: Vocabulary) -> bool:

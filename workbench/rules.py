@@ -36,6 +36,7 @@ WORD_SECTIONS_OPTIONAL: dict[str, tuple[str, ...]] = {  # lists added later: a r
     "changes": ("over_a_year",),
     "measure_objects": ("denominators",),
     "periods": ("now",),
+    "sources": ("sayings",),
 }
 PERIOD_SOURCES = ("publication_period", "latest_available")
 
