@@ -1648,6 +1648,42 @@ def check_event_length(claim: Claim, pub: date, pack: ReferencePack, rules: Rule
     return None
 
 
+YEARS_IN = {"year": 1, "decade": 10, "century": 100}
+AGE_NEAR = 0.05  # a length of years this near an event's age may be that age; any other is some other length
+_AHEAD = re.compile(r"\b(?:next|coming|in|within|another|more|further)\s+(?:the\s+)?$", re.I)
+
+
+def check_age(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet) -> Verdict | None:
+    """"For over 70 years, the Alliance has...", "six decades since the signing": a length of years in a sentence
+    with the words a rule's `ages` give an event, and near its age, is the time from that event to the draft (a
+    year more within a year of the anniversary: "six decades" a few days before it). One that differs is left for
+    review, never red: a round "70 years" may count to an anniversary or to a day."""
+    m, text = claim.mention, claim.sentence.text
+    if m.kind != "quantity" or m.unit not in YEARS_IN or m.value is None:
+        return None
+    if _AHEAD.search(text[:m.start - claim.sentence.start]):
+        return None  # "in eight years", "over the next 10 years": a time ahead, not an age
+    for rule in rules.rules:
+        table = pack.rows(rule.params["table"]) if rule.kind == "event_dates" else None
+        for item in (rule.params.get("ages") or ()) if table else ():
+            if not _found(_rule_words(tuple(str(w) for w in item.get("words", ()))), text):
+                continue
+            row = next((r for r in table if r["event_id"] == item.get("event_id")), None)
+            if row is None or row["start_date"] > pub:
+                continue
+            start = row["start_date"]
+            years = pub.year - start.year - ((pub.month, pub.day) < (start.month, start.day))  # whole years
+            claimed = replace(m, value=m.value * YEARS_IN[m.unit])
+            if abs(claimed.value - years) > max(1.0, AGE_NEAR * years):
+                continue  # "more than fifty years", "every two years": another length, which no table holds
+            verdict = "supported" if holds(claimed, years, rules) or holds(claimed, years + 1.0, rules) and (
+                claimed.approx or claimed.value == years + 1) else "needs_review"
+            return Verdict(verdict, rule.id, (_event_evidence(rule, pack, row),),
+                           f"{row['event']} was on {_day_text(start)}: {years} years before the draft.",
+                           entity=row["event"], period=f"{start}/{pub}", reference_value=float(years))
+    return None
+
+
 def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary,
                verdicts_of_sentence: dict[int, Verdict], claims_of_sentence: list[Claim]) -> Verdict:
     for rule in rules.rules:
@@ -1933,7 +1969,8 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
         verdicts: dict[int, Verdict] = {}
         for i, claim in enumerate(group):
             if claim.mention.kind == "quantity":
-                verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_quantity(
+                verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_age(
+                    c, pub, pack, rules) or check_quantity(
                     c, pub, pack, rules, vocabulary))
         cut_by = _first_cut_by(group)
         for i, claim in enumerate(group):

@@ -20,7 +20,8 @@ KINDS: dict[str, dict[str, type]] = {
     "event_dates": {"table": str},
 }
 OPTIONAL: dict[str, type] = {"description": str, "signals": list, "gatherings": list, "events": list,
-                              "entity_words": list, "step_words": list}
+                              "entity_words": list, "step_words": list, "ages": list}
+EVENT_LISTS = ("events", "ages")  # lists of {event_id, words}, not of words
 # the word lists of checking.yaml: section -> the keys it must have
 WORD_SECTIONS: dict[str, tuple[str, ...]] = {
     "comparisons": ("below", "above", "at_or_above"),
@@ -120,7 +121,7 @@ def _check_rule(item: object, path: Path, line: int, seen: set[str]) -> Rule:
         if not isinstance(item.get(key), wanted):
             raise RuleFileError(f"{where}: rule '{rule_id}' needs '{key}' ({'a list' if wanted is list else 'text'})")
     for key, value in item.items():
-        if key != "events" and isinstance(value, list) and not all(isinstance(w, str) for w in value):
+        if key not in EVENT_LISTS and isinstance(value, list) and not all(isinstance(w, str) for w in value):
             raise RuleFileError(f"{where}: rule '{rule_id}': '{key}' must be a list of words")
     for key, value in item.items():
         if key in ("id", "kind") or key in KINDS[kind]:
@@ -131,10 +132,12 @@ def _check_rule(item: object, path: Path, line: int, seen: set[str]) -> Rule:
             raise RuleFileError(f"{where}: rule '{rule_id}': '{key}' must be {OPTIONAL[key].__name__}")
     if kind == "event_dates" and not (item.get("signals") or item.get("events") or item.get("entity_words")):
         raise RuleFileError(f"{where}: rule '{rule_id}' needs 'signals', 'events' or 'entity_words'")
-    for event in item.get("events") or []:
-        if not (isinstance(event, dict) and isinstance(event.get("event_id"), str) and isinstance(
-                event.get("words"), list) and all(isinstance(w, str) for w in event["words"])):
-            raise RuleFileError(f"{where}: rule '{rule_id}': each event needs an 'event_id' and a list of 'words'")
+    for key in EVENT_LISTS:
+        for event in item.get(key) or []:
+            if not (isinstance(event, dict) and isinstance(event.get("event_id"), str) and isinstance(
+                    event.get("words"), list) and all(isinstance(w, str) for w in event["words"])):
+                raise RuleFileError(f"{where}: rule '{rule_id}': each of '{key}' needs an 'event_id' and a list of "
+                                    "'words'")
     seen.add(rule_id)
     return Rule(rule_id, kind, {k: v for k, v in item.items() if k not in ("id", "kind")}, path.name, line)
 
