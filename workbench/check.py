@@ -1676,8 +1676,8 @@ def check_age(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet) -> V
             claimed = replace(m, value=m.value * YEARS_IN[m.unit])
             if abs(claimed.value - years) > max(1.0, AGE_NEAR * years):
                 continue  # "more than fifty years", "every two years": another length, which no table holds
-            verdict = "supported" if holds(claimed, years, rules) or holds(claimed, years + 1.0, rules) and (
-                claimed.approx or claimed.value == years + 1) else "needs_review"
+            verdict = "supported" if holds(claimed, years, rules) or (holds(claimed, years + 1.0, rules) and (
+                claimed.approx or claimed.value == years + 1)) else "needs_review"
             return Verdict(verdict, rule.id, (_event_evidence(rule, pack, row),),
                            f"{row['event']} was on {_day_text(start)}: {years} years before the draft.",
                            entity=row["event"], period=f"{start}/{pub}", reference_value=float(years))
