@@ -577,9 +577,16 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
                                                 for base in _PERCENT_OF.finditer(ctx.claim.sentence.text))
     owned = not foreign and ((entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
         not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)))
-    return Verdict("contradicted" if same_year and owned else "needs_review", evidence=(), period=year, explanation=(
+    # a figure no target has, with no deadline of its own to contradict, is a mark of its own (a demand, a
+    # proposal, a national aim) that no table holds; a known figure by another deadline is left for review
+    other_deadline = any(holds(m, float(r["value"]), ctx.rules) for r in rows)
+    verdict = "contradicted" if same_year and owned else "needs_review" if other_deadline else "unverifiable"
+    later = [r for r in table.series.get((measure.metric, entity), []) if (table.published(r) or date.min) > ctx.pub
+             and holds(m, float(r["value"]), ctx.rules)]
+    return Verdict(verdict, evidence=(), period=year, explanation=(
         f"No {measure.label} of {m.text}{' for ' + year if year else ''} is in the reference data; "
-        f"the targets set by the draft's date are {known}."), **base)
+        f"the targets set by the draft's date are {known}.") + (
+        f" {said(later[0])[:-1]}, after the draft." if later else ""), **base)
 
 
 def _judge_count(mention: Mention, actual: float, rules: RuleSet) -> str:
