@@ -279,6 +279,28 @@ def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tu
     return None, "", "no period published by the draft's date"
 
 
+_QUOTE_MARKS = re.compile(r'["\u201c\u201d]')
+
+
+def _quoted(claim: Claim) -> str:
+    """The quotation a figure stands in ("'We need 1.5%,' she said": the words she said), or "" if it is not
+    quoted: an odd number of quotation marks before it opens one."""
+    text, at = claim.sentence.text, claim.mention.start - claim.sentence.start
+    marks = [q.start() for q in _QUOTE_MARKS.finditer(text)]
+    before = [i for i in marks if i < at]
+    if len(before) % 2 == 0:
+        return ""
+    close = next((i for i in marks if i >= at + len(claim.mention.text)), len(text))
+    return text[before[-1] + 1:close]
+
+
+def _now_read_earlier(ctx: _Context, why: str) -> bool:
+    """A figure about now or ahead ("currently", "will meet it this year"), read at the latest period out because
+    its own was not out yet: a newer report than the table holds may bear it out, so it is never red."""
+    return why == "fallback" and (ctx.frame.period_from == "now" or tense_of(ctx.frame.clause) in ("present",
+                                                                                                   "future"))
+
+
 def _period_said(period: Mention) -> str:
     """A period as the draft says it, with the date it stands for when that is relative ("1949 (seventy-five years
     ago)")."""
@@ -415,8 +437,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         stale = _stale(ctx, key, table)
         if stale and verdict in ("supported", "contradicted"):
             verdict, text = "needs_review", text + stale
-        elif verdict == "contradicted" and why == "fallback" and (
-                ctx.frame.period_from == "now" or tense_of(ctx.frame.clause) == "present"):
+        elif verdict == "contradicted" and _now_read_earlier(ctx, why):
             verdict, text = "needs_review", text + (f" The claim speaks of now; {_said(key)} is the latest "
                                                     f"{measure.period} out by the draft's date.")
         changed = [g[0] for g in after if float(g[0]["value"]) != float(latest["value"])]
@@ -575,8 +596,15 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     # no share of something else in the sentence ("20% of their budget ... the 20% guideline")
     foreign = measure.unit == "percent" and any(not _base_named(ctx.vocabulary, base.group(1))
                                                 for base in _PERCENT_OF.finditer(ctx.claim.sentence.text))
-    owned = not foreign and ((entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
-        not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)))
+    # its body named in the figure's own quotation, if it is quoted: in "'We need to spend 1.5% by 2024,' she told
+    # a NATO event" the mark is hers
+    quoted = _quoted(ctx.claim)
+    if quoted:
+        owned = not foreign and (_found(ctx.vocabulary.group, quoted) or any(
+            entity in names for names in _entities_named(ctx.vocabulary, quoted)))
+    else:
+        owned = not foreign and ((entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
+            not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)))
     # a figure no target has, with no deadline of its own to contradict, is a mark of its own (a demand, a
     # proposal, a national aim) that no table holds; a known figure by another deadline is left for review
     other_deadline = any(holds(m, float(r["value"]), ctx.rules) for r in rows)
@@ -763,6 +791,13 @@ def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Ve
     stale = _stale(ctx, key, table)
     if stale and verdict in ("supported", "contradicted"):
         verdict, text = "needs_review", text + stale
+    elif verdict == "contradicted" and _now_read_earlier(ctx, why):  # "currently, 24 of the 32 have reached it"
+        now = _key_of(ctx.pub, measure.period)
+        stated_now = _statements(ctx, measure, now, cut, side) if counted else []
+        if stated_now and not _planned(ctx):  # the count stated for now decides, saying whose statement it is
+            return _stated_reading(ctx, stated_now, plural, side, cut_said, _said(now), now, base)
+        verdict, text = "needs_review", text + (f" The claim speaks of now or ahead; {_said(key)} is the latest "
+                                                f"{measure.period} out by the draft's date.")
     partial = sorted(p for p, published in table.periods.get((measure.metric, False), [])
                      if published <= ctx.pub and _period_end(p) > _period_end(key))
     if frame.period is None and verdict == "supported" and partial and partial[-1] != _key_of(ctx.pub, measure.period):

@@ -294,7 +294,7 @@ class _SentenceReader:
         tail = " ".join(re.split(r"[,;:()\u2013\u2014\d]", self.after(mention, 40))[0].split()[:4])
         lead = self.before(mention, 25)
         return _has(self.words.now, tail) or re.search(
-            self.words.now.pattern + r"\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None
+            self.words.now.pattern + r",?\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None
 
     def _gap(self, mention: Mention, period: Mention) -> float:
         """How far a date is from a figure; "4.1% in 2024" binds closer than "2014 to 4.1%"."""
