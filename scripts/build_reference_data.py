@@ -177,8 +177,10 @@ def events() -> None:
         if len(r["date"]) != 10 or r["members_after"] == "12":
             continue  # a month only (West Germany, 1955) is not guessed into a day; the founders signed, not joined
         for country in (c.split(" (")[0].strip() for c in r["joined"].split(",")):
-            if any(e["start_date"] == r["date"] and country in e["event"] for e in rows):
-                continue  # a dated fact of its own already (Finland, Sweden)
+            own = [e for e in rows if e["start_date"] == r["date"] and country in e["event"]]
+            if own:  # a dated fact of its own already (Finland, Sweden): it carries the member as its entity
+                own[0]["entity"] = country
+                continue
             rows.append({"event": f"{country} joins NATO ({r['members_after']} members from that day)",
                          "event_id": f"accession_{re.sub(r'[^a-z]+', '_', country.lower())}", "entity": country,
                          "location": "", "start_date": r["date"], "end_date": r["date"], "source_url": r["source_url"],
