@@ -79,12 +79,20 @@ def defence_expenditure() -> None:
         rows.append({"entity": r["country"], "metric": METRIC, "period": r["year"], "value": r["pct_gdp_2dp"],
                      "unit": "percent", "estimate": r["is_estimate"], "edition": AUG_2025[0],
                      "edition_date": AUG_2025[1], "source_url": r["source_url"], "source_title": r["source_title"],
-                     "retrieved_from": r["retrieved_from"]})
+                     "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
     for r in read("nato_defence_share_gdp_earlier_editions.csv"):
         rows.append({"entity": r["country"], "metric": METRIC, "period": r["year"], "value": r["pct_gdp"],
                      "unit": "percent", "estimate": r["is_estimate"], "edition": r["edition"],
                      "edition_date": r["edition_date"], "source_url": r["source_url"],
-                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"]})
+                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"],
+                     "cross_check": r["cross_check"]})
+    for r in jul_2026("share_gdp"):  # NATO's published 2-decimal figures, "core" defence expenditure from this edition
+        rows.append({"entity": r["entity"], "metric": METRIC, "period": r["period"],
+                     "value": f"{float(r['read']):.2f}", "unit": "percent",
+                     **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+                     "source_title": f"{JUL_2026[0]}, Table 3: core defence expenditure as a share of (real) GDP, % "
+                                     "(based on 2021 prices); 2025 and 2026 are estimates (e)",
+                     "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
     allies = {r["entity"] for r in rows if r["edition"] == AUG_2025[0]} - AGGREGATES
     listed: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
@@ -93,15 +101,15 @@ def defence_expenditure() -> None:
         members = {a for a in allies if JOINED.get(a, 0) <= int(r["period"])}
         r["edition_complete"] = str(members <= listed[(r["edition"], r["period"])]).lower()
     fields = ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
-              "edition_complete", "source_url", "source_title", "retrieved_from"]
+              "edition_complete", "source_url", "source_title", "retrieved_from", "cross_check"]
     write("defence_expenditure.csv", fields, rows)
 
 
 def real_change() -> None:
-    """NATO's annual real change in defence expenditure (August 2025 edition), from the copy in sources/ of the table
+    """NATO's annual real change in defence expenditure: the August 2025 edition, from the copy in sources/ of the table
     as a public repository keeps it (decimal commas, "*" after some names), rounded to 2 decimals like the pack's other
-    NATO figures (value) and as read (value_full); a second copy, where one was found, from
-    sources/real_change_cross_checks.csv."""
+    NATO figures (value) and as read (value_full), a second copy, where one was found, from
+    sources/real_change_cross_checks.csv; and the July 2026 edition (2 decimals as read)."""
     names = {"Slovak Republic": "Slovakia"}
     checked = {(r["entity"], r["period"]): r["cross_check"] for r in read("real_change_cross_checks.csv", GATHERED)}
     rows = []
@@ -119,6 +127,13 @@ def real_change() -> None:
                          "source_title": f"{AUG_2025[0]}: annual real change in defence expenditure, %",
                          "retrieved_from": REAL_CHANGE_COPY,
                          "cross_check": checked.get((entity, year), "no second copy found in the stored material")})
+    for r in jul_2026("real_change"):
+        rows.append({"entity": r["entity"], "metric": "defence_expenditure_real_change_pct", "period": r["period"],
+                     "value": f"{float(r['read']):.2f}", "value_full": r["read"], "unit": "percent",
+                     **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+                     "source_title": f"{JUL_2026[0]}, Table 3: core defence expenditure, annual real change, % "
+                                     "(based on 2021 prices)",
+                     "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
     write("real_change.csv", ["entity", "metric", "period", "value", "value_full", "unit", "estimate", "edition",
                               "edition_date", "source_url", "source_title", "retrieved_from", "cross_check"], rows)
 
