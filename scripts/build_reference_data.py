@@ -28,6 +28,36 @@ AUG_2025 = ("NATO, Defence Expenditure of NATO Countries (2014-2025), August 202
 # only some allies (e.g. only those at 2%) and is marked incomplete: no counts are derived from it.
 JOINED = {"Montenegro": 2017, "North Macedonia": 2020, "Finland": 2023, "Sweden": 2024}
 AGGREGATES = {"NATO Total", "NATO Europe and Canada"}
+# The July 2026 edition (cut-off 3 July 2026; NATO's workbook saved 9 July, served with Last-Modified 10 July 2026, per
+# github:mattahr/ha-edp-radar docs/providers/nato.md): dated 10 July, the day this version of the tables was certainly
+# out; the day NATO released it is not in the stored material. Read from a repository's tidy copy of the workbook, kept
+# in sources/nato_2026_edition.csv as read (million US dollars, %).
+JUL_2026 = ("NATO, Defence Expenditure of NATO Countries (2014-2026), July 2026", "2026-07-10")
+JUL_2026_XLSX = "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx"
+JUL_2026_COPY = ("github:aiutononesistonousername/leave-the-gun-take-the-cannoli data/processed/nato_defence.csv "
+                 "@366dedbbf761 (a repository's tidy copy of NATO's workbook def-exp-2026-en.xlsx, copied to "
+                 "sources/nato_2026_edition.csv)")
+JUL_2026_CODES = {"AL": "Albania", "BE": "Belgium", "BG": "Bulgaria", "CA": "Canada", "CZ": "Czechia", "DE": "Germany",
+                  "DK": "Denmark", "EE": "Estonia", "EL": "Greece", "ES": "Spain", "FI": "Finland", "FR": "France",
+                  "HR": "Croatia", "HU": "Hungary", "IT": "Italy", "LT": "Lithuania", "LU": "Luxembourg",
+                  "LV": "Latvia", "ME": "Montenegro", "MK": "North Macedonia", "NATO_EUR_CAN": "NATO Europe and Canada",
+                  "NATO_TOTAL": "NATO Total", "NL": "Netherlands", "NO": "Norway", "PL": "Poland", "PT": "Portugal",
+                  "RO": "Romania", "SE": "Sweden", "SI": "Slovenia", "SK": "Slovakia", "TR": "Türkiye",
+                  "UK": "United Kingdom", "US": "United States"}
+# How each table of the copy was checked where no second copy has the figure (tests/test_nato_2026_edition.py redoes it)
+JUL_2026_CHECKED = {
+    "usd_current": "no second copy of this figure; the column adds up: the allies that were members that year sum "
+                   "to NATO Total, and without the United States to NATO Europe and Canada, within rounding",
+    "usd_constant_2021": "no second copy of this figure; the column adds up: the allies that were members that year "
+                         "sum to NATO Total, and without the United States to NATO Europe and Canada, within rounding",
+    "share_gdp": "no second copy of this figure; equals the copy's Table 2 (constant 2021 prices) over its Table 5 "
+                 "(GDP, constant 2021 prices) within rounding",
+    "real_change": "no second copy of this figure; equals the year-on-year change of the copy's Table 2 (constant 2021 "
+                   "prices) within rounding",
+    "per_capita_2021": "no second copy of this figure; the population it implies (Table 2 at constant prices over it) "
+                       "moves by less than 3.5% a year",
+    "equipment_share": "no second copy of this figure (the 2026e column is checked against one where named)",
+}
 REAL_CHANGE_COPY = ("github:Datavisualiatie-UGent/project-dv26-2 assets/realchange.csv @ee88433924b6 (repository "
                     "copy of NATO's table, copied to sources/nato_real_change_2025_edition.csv)")
 
@@ -49,12 +79,20 @@ def defence_expenditure() -> None:
         rows.append({"entity": r["country"], "metric": METRIC, "period": r["year"], "value": r["pct_gdp_2dp"],
                      "unit": "percent", "estimate": r["is_estimate"], "edition": AUG_2025[0],
                      "edition_date": AUG_2025[1], "source_url": r["source_url"], "source_title": r["source_title"],
-                     "retrieved_from": r["retrieved_from"]})
+                     "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
     for r in read("nato_defence_share_gdp_earlier_editions.csv"):
         rows.append({"entity": r["country"], "metric": METRIC, "period": r["year"], "value": r["pct_gdp"],
                      "unit": "percent", "estimate": r["is_estimate"], "edition": r["edition"],
                      "edition_date": r["edition_date"], "source_url": r["source_url"],
-                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"]})
+                     "source_title": r["source_title"], "retrieved_from": r["retrieved_from"],
+                     "cross_check": r["cross_check"]})
+    for r in jul_2026("share_gdp"):  # NATO's published 2-decimal figures, "core" defence expenditure from this edition
+        rows.append({"entity": r["entity"], "metric": METRIC, "period": r["period"],
+                     "value": f"{float(r['read']):.2f}", "unit": "percent",
+                     **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+                     "source_title": f"{JUL_2026[0]}, Table 3: core defence expenditure as a share of (real) GDP, % "
+                                     "(based on 2021 prices); 2025 and 2026 are estimates (e)",
+                     "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
     allies = {r["entity"] for r in rows if r["edition"] == AUG_2025[0]} - AGGREGATES
     listed: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in rows:
@@ -63,15 +101,15 @@ def defence_expenditure() -> None:
         members = {a for a in allies if JOINED.get(a, 0) <= int(r["period"])}
         r["edition_complete"] = str(members <= listed[(r["edition"], r["period"])]).lower()
     fields = ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
-              "edition_complete", "source_url", "source_title", "retrieved_from"]
+              "edition_complete", "source_url", "source_title", "retrieved_from", "cross_check"]
     write("defence_expenditure.csv", fields, rows)
 
 
 def real_change() -> None:
-    """NATO's annual real change in defence expenditure (August 2025 edition), from the copy in sources/ of the table
+    """NATO's annual real change in defence expenditure: the August 2025 edition, from the copy in sources/ of the table
     as a public repository keeps it (decimal commas, "*" after some names), rounded to 2 decimals like the pack's other
-    NATO figures (value) and as read (value_full); a second copy, where one was found, from
-    sources/real_change_cross_checks.csv."""
+    NATO figures (value) and as read (value_full), a second copy, where one was found, from
+    sources/real_change_cross_checks.csv; and the July 2026 edition (2 decimals as read)."""
     names = {"Slovak Republic": "Slovakia"}
     checked = {(r["entity"], r["period"]): r["cross_check"] for r in read("real_change_cross_checks.csv", GATHERED)}
     rows = []
@@ -89,8 +127,100 @@ def real_change() -> None:
                          "source_title": f"{AUG_2025[0]}: annual real change in defence expenditure, %",
                          "retrieved_from": REAL_CHANGE_COPY,
                          "cross_check": checked.get((entity, year), "no second copy found in the stored material")})
+    for r in jul_2026("real_change"):
+        rows.append({"entity": r["entity"], "metric": "defence_expenditure_real_change_pct", "period": r["period"],
+                     "value": f"{float(r['read']):.2f}", "value_full": r["read"], "unit": "percent",
+                     **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+                     "source_title": f"{JUL_2026[0]}, Table 3: core defence expenditure, annual real change, % "
+                                     "(based on 2021 prices)",
+                     "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
     write("real_change.csv", ["entity", "metric", "period", "value", "value_full", "unit", "estimate", "edition",
                               "edition_date", "source_url", "source_title", "retrieved_from", "cross_check"], rows)
+
+
+def jul_2026(table: str) -> list[dict]:
+    """One table of NATO's July 2026 edition as rows: entity, period, the figure as read, whether NATO marks it an
+    estimate, and the second copy where one was found (sources/nato_2026_cross_checks.csv)."""
+    checked = {(r["table"], r["entity"], r["period"]): r["cross_check"]
+               for r in read("nato_2026_cross_checks.csv", GATHERED)}
+    rows = []
+    for r in read("nato_2026_edition.csv", GATHERED):
+        if r["table"] != table:
+            continue
+        entity = JUL_2026_CODES[r["code"]]
+        for label, text in r.items():
+            if label in ("table", "code") or not text:
+                continue
+            year = label.rstrip("e")
+            rows.append({"entity": entity, "period": year, "read": text, "estimate": str(label.endswith("e")).lower(),
+                         "edition": JUL_2026[0], "edition_date": JUL_2026[1], "source_url": JUL_2026_XLSX,
+                         "retrieved_from": JUL_2026_COPY,
+                         "cross_check": checked.get((table, entity, year), JUL_2026_CHECKED[table])})
+    return rows
+
+
+def edition_complete(rows: list[dict], allies: set[str]) -> None:
+    """Mark each row whether its edition lists every ally that was a member in its year (counts need it)."""
+    listed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for r in rows:
+        listed[(r["metric"], r["edition"], r["period"])].add(r["entity"])
+    for r in rows:
+        members = {a for a in allies if JOINED.get(a, 0) <= int(r["period"])}
+        r["edition_complete"] = str(members <= listed[(r["metric"], r["edition"], r["period"])]).lower()
+
+
+def defence_expenditure_usd() -> None:
+    """NATO's Table 2 (July 2026 edition): defence expenditure in US dollars at current and at constant 2021 prices
+    and exchange rates, per ally and the two aggregates, in whole dollars (value) and as read in millions
+    (value_million)."""
+    rows = []
+    for table, metric, what in (("usd_current", "defence_expenditure_usd_current", "current prices and exchange rates"),
+                                ("usd_constant_2021", "defence_expenditure_usd_constant_2021",
+                                 "constant 2021 prices and exchange rates")):
+        for r in jul_2026(table):
+            million = r.pop("read")
+            rows.append({"entity": r["entity"], "metric": metric, "period": r["period"],
+                         "value": str(round(float(million)) * 1_000_000), "value_million": f"{float(million):g}",
+                         "unit": "USD", **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+                         "source_title": f"{JUL_2026[0]}, Table 2: core defence expenditure, million US dollars, "
+                                         f"{what}",
+                         "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]})
+    edition_complete(rows, {r["entity"] for r in rows} - AGGREGATES)
+    write("defence_expenditure_usd.csv", ["entity", "metric", "period", "value", "value_million", "unit", "estimate",
+                                          "edition", "edition_date", "edition_complete", "source_url", "source_title",
+                                          "retrieved_from", "cross_check"], rows)
+
+
+def defence_per_capita() -> None:
+    """NATO's Table 6 (July 2026 edition): defence expenditure per capita, US dollars at 2021 prices and exchange
+    rates, per ally and the two aggregates."""
+    rows = [{"entity": r["entity"], "metric": "defence_expenditure_per_capita_usd", "period": r["period"],
+             "value": f"{float(r['read']):g}", "unit": "USD",
+             **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+             "source_title": f"{JUL_2026[0]}, Table 6: core defence expenditure per capita, US dollars, constant 2021 "
+                             "prices and exchange rates",
+             "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]}
+            for r in jul_2026("per_capita_2021")]
+    edition_complete(rows, {r["entity"] for r in rows} - AGGREGATES)
+    write("defence_per_capita.csv", ["entity", "metric", "period", "value", "unit", "estimate", "edition",
+                                     "edition_date", "edition_complete", "source_url", "source_title",
+                                     "retrieved_from", "cross_check"], rows)
+
+
+def equipment_share() -> None:
+    """NATO's Table 8a (July 2026 edition): equipment expenditure (major equipment and the research and development
+    devoted to it) as a share of defence expenditure, per ally; the copy holds no aggregate rows for it."""
+    rows = [{"entity": r["entity"], "metric": "equipment_share_pct", "period": r["period"],
+             "value": f"{float(r['read']):.2f}", "unit": "percent",
+             **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
+             "source_title": f"{JUL_2026[0]}, Table 8a: distribution of core defence expenditure by main category, "
+                             "equipment (major equipment and related research and development), % of the total",
+             "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]}
+            for r in jul_2026("equipment_share")]
+    edition_complete(rows, {r["entity"] for r in rows} - AGGREGATES)
+    write("equipment_share.csv", ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
+                                  "edition_complete", "source_url", "source_title", "retrieved_from", "cross_check"],
+          rows)
 
 
 def summits() -> None:
@@ -177,8 +307,10 @@ def events() -> None:
         if len(r["date"]) != 10 or r["members_after"] == "12":
             continue  # a month only (West Germany, 1955) is not guessed into a day; the founders signed, not joined
         for country in (c.split(" (")[0].strip() for c in r["joined"].split(",")):
-            if any(e["start_date"] == r["date"] and country in e["event"] for e in rows):
-                continue  # a dated fact of its own already (Finland, Sweden)
+            own = [e for e in rows if e["start_date"] == r["date"] and country in e["event"]]
+            if own:  # a dated fact of its own already (Finland, Sweden): it carries the member as its entity
+                own[0]["entity"] = country
+                continue
             rows.append({"event": f"{country} joins NATO ({r['members_after']} members from that day)",
                          "event_id": f"accession_{re.sub(r'[^a-z]+', '_', country.lower())}", "entity": country,
                          "location": "", "start_date": r["date"], "end_date": r["date"], "source_url": r["source_url"],
@@ -191,6 +323,9 @@ if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     defence_expenditure()
     real_change()
+    defence_expenditure_usd()
+    defence_per_capita()
+    equipment_share()
     summits()
     commitments()
     stated_counts()
