@@ -1396,7 +1396,7 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
                                                  "source of its own.", entity=frame.entity_text or None,
                        measure=frame.foreign_measure)
     if not readings:
-        return Verdict("unverifiable", None, (), UNCOVERED, entity=frame.entity_text or None)
+        return _size_of_body(ctx) or Verdict("unverifiable", None, (), UNCOVERED, entity=frame.entity_text or None)
     pledges = [r for r in readings if r.fit >= readings[0].fit - CLOSE and _target_of(pack, r.verdict)]
     if pledges and _target_of(pack, readings[0].verdict):  # a pledged figure holds if any pledge of its table says it
         held = [r for r in pledges if r.verdict.verdict == "supported"]
@@ -1423,6 +1423,28 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
     if best.verdict == "contradicted" and doubt:
         return replace(best, verdict="needs_review", explanation=f"{best.explanation} But {doubt}.")
     return best
+
+
+_OWNED_BEFORE = re.compile(r"(?:['\u2019]s|\ball(?:\s+the)?|\bits|\btheir)\s*$", re.I)
+
+
+def _size_of_body(ctx: _Context) -> Verdict | None:
+    """"The Alliance's 28 leaders", "all 29 national parliaments": a whole number owned by a body whose size a
+    table holds, equal to that size on the claim's date, is that size counted once a member. It only bears a
+    figure out: any other number is a count of something else, so nothing is said."""
+    m, text = ctx.mention, ctx.claim.sentence.text
+    if m.unit != "count" or m.vague or m.value is None or not _OWNED_BEFORE.search(
+            text[max(0, m.start - ctx.claim.sentence.start - 20):m.start - ctx.claim.sentence.start]):
+        return None
+    for words in ctx.vocabulary.measures:
+        measure = words.measure
+        if measure.unit == "count" and measure.holds == "until_changed":
+            table = ctx.pack.tables[measure.table]
+            for entity in _one_entity(table, measure):
+                verdict = _value_reading(ctx, table, measure, entity)
+                if verdict.verdict == "supported":
+                    return verdict
+    return None
 
 
 def _unnamed(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:

@@ -49,6 +49,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
 _TO = rf"(?:{_DASH}|\s+(?:to|through|until|till|and)\s+)"
+_NOT_AND = r"(?!\s+and\s)"  # "February 25, 2022 and March 24, 2022": two dates, each with its year, are no range
 _EDGE_L = r"(?<![\w$£€¥₽.,])"
 _EDGE_R = r"(?![\w%]|[.,]\d)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -82,11 +83,11 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"{_WEEKDAY},?\s+(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _WEEKDAY_FIRST)),
     ("day_range_two_months", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
+        rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY})\s+(?P<m1>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}){_NOT_AND})?"
         rf"{_TO}(?P<d2>{_DAY})\s+(?P<m2>{_MON_ANY_CASE})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?",
         _DAY_FIRST)),
     ("day_range_two_months_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}){_NOT_AND})?"
         rf"{_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<d2>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y2>{_YEAR}))?",
         _MONTH_FIRST)),
     ("day_range", _p(
