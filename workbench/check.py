@@ -25,7 +25,7 @@ from workbench.extract.vague import load_vague_quantifiers
 from workbench.model import Mention
 from workbench.reference import Measure, ReferencePack, ReferenceTable, published_by
 from workbench.rules import Rule, RuleSet
-from workbench.vocabulary import MeasureWords, Vocabulary, vocabulary_for
+from workbench.vocabulary import MeasureWords, Vocabulary, label_pattern, vocabulary_for
 
 UNCOVERED = "No reference data covers this claim; it needs a source of its own."
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year written out: "2014", not "14"
@@ -1205,14 +1205,20 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             readings.append(_reading(fit, _count_reading(ctx, table, measure), measure, "count"))
             continue
         if frame.aggregate == "total":
-            if measure.unit == "count" and measure.kind == "level":  # "among the 32 members": the group's size
+            # "among the 32 members": the group's size, where the measure is a body's size; "the highest median
+            # price of the 46 markets" counts the table's own entities, not any one's home sales
+            if measure.unit == "count" and measure.kind == "level" and (
+                    measure.holds == "until_changed" or not counted):
                 entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause),
                                                 body_wide=_counts_members(ctx, words, after))
                 if entity is not None:
                     readings.append(_reading(fit + entity_fit + 1.0, _value_reading(ctx, table, measure, entity),
                                              measure, "the count it states"))
-            elif counted and frame.partitive:  # those with figures may be fewer than the members: never red
+            elif counted and (frame.partitive or measure.unit == "count"):  # those with figures may be fewer
+                # than the members: never red; "the 38 states with the higher limit" may be some of them
                 derived = _count_reading(ctx, table, measure)
+                if not frame.partitive and derived.verdict != "supported":
+                    continue
                 if derived.verdict == "contradicted":
                     derived = replace(derived, verdict="needs_review", explanation=derived.explanation + (
                         f" Some {table.description.plural} may have no figures; the total may count them too."))
@@ -1287,6 +1293,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
 
 
 _NOT_A_NOUN = re.compile(r"\s*(?:[^\w\s]|$|(?:in|by|and|or|the|to|from|at|on|for|per|of|while|but|than|this|that|"
+                         r"year-over-year|year|yoy|"
                          r"last|next|a|an|is|was|were|are|be|been|has|had|have|will|would|as|with|during|since|"
                          r"until|after|before|when|where|which|who|its|their|his|her|between|over|across|compared|against|within|"
                          r"up|down|so|annually|year-on-year|on\s+average)\b)", re.I)
@@ -1419,7 +1426,7 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
         doubt = "the draft does not say which period it means; the latest one available was used"
     if best.verdict == "contradicted" and not doubt:
         read = _read_against(pack, best)
-        doubt = _unnamed(ctx, read) or _credited_elsewhere(ctx, read)
+        doubt = _unnamed(ctx, read) or _credited_elsewhere(ctx, read) or _unworded(ctx, read)
     if best.verdict == "contradicted" and doubt:
         return replace(best, verdict="needs_review", explanation=f"{best.explanation} But {doubt}.")
     return best
@@ -1461,6 +1468,19 @@ def _unnamed(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
     if _found(words.names, ctx.claim.context):  # "the figure breaks down as 3.5 percent": a change of what?
         return f"the {read[1].label} was read as changing from the story around the sentence, which does not name it"
     return f"the draft does not name the {read[1].label} in so many words"
+
+
+def _unworded(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
+    """"Active listings increased by 12.4 percent" read as months of inventory because "listings" is one of its
+    context words: a red needs a word of the measure itself in the sentence or the story before it."""
+    words = ctx.vocabulary.words_of(read[1]) if read is not None else None
+    if ctx.frame.aggregate in ("count", "share", "total"):
+        return ""  # "only five allies met the 2% guideline": its group and cut-off tie a count to its measure
+    if words is None or words.names is None or any(
+            _found(pattern, text) for pattern in (words.names, label_pattern(read[1].label))
+            for text in (ctx.claim.sentence.text, ctx.claim.context[-CONTEXT_EVENT:])):
+        return ""  # "Niger's rate was 7.6": a word of its label, beside whom it is about (_unnamed asks that)
+    return f"no word of {read[1].label} is in the sentence or the story before it, only words around it"
 
 
 def _credited_elsewhere(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:

@@ -127,6 +127,12 @@ def _undivided(words: tuple[str, ...], per: re.Pattern[str] | None) -> re.Patter
     return words_pattern([w for w in stripped if w])
 
 
+@lru_cache(maxsize=256)
+def label_pattern(label: str) -> re.Pattern[str] | None:
+    """A measure's label words as one pattern (compiled once a label)."""
+    return words_pattern(list(_label_words(label)))
+
+
 def _label_words(label: str) -> tuple[str, ...]:
     """The words of a measure's label ("fertility rate": "fertility", "rate"), as support for a reading; not
     those of its qualifier in brackets ("(seasonally adjusted annual rate)"), which say how, not what."""
