@@ -883,7 +883,8 @@ def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity
     place = next((i + 1 for i, r in enumerate(ordered) if r["entity"] == entity), None)
     if place is None:
         return value
-    if len(ordered) == 1:  # "its lowest level" in a table of one entity: a rank over all its past
+    if len(ordered) == 1 or _found(_rule_words(ctx.rules.word_list("ranks", "over_time")), frame.clause or ""):
+        # "its lowest level" in a table of one entity, "the most in any month on record": over all its past
         return _record_reading(ctx, table, measure, entity, value, 0, False)
     words = "highest" if frame.rank_order == "high" else "lowest"
     plural = table.description.plural if table.description else "entities"

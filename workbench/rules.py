@@ -33,7 +33,7 @@ WORD_SECTIONS: dict[str, tuple[str, ...]] = {
 }
 WORD_SECTIONS_OPTIONAL: dict[str, tuple[str, ...]] = {  # lists added later: a rule file without them still loads
     "comparisons": ("differences",),
-    "ranks": ("first_time",),
+    "ranks": ("first_time", "over_time"),
     "changes": ("over_a_year",),
     "measure_objects": ("denominators",),
     "periods": ("now",),
