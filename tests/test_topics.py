@@ -19,9 +19,11 @@ from workbench.scoring import load_entries, score_entries
 TOPICS = Path(__file__).parent / "topics"
 # measured on the claims as written (see the issue note); a fall below these is a regression
 # us_macro 0.82 -> 0.81: with us_jobs beside it, "Employers cut 7.2 million jobs between ..." finds a jobs table
-# tx_housing: its first run (tests/topics/tx_housing/MEASURED.md), 72.5% right with two wrong "supported"
-FLOORS = {"world_fertility": 0.93, "us_macro": 0.81, "gapminder": 0.91, "us_states": 0.90, "us_jobs": 0.73,
-          "tx_housing": 0.72}
+# tx_housing: its first run (tests/topics/tx_housing/MEASURED.md), 72.5% right with two wrong "supported"; 73.8% now
+# gapminder 0.91 -> 0.90: "not as long as people in 41 other countries" (labelled needs_review) is now unverifiable,
+# as a count the size of no body is (a rule that moved every held-out real-news set up by 0.5 to 1.7 points)
+FLOORS = {"world_fertility": 0.93, "us_macro": 0.81, "gapminder": 0.90, "us_states": 0.90, "us_jobs": 0.74,
+          "tx_housing": 0.73}
 # wrong "supported" a topic may have: one, unless its first run had more (a rise above this is a regression)
 FALSE_SUPPORTED = {"tx_housing": 2}
 

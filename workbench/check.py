@@ -521,7 +521,10 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
         ", which bears the claim out." if ok else f", which does not bear out {ctx.mention.text}.")
     verdict = "supported" if ok else "contradicted"
     if not ok and not _whole_body_counted(ctx, words, min(float(r["value"]) for r in standing)):
-        verdict = "needs_review"
+        # a size it had at another time ("originally just 12 members") is for review; a number it never had ("all
+        # three countries", "more than 40 foreign countries") counts some of them, or others, which no table counts
+        ever = any(holds(ctx.mention, float(r["value"]), ctx.rules) for r in rows if _known_by(table, r, ctx.pub))
+        verdict = "needs_review" if ever else "unverifiable"
         text += f" But the claim may count only some of them ('{ctx.mention.text}{_text_after(ctx)[:24]}...')."
     evidence = tuple(_evidence(table, r, _fmt(float(r["value"])), str(table.published(r) or r["period"]))
                      for r in standing)
