@@ -51,7 +51,7 @@ _FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|sixths?|sevent
                             re.I)
 # "one" is a pronoun far more often than a count in news copy
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
-_NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|which|last|by)|(?:a|an|the)\s+[\w-]+)\s+$",
+_NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|which|last|by)|(?:a|an|the)\s+[\w.-]+)\s+$",
                              re.I)
 
 PERCENT_AFTER = re.compile(r"(?:\s?%|[\s-]?(?:per[\s-]?cent\b|percent\b|pc\b|pct\b))", re.I)
@@ -132,7 +132,7 @@ APPROX_BEFORE = [
     ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
     ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
     ("at_least", r"at least|no less than|no fewer than|no lower than|no smaller than|"
-                 r"a minimum of|minimum of|not less than|"
+                 r"a minimum of|not less than|"
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
                  r"(?:greater|higher|larger) or equal (?:than|to)"),
     ("at_most", r"at most|up to|no more than|no higher than|no greater than|"
@@ -147,8 +147,14 @@ _APPROX_BEFORE = re.compile(
     + r")\s*$",
     re.I,
 )
-_APPROX_AFTER = re.compile(r"(?:\s+or\s+(?P<at_least>more|above|higher)|\s+or\s+(?P<at_most>less|fewer|"
-                           r"below|lower)|(?P<more_than>\+|-plus\b))", re.I)
+# "$2.50 a gallon or less": the rate's words come between the figure and its "or less"
+_APPROX_AFTER = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+(?=\s+or\s))?(?:\s+or\s+(?P<at_least>more|above|higher)|"
+                           r"\s+or\s+(?P<at_most>less|fewer|below|lower)|(?P<more_than>\+|-plus\b))", re.I)
+# "about a 10% increase", "more than a 3.7-cent cut": the qualifier of the change before its article; a lone
+# preposition is not read past one ("above a 2% target" is the target's figure)
+_APPROX_BEFORE_ARTICLE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(?P<about>about|around|roughly|approximately)|(?P<nearly>nearly|almost)|"
+    r"(?P<at_least>at least)|(?P<more_than>more than)|(?P<less_than>less than))\s+an?\s+$", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|"
     r"grew|grow|growing|grown|jumped?|climbed?|dropped?|declined?|went|gone|raised?|raising|cut|"
@@ -162,7 +168,8 @@ _PHRASAL_UP = re.compile(r"\b(?:pick|add|end|wind|show|sum|sign|line|pile|rack|b
                          r"\s+up\b[^.;]{0,20}$", re.I)
 # "ranging from 44 to 72 mph", "varied from 2 to 3": a spread, whatever verb came before it
 _SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?to-?|through|and|or|up\s+to)\s*$", re.I)
+# "5-6%", "2 to 3", "four or five", "6- or 7-cent" (the first number's hyphen hangs before "or")
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?\s?to-?|through|and|-?\s?or|up\s+to)\s*$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
 
@@ -178,6 +185,7 @@ class _Number:
     fraction_word: bool = False
     number_end: int = 0  # end of the number and its multiplier, before any unit word
     written: bool = False  # a fraction or a power of ten: quantulum3 is shown a plain numeral in its place
+    scale: float = 1.0  # what its unit words multiplied it by ("7 cents" is 0.07 dollars): a bare low end takes it too
 
 
 LOOK_BEHIND = 60  # characters before a number that can change its reading ("more than", "US$", "between")
@@ -245,6 +253,7 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
         found.extend(_spelled_numbers(sentence, found, blocked))
     if "article_unit" in rare_words(sentence):
         found.extend(_article_units(sentence, Spans((n.start, n.end) for n in found)))
+        found.extend(_Number(m.start(), m.end(), 1.0, number_end=m.end()) for m in _A_PENNY.finditer(sentence))
     found.sort(key=lambda n: n.start)
     return found
 
@@ -256,6 +265,10 @@ _ARTICLE_UNIT = re.compile(r"\b(?i:an?)\s+(?P<unit>(?i:inch|foot|mile|met(?:re|e
 # "30 miles a gallon", "half a mile": a rate of the number before, or the unit of its fraction
 _NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|sixths?|sevenths?|eighths?|"
                             r"ninths?|tenths?)\s+(?:of\s+)?)$", re.I)
+
+
+# "a penny a share", "about a penny": the article is one, read in cents below ("a penny for your thoughts" is not)
+_A_PENNY = re.compile(r"\ba(?=\s+penny\b(?![\w-])(?!\s+for\b))")
 
 
 def _article_units(sentence: str, spans: Spans) -> list[_Number]:
@@ -428,6 +441,10 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     if _inch_mark(sentence, number.end):
         number.unit, number.end = "inch", number.end + 1
         return
+    if number.fraction_word and (article := _OF_A.match(sentence, number.end)) and (
+            cents := _CENTS_AFTER.match(sentence, article.end())):
+        _in_cents(sentence, number, cents, cents.end())  # "half of a cent"
+        return
     if number.value < 1 and (number.fraction_word or number.written) and (
             quantity := _unit_of_one(sentence, number.end)):
         number.unit, number.end = quantity  # "three-quarters of a century", "1/16 of a pint", "half an hour"
@@ -438,8 +455,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
             number.unit, number.end = unit, number.end + m.end()
             return
     if m := _CENTS_AFTER.match(after):  # "20 cents per share" is $0.20: a hundredth of the sentence's dollar
-        number.unit = "GBP" if m.group("pence") else _sentence_facts(sentence)[0] or "USD"
-        number.value, number.end = number.value / 100, number.end + m.end()
+        _in_cents(sentence, number, m, number.end + m.end())
         return
     if re.match(r"\s?-?\s?[A-Za-zµ°]", after):
         more = _MORE_AFTER.match(after)  # "1 to 2 more inches", "three straight months": the unit is read past it
@@ -450,7 +466,9 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
 
 
-_CENTS_AFTER = re.compile(r"\s?(?:cents?\b|¢|(?P<pence>pence\b))", re.I)
+# "20 cents", "a 4-cent increase", "3.7-cents", "a penny a share"; pence are sterling, a penny is the sentence's
+_CENTS_AFTER = re.compile(r"(?:\s?|-)(?:cents?\b|¢|(?P<pence>pence\b)|(?P<penny>penny|pennies)(?![\w-]))", re.I)
+_STERLING = re.compile(r"£|\b(?:sterling|pence|pounds?)\b", re.I)
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
 # "down 318.27 points, or 1.09 percent", "fell 50 points to 4,401": an index's points, said with its level
 _INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})",
@@ -465,6 +483,13 @@ _TEMPERATURE_AFTER = re.compile(
 _WEATHER_WORDS = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees?|forecast|warm\w*|cold\w*|heat\w*|frost\w*|"
                             r"chill\w*|freez\w*|thermometers?|climate)\b", re.I)
 _SCALE_IN_SENTENCE = re.compile(r"\b(Celsius|Fahrenheit|centigrade)\b|\d\s?°\s?([CF])\b", re.I)
+
+
+def _in_cents(sentence: str, number: _Number, m: re.Match[str], end: int) -> None:
+    """The number as hundredths of the sentence's currency, its span stretched to `end`."""
+    sterling = m.group("pence") or (m.group("penny") and _STERLING.search(sentence))
+    number.unit = "GBP" if sterling else _sentence_facts(sentence)[0] or "USD"
+    number.value, number.scale, number.end = number.value / 100, 0.01, end
 
 
 def _index_points(value: float, after: str) -> bool:
@@ -612,7 +637,7 @@ _OFF_AFTER = re.compile(r"\s+off\b", re.I)
 
 def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
     before = _before(sentence, start)
-    m = _APPROX_BEFORE.search(before[-40:])
+    m = _APPROX_BEFORE.search(before[-40:]) or _APPROX_BEFORE_ARTICLE.search(before[-40:])
     if m:
         word = m.lastgroup
         if word == "more_than" and unit in TIME_UNITS and re.search(r"\bover\s*$", before, re.I):
@@ -648,7 +673,7 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     joint = sentence[first.end:second.start]
     if not _RANGE_JOIN.match(joint):
         return None
-    word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-")
+    word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-").strip()
     before = _before(sentence, first.start)
     lead = re.search(r"\b(between|from)\s+$", before, re.I)
     if (word == "and" and not (lead and lead.group(1).lower() == "between")) or (word == "or" and lead):
@@ -669,7 +694,8 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     if len(units) > 1:
         return None
     unit = units.pop() if units else "count"
-    low = first.value * (second.multiplier if first.multiplier == 1.0 else 1.0)
+    low = first.value * (second.multiplier if first.multiplier == 1.0 else 1.0) * (
+        second.scale if first.unit == "count" else 1.0)  # "$1-2 billion", "6 to 7 cents"
     if not low < second.value:
         return None
     start = first.start - len(before) + lead.start(1) if lead else first.start  # `before` is a window
