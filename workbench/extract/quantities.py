@@ -258,10 +258,14 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
     return found
 
 
-# "up to an inch", "a half-inch to an inch": the article is the number one before a unit of measure (never a unit
-# of time, whose "a year" is mostly a rate or a period, nor "a ton of", "a yard", which are idioms or places)
-_ARTICLE_UNIT = re.compile(r"\b(?i:an?)\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|centimet(?:re|er)|"
-                           r"millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])")
+# "up to an inch", "a half-inch to an inch": the article is the number one before a unit of measure (not "a ton of",
+# "a yard", which are idioms or places), and before a unit of time after words that make it a length ("for a year",
+# "in more than a year", "after just an hour"; "$3bn a year", "twice a week" are rates)
+_ARTICLE_UNIT = re.compile(r"\b(?P<article>(?i:an?))\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|"
+                           r"centimet(?:re|er)|millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])"
+                           r"|\b(?i:for|after|within|than|nearly|almost|about|least|most|only|just|barely)\s+"
+                           r"(?:(?i:just|only|barely)\s+)?(?P<time_article>(?i:an?))\s+"
+                           r"(?P<time>(?i:year|month|week|day|hour|minute|decade|century))(?![\w'’-])")
 # "30 miles a gallon", "half a mile": a rate of the number before, or the unit of its fraction
 _NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|sixths?|sevenths?|eighths?|"
                             r"ninths?|tenths?)\s+(?:of\s+)?)$", re.I)
@@ -274,11 +278,13 @@ _A_PENNY = re.compile(r"\ba(?=\s+penny\b(?![\w-])(?!\s+for\b))")
 def _article_units(sentence: str, spans: Spans) -> list[_Number]:
     found = []
     for m in _ARTICLE_UNIT.finditer(sentence):
-        if spans.overlaps(m.start(), m.end()) or _NUMBER_BEFORE.search(_before(sentence, m.start())):
+        article = "article" if m.group("article") else "time_article"
+        start = m.start(article)
+        if spans.overlaps(start, m.end()) or _NUMBER_BEFORE.search(_before(sentence, start)):
             continue
-        read = unit_reading("1", " " + m.group("unit"))
+        read = unit_reading("1", " " + m.group("unit" if article == "article" else "time"))
         if read is not None and read[2] not in _PHYSICAL_ENTITIES_SKIPPED:
-            found.append(_Number(m.start(), m.end(), 1.0, unit=read[1], number_end=m.end()))
+            found.append(_Number(start, m.end(), 1.0, unit=read[1], number_end=m.end()))
     return found
 
 
@@ -660,6 +666,24 @@ def _mention(sentence: str, n: _Number) -> Mention:
 _CHANGE_OF = re.compile(r"\b(?:increase|rise|decline|drop|fall|gain|jump|cut|growth|decrease)s?\s+of\s+$", re.I)
 
 
+# "expects capacity to rise 7 percent to 9 percent, with costs up 3 percent to 5 percent": a forecast gives its change
+# as a spread, in one unit and of one size, with no finite past verb ("sales rose 1.5% to 2.1%" is a change and its
+# result, and so is "is expected to raise rates 0.25% to 5.5%")
+_FORECAST_BEFORE = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|forecasting|projects?|projected|predicts?|"
+                              r"predicted|guidance|outlook|estimates?)\b", re.I)
+_PAST_CHANGE = re.compile(r"rose|fell|grew|went|gone|risen|fallen|grown|shrank|shrunk|slid|lost|shed|\w+ed", re.I)
+FORECAST_LOOK_BEHIND = 120
+SPREAD_RATIO = 3  # at most this high end to low end
+
+
+def _forecast_spread(sentence: str, before: str, first: _Number, second: _Number) -> bool:
+    verb = _CHANGE_VERB.search(before)
+    return (verb is not None and not _PAST_CHANGE.fullmatch(verb.group(0).split()[0])
+            and first.unit == second.unit and first.unit not in ("count", None) and first.value > 0
+            and second.value <= SPREAD_RATIO * first.value
+            and _FORECAST_BEFORE.search(sentence, max(0, first.start - FORECAST_LOOK_BEHIND), first.start) is not None)
+
+
 def _changed(before: str) -> bool:
     """A verb of change ends `before` ("rose from", "up"), not a spread ("ranging from") nor "picking up"."""
     verb = _CHANGE_VERB.search(before)
@@ -685,8 +709,9 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     # "fell 2 to 3%", "lost 5 to 10 pounds": a bare number before a unit is the low end of the change's spread; a
     # change names both its units ("slid $10.60 to $1,959.40", "rose 1.5 points to 2.1%")
     bare_low = first.unit == "count" and second.unit not in ("count", None)
-    if not lead and word in ("to", "up to") and _changed(before) and not bare_low and not (
-            _CHANGE_OF.search(before) and first.unit == second.unit):
+    spread = bare_low or (_CHANGE_OF.search(before) and first.unit == second.unit) or _forecast_spread(
+        sentence, before, first, second)
+    if not lead and word in ("to", "up to") and _changed(before) and not spread:
         return None
     units = {first.unit, second.unit} - {"count"}
     if len(units) > 1:
