@@ -23,13 +23,15 @@ _LABELS = (
 # named by their number of members ("S&P 500", "FTSE 100"); a year after them is still a year ("Airbus 2024
 # deliveries").
 _MAKERS = (r"Boeing|Airbus|Embraer|Lumia|Pixel|PlayStation|Xbox|iOS|Android|macOS|Series|Max|MAX|Ultra|Fold|Flip|"
-           r"S&P|FTSE|Nikkei|Stoxx|CAC|DAX|Nifty|Sensex")
+           r"S&P|Poor's|Poor’s|FTSE|Nikkei|Stoxx|CAC|DAX|Nifty|Sensex")
 # what follows a model's number in its name: "iPhone 15 Pro Max", "16 Plus", "737 MAX 9"
 _MODEL_WORDS = r"Pro|Plus|Max|MAX|Ultra|Lite|XL"
 _PATTERNS = [
     # "Article 5", "UN Resolution 2202", "Articles 4 and 5", "No. 10", "World War 2", "Boeing 787-9s"
     rf"\b(?:{_LABELS}|(?:{_MAKERS})(?=\s+(?!(?:19|20)\d\d\b)))\s+\d+(?:[.\-/]\d+)*[A-Za-z]?"
     r"(?:\s*(?:and|or|,|&)\s*\d+(?!\s*%))*",
+    # the Russell indexes, named by a number that could be a year ("the Russell 2000 rose")
+    r"\bRussell\s+[123]000\b",
     # "F-35", "S-400", "Su-57", "COVID-19", "PAC-3", "B-52H", "T-72B3"; not "mid-2025", "pre-2014"
     r"\b(?!(?:mid|early|late|pre|post|end|start|year|the|and|or|to|by|in|on|of)-)"
     r"[A-Za-z]{1,8}-\d+[A-Za-z0-9]*(?:-\d+)?",

@@ -17,7 +17,8 @@ from workbench.extract.numberwords import cardinal_words, ordinal_words, rare_wo
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
-_DIGIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)\b")  # starts with a digit: scanned fast; its edge is checked
+# starts with a digit: scanned fast; its edge is checked ("1,000th" too)
+_DIGIT_ORDINAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:st|nd|rd|th)\b")
 # after a digit ordinal: a century, a street, a military unit, a party, an amendment: names, not ranks
 _NAMED_AFTER = re.compile(
     r"[\s-]+(?:century|centuries|millenni|St\b|Street|Ave\b|Avenue|Rd\b|Road|Precinct|Airborne|Infantry|"
@@ -31,7 +32,8 @@ _NOT_SUPERLATIVE = ("interest", "forest", "request", "contest", "protest", "harv
                     "earnest", "manifest", "behest", "unrest", "bequest", "midwest", "inquest")
 _RANK_AFTER = re.compile(
     r"[\s-]+(?:(?!(?:" + "|".join(_NOT_SUPERLATIVE) + r")\b)[a-z]{2,}est\b|most\b|least\b|ranked\b|placed?\b|"
-    r"consecutive\b|straight\b|successive\b|anniversary\b|birthday\b|members?\b)", re.I)
+    r"consecutive\b|straight\b|successive\b|anniversary\b|birthday\b|annual\b|members?\b|"
+    r"(?!time\b)(?:[a-z]+\s+){1,2}in\s+a\s+row\b)", re.I)  # "the tenth annual fair", "their seventh win in a row"
 # a verb of placing before a spelled-out ordinal makes it a rank with no rank word after it: "finished an
 # inexplicable fifth", "got home third", "became the thirtieth state"; not "finished a third of the race"
 _RANK_BEFORE = re.compile(
@@ -65,7 +67,7 @@ def find_ordinals(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention
     taken = Spans(blocked)
     found = []
     for m in digits:
-        value = int(m.group(0)[:-2])
+        value = int(m.group(0)[:-2].replace(",", ""))
         if m.start() and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] in "_.,"):
             continue  # inside a number or a name
         if taken.overlaps(*m.span()) or _NAMED_AFTER.match(sentence, m.end()) or (

@@ -29,7 +29,7 @@ MULTIPLIERS = {
 }
 _NUMERAL = re.compile(
     r"(?=[\d.])"  # first, so that the scan skips to the next digit at once (4x faster than the lookbehinds first)
-    r"(?<![\d_.,/\u2044])(?:(?<![A-Za-z][\-/])|(?<=\bto-))"
+    r"(?<![\d_.,/\u2044])(?:(?<![A-Za-z][\-/])|(?<=\bto-)|(?<=\bof-))"  # "90,000 to-120,000", "6-of-14"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?:\.\d+)?|\.\d+)"
     r"(?![.,]?\d|\s?[/\u2044]\s?\d)"
     r"(?:(?P<gap>\s?|-(?=[a-z]{3}))(?P<mult>(?:hundred\s)?(?:thousand|million|billion|trillion)|hundred|crores?|"
@@ -186,6 +186,7 @@ class _Number:
     number_end: int = 0  # end of the number and its multiplier, before any unit word
     written: bool = False  # a fraction or a power of ten: quantulum3 is shown a plain numeral in its place
     scale: float = 1.0  # what its unit words multiplied it by ("7 cents" is 0.07 dollars): a bare low end takes it too
+    symbol: bool = False  # its unit is a currency sign before it ("$2"), which numbers listed before it do not share
 
 
 LOOK_BEHIND = 60  # characters before a number that can change its reading ("more than", "US$", "between")
@@ -212,6 +213,7 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         taken.add(number.start, number.end)  # "3 USD 5%": the next number may not take a code already read
     # "zero percent" is a figure; "zero tolerance", "net zero" are not counts
     numbers = [n for n in numbers if not (n.spelled and n.unit == "count" and n.value == 0)]
+    _share_listed_units(sentence, numbers)
     mentions: list[Mention] = []
     i = 0
     while i < len(numbers):
@@ -223,6 +225,27 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         mentions.append(_mention(sentence, numbers[i]))
         i += 1
     return mentions
+
+
+# "2.34, 2.10, and 2.36 percent", "21 and 15 points": numbers listed before a unit are in it; a comma alone is no list
+# ("of the 61 cases, 54 percent")
+_LIST_LAST = re.compile(r",?\s+(?:and|or)\s+")
+_LIST_MORE = re.compile(r",\s*")
+_NOT_SHARED = {"count", "fraction", FACTOR, "ordinal"}
+
+
+def _share_listed_units(sentence: str, numbers: list[_Number]) -> None:
+    for i, number in enumerate(numbers):
+        if number.unit in _NOT_SHARED or number.symbol:
+            continue
+        joint, j = _LIST_LAST, i
+        while j > 0:
+            earlier, later = numbers[j - 1], numbers[j]
+            if earlier.unit != "count" or earlier.multiplier != 1.0 or not joint.fullmatch(
+                    sentence, earlier.end, later.start):
+                break
+            earlier.unit, earlier.value, earlier.scale = number.unit, earlier.value * number.scale, number.scale
+            joint, j = _LIST_MORE, j - 1
 
 
 def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
@@ -417,7 +440,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     window = max(0, number.start - LOOK_BEHIND)
     symbol = _symbol_before().search(sentence, window, number.start)
     if symbol and not number.spelled and not blocked.overlaps(symbol.start(), number.start):
-        number.start = symbol.start()
+        number.start, number.symbol = symbol.start(), True
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
         code = _CURRENCY_AFTER.match(after)
         if code and code.group("code"):
@@ -434,7 +457,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         return
     if m := BARE_POINTS_AFTER.match(after):
         number.unit = "percentage_point" if _sentence_facts(sentence)[2] and not _index_points(
-            number.value, after[m.end():]) else "point"
+            number.value, after[m.end():]) and not _SCORED.search(sentence) else "point"
         number.end += m.end()
         return
     if number.fraction_word and (m := _FRACTION_OF_A.match(after)) and (
@@ -476,9 +499,14 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
 _CENTS_AFTER = re.compile(r"(?:\s?|-)(?:cents?\b|¢|(?P<pence>pence\b)|(?P<penny>penny|pennies)(?![\w-]))", re.I)
 _STERLING = re.compile(r"£|\b(?:sterling|pence|pounds?)\b", re.I)
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
-# "down 318.27 points, or 1.09 percent", "fell 50 points to 4,401": an index's points, said with its level
-_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})",
-                                 re.I)
+# "down 318.27 points, or 1.09 percent", "rose 0.71 point, close to 0.1 percent", "fell 50 points to 4,401": an
+# index's points, said with its percent or its level
+_INDEX_POINTS_AFTER = re.compile(r",?\s+(?:or\s+)?(?:(?:about|around|roughly|nearly|almost|close\s+to|some)\s+)?"
+                                 r"[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})", re.I)
+# a sentence about an index or a game: its points are the index's or the players', whatever percent it also names
+# ("averaging 21.6 points on 43.7 percent shooting")
+_SCORED = re.compile(r"\b(?:index|indexes|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|rebounds?|assists?|shooting|"
+                     r"scor(?:ed|es|ing)|averag(?:ed|es|ing)|per\s+game|touchdowns?|field\s+goals?|three-pointers?)\b")
 _SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
           "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
 _TEMPERATURE_AFTER = re.compile(
