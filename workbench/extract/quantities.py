@@ -385,7 +385,8 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
         if _COMPOUND_ORDINAL.search(word):
             continue
         if word == "one" and (_ONE_AS_PRONOUN.match(_after(sentence, end))
-                              or _NOT_ONE_BEFORE.search(_before(sentence, start))):
+                              or _NOT_ONE_BEFORE.search(_before(sentence, start))) and not (
+                _MILLS_AFTER.match(sentence, end) and _TAXES.search(sentence)):
             continue
         if word.startswith(("a ", "an ")) and not re.search(
                 r"(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|seventh|eighth|ninth|"
@@ -443,8 +444,8 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         number.start, number.symbol = symbol.start(), True
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
         code = _CURRENCY_AFTER.match(after)
-        if code and code.group("code"):
-            number.end += code.end()
+        if code and (code.group("code") or (number.unit == "USD" and re.fullmatch(r"\s*dollars?", code.group(0)))):
+            number.end += code.end()  # "USD2,300 USD", "$27 million dollars": the unit said twice is one span
         return
     if m := POINTS_AFTER.match(after):
         number.unit, number.end = "percentage_point", number.end + m.end()
@@ -483,6 +484,9 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         if unit is not None:
             number.unit, number.end = unit, number.end + m.end()
             return
+    if (m := _MILLS_AFTER.match(after)) and _TAXES.search(sentence):
+        number.unit, number.end = "mill", number.end + m.end()
+        return
     if m := _CENTS_AFTER.match(after):  # "20 cents per share" is $0.20: a hundredth of the sentence's dollar
         _in_cents(sentence, number, m, number.end + m.end())
         return
@@ -492,7 +496,42 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         if quantity is not None:
             number.unit, number.end = quantity
             return
-    number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
+    number.unit = "fraction" if number.fraction_word and number.value <= 1 else _bare_unit(sentence, number)
+
+
+# "the high is expected to hit 101", "Saturday's high will be 104": a bare figure of the day's high or low in a
+# sentence about the weather, above any Celsius weather, is Fahrenheit (as a bare "102 degrees" is)
+_HIGH_BEFORE = re.compile(r"\b(?:highs?|lows?|temperatures?|temps|mercury)(?:['’”]s)?\s+(?:(?:is|was|will|would|could|"
+                          r"should|may|might|be|been|expected|forecast|predicted|to|hit|hits|reach|reaches|reached|"
+                          r"top|tops|topped|near|of|at|around|about|peak|peaked|climb|climbs|climbed|soar|soared|"
+                          r"stay|remain)\s+){0,5}$", re.I)
+_WEATHER = re.compile(r"\b(?:temperatures?|temps|degrees?|forecast\w*|weather|heat\w*|hot\w*|warm\w*|cool\w*|"
+                      r"cold\w*|humid\w*)\b|°", re.I)
+_HOTTEST_FAHRENHEIT = 135
+# "Sandra Nieves, 41, and Eileen Santos, 51, were": an age set off after a name, the sentence going on after it (a
+# list of places and counts does not: "Paris, 3, Lyon 2")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z'’.-]+,\s$")
+_AGE_AFTER = re.compile(r",\s+[a-z]")
+OLDEST = 120
+# "the one mill", "9.408 mills", "a millage rate of 44.1468": a property tax's rate, in a sentence about taxes
+_MILLS_AFTER = re.compile(r"\s+mills?\b(?![\w-])", re.I)
+_MILLAGE_BEFORE = re.compile(r"\bmillage(?:\s+rate)?\s+(?:of|is|was|at|to)\s+$", re.I)
+_TAXES = re.compile(r"\b(?:tax\w*|levy|levies|millage|property|assess\w*|valuation|voters?|referendum)\b", re.I)
+
+
+def _bare_unit(sentence: str, number: _Number) -> str:
+    """The unit of a number no words after it name: a temperature, an age or a tax rate the words around it say,
+    else a count."""
+    before = _before(sentence, number.start)
+    if not number.spelled and _HOTTEST_CELSIUS < number.value < _HOTTEST_FAHRENHEIT and _HIGH_BEFORE.search(
+            before) and _WEATHER.search(sentence):
+        return _SCALE["f"]
+    if (not number.spelled and number.value.is_integer() and 0 < number.value <= OLDEST
+            and _AGE_AFTER.match(sentence, number.end) and _NAME_BEFORE.search(before)):
+        return "year"
+    if _MILLAGE_BEFORE.search(before) and _TAXES.search(sentence):
+        return "mill"
+    return "count"
 
 
 # "20 cents", "a 4-cent increase", "3.7-cents", "a penny a share"; pence are sterling, a penny is the sentence's
@@ -511,7 +550,8 @@ _SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "deg
           "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
 _TEMPERATURE_AFTER = re.compile(
     r"\s?(?:°\s?|deg(?:rees?)?\s?)(?P<short>[CF])\b|\s?(?:°\s?|degrees?\s)?(?P<scale>Celsius|Fahrenheit|centigrade)\b"
-    r"|\s(?P<bare>degrees?)\b|(?-i:(?P<glued>[CF]))(?![\w°])|(?-i:\s(?P<spaced>[CF]))(?![\w°'’-]|\.\w)", re.I)
+    r"|\s(?P<bare>degrees?)\b|(?-i:(?P<glued>[CF]))(?![\w°])|(?-i:\s(?P<spaced>[CF]))(?![\w°'’-]|\.\w)"
+    r"|(?P<sign>°)", re.I)  # "tying 108°": a bare sign, read as a bare "degrees"
 # "17C", "62F": a scale glued to the number (a coulomb or a farad is not news); "a high of 4 C" when the
 # sentence speaks of the weather
 _WEATHER_WORDS = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees?|forecast|warm\w*|cold\w*|heat\w*|frost\w*|"
@@ -544,7 +584,7 @@ def _temperature(sentence: str, after: str, value: float) -> tuple[str, int] | N
     m = _TEMPERATURE_AFTER.match(after)
     if m is None:
         return None
-    if m.group("bare"):
+    if m.group("bare") or m.group("sign"):
         scale = _SCALE_IN_SENTENCE.search(sentence)
         if scale is None:
             if value > _HOTTEST_CELSIUS and _HOT_WEATHER.search(sentence):
