@@ -49,6 +49,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
 _TO = rf"(?:{_DASH}|\s+(?:to|through|until|till|and)\s+)"
+_TO_NOT_AND = rf"(?:{_DASH}|\s+(?:to|through|until|till)\s+)"
 _EDGE_L = r"(?<![\w$£€¥₽.,])"
 _EDGE_R = r"(?![\w%]|[.,]\d)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -92,11 +93,13 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("day_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _DAY_FIRST)),
-    ("day_range_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
+    ("day_range_us", _p(  # "June 21st through the 23rd"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}"
+        rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<d2>{_DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _MONTH_FIRST)),
-    ("month_year_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})",
+    ("month_year_range", _p(  # "during December 2011 and January 2012" is two months: "and" joins only after "between"
+        rf"(?:(?i:from)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO_NOT_AND}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})"
+        rf"|(?i:between)\s+(?P<m3>{_MON_ANY_CASE})\s+(?P<y3>{_YEAR}){_TO}(?P<m4>{_MON_ANY_CASE})\s+(?P<y4>{_YEAR})",
         _MONTH_FIRST)),
     ("month_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
@@ -109,15 +112,18 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
                      r"\d")),
     ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
                      _MONTH_FIRST)),
-    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})", _MONTH_FIRST)),
+    # "March 2019", "March, 2019", "March of 2019"
+    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+(?:of\s+)?)(?P<y1>{_YEAR})", _MONTH_FIRST)),
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))", r"\d")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))", r"Q\d")),
     ("quarter_words", _p(
         r"(?P<ord>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[\s-](?i:quarter)"
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?", "FSTfst1-4")),
-    ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)", r"\d'")),
+    ("decade", _p(r"(?:(?i:early|late|mid)(?:-|\s+))?(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)", r"\d'EeLlMm")),
     ("relative_ago", re.compile(
         rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
+    # "Tuesday of next week": one day, read before "next week" can claim its words
+    ("weekday_of_week", re.compile(rf"(?<![\w-])(?P<wd>{_WEEKDAY})\s+of\s+(?P<rel>(?i:last|next|this))\s+week\b")),
     ("relative", re.compile(
         r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
         r"previous)\s+"
@@ -127,17 +133,22 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
     ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
-    # "the year-ago quarter": the quarter a year before the one the sentence reports
-    ("year_ago_quarter", re.compile(r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+quarter\b")),
+    # "the year-ago quarter", "the year-ago period": the quarter a year before the one the sentence reports
+    ("year_ago_quarter", re.compile(
+        r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+(?:quarter|period)\b")),
     # "from a year earlier": the year before the one the sentence is about ("a year before the vote" is a length)
     ("year_earlier", re.compile(r"(?<![\w-])(?i:a\s+year\s+(?:earlier|before(?=\s*(?:[.,;:)\u2013\u2014]|$))))")),
-    # a month after a preposition, after a superlative ("the driest March") or opening an aside ("(February,")
+    # a month after a preposition, after a superlative ("the driest March"), opening an aside ("(February,") or
+    # between an article and the noun it qualifies ("the September level", "an April nor'easter"; not "the May
+    # government", which is Theresa May's)
     ("bare_month", re.compile(
         r"(?:(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
-        r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\()"
+        r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\(|(?<![\w-])(?i:the|an?)\s+(?=(?!May)[A-Z][a-z]+\s+[a-z]))"
         rf"(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
     # "June's sales": a month that owns something ("May's" is as often a person's)
     ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
+    # "early 2008", "mid-2025": the year, its modifier kept in the span (as "earlier this year")
+    ("year_modified", _p(rf"(?i:early|late|mid)(?:-|\s+)(?P<y1>{_YEAR})", "EeLlMm")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?", r"\d")),
 ]
 
@@ -159,7 +170,7 @@ _SHAPE_GATE = {
     "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "ago",
-    "relative": "relative", "relative_day": "relative", "weekday": "weekday",
+    "relative": "relative", "relative_day": "relative", "weekday": "weekday", "weekday_of_week": "weekday",
     "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "relative",
     "bare_month": "month", "relative_month": "month", "month_possessive": "month",
 }
@@ -452,8 +463,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)
         return _Found(start, end, first, last, "day", bool(g["y1"])) if first and last else None
     if shape == "month_year_range":
-        y1, y2 = int(g["y1"]), int(g["y2"])
-        first, last = date(y1, _month(g["m1"]), 1), _month_end(y2, _month(g["m2"]))
+        y1, y2 = int(g["y1"] or g["y3"]), int(g["y2"] or g["y4"])
+        first, last = date(y1, _month(g["m1"] or g["m3"]), 1), _month_end(y2, _month(g["m2"] or g["m4"]))
         return _Found(start, end, first, last, "month", True) if first < last else None
     if shape == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -473,6 +484,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         if shape == "month_day" and g["m1"].lower() == "may" and not g["y1"] and _looks_like_verb_may(m, ctx):
             return None
         year = _full_year(g["y1"]) or ctx.year_for(month, day)
+        if shape.startswith("weekday") and not g["y1"]:  # "Saturday, May 14th": the year it is a Saturday in
+            year = _year_of_weekday(year, month, day, m.group(0).split(",")[0].split()[0])
         found = _safe_date(year, month, day)
         return _Found(start, end, found, found, "day", bool(g["y1"])) if found else None
     if shape == "month_year":
@@ -486,6 +499,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         year = _full_year(g["y1"] or g["y2"])
         return _quarter(start, end, quarter, year, ctx)
     if shape == "quarter_words":
+        if not g["y1"] and _GAME.search(ctx.sentence) and not _REPORT.search(ctx.sentence):
+            return None  # "broke things open in the third quarter, winning 112-80": a quarter of a game
         return _quarter(start, end, _ORDINALS[g["ord"].lower()], _full_year(g["y1"]), ctx)
     if shape == "decade":
         if g["c"]:
@@ -514,6 +529,10 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     if shape == "year_earlier":
         base = (ctx.last_any_year or pub.year) - 1
         return _Found(start, end, date(base, 1, 1), date(base, 12, 31), "year", False)
+    if shape == "weekday_of_week":  # that weekday of the week named, Monday to Sunday as "next week"
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=_STEP[g["rel"].lower()])
+        found = monday + timedelta(days=WEEKDAYS.index(g["wd"]))
+        return _Found(start, end, found, found, "day", False)
     if shape == "weekday":
         if _NAMED_DAY_BEFORE.search(ctx.sentence, max(0, start - 10), start):
             return None
@@ -545,6 +564,9 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         since = m.group(0)[:5].lower() == "since" and ctx.last_year is None
         year = resolve_year(month, None, ctx.pub, "past") if since else ctx.year_for(month, None)
         return _Found(m.start("m1"), end, date(year, month, 1), _month_end(year, month), "month", False)
+    if shape == "year_modified":
+        year = int(g["y1"])
+        return _Found(start, end, date(year, 1, 1), date(year, 12, 31), "year", True)
     if shape == "year":
         if not _is_year(m, ctx.sentence):
             return None
@@ -552,6 +574,12 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         return _Found(start, start + 4, date(year, 1, 1), date(year, 12, 31), "year", True)
     raise ValueError(f"unknown date shape {shape}")
 
+
+# a sentence about a game (a score, its points, its plays) and not about a company's or an economy's results
+_GAME = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b(?:points|rebounds|assists|touchdowns?|goals?|halftime|innings?|scored|"
+                   r"game|games|lead|led|trailed|quarterback|three-pointers?|field goals?|free throws?)\b", re.I)
+_REPORT = re.compile(r"[$€£¥%]|\b(?:percent|revenue|profit|earnings|sales|growth|economy|GDP|fiscal|results|"
+                     r"quarterly|million|billion)\b", re.I)
 
 # "this morning" is the publication day, as "tonight" is
 _DAY_WORDS = {"yesterday": -1, "last night": -1, "last evening": -1, "today": 0, "tonight": 0, "tomorrow": 1,
@@ -581,6 +609,15 @@ def _by_tense(past: date, future: date, ctx: _Context) -> date:
     if ctx.tense != "present":
         return past if ctx.tense == "past" else future
     return past if (ctx.pub - past) <= (future - ctx.pub) else future
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: str) -> int:
+    """Of the year read and the years either side, the nearest in which month/day falls on `weekday`."""
+    for candidate in (year, year + 1, year - 1):
+        found = _safe_date(candidate, month, day)
+        if found is not None and found.weekday() == WEEKDAYS.index(weekday):
+            return candidate
+    return year
 
 
 def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:

@@ -380,8 +380,9 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
         if start and surface in _NAMED_MULTIPLIERS:
             continue  # "the 1 1/4-mile Million": a name
         word = surface.lower()
-        if spans.overlaps(start, end) or word in ("a", "an", "quarter", "quarters", "third", "thirds"):
-            continue  # a bare "quarter" is a period of time, not a fraction
+        if spans.overlaps(start, end) or word in ("a", "an", "quarter", "quarters", "third", "thirds") or (
+                _QUARTER_OF_A_GAME.fullmatch(word)):
+            continue  # a bare "quarter" is a period of time, not a fraction, and so is a game's "third quarter"
         if _COMPOUND_ORDINAL.search(word):
             continue
         if word == "one" and (_ONE_AS_PRONOUN.match(_after(sentence, end))
@@ -402,6 +403,7 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
 
 
 _NAMED_MULTIPLIERS = {"Hundred", "Thousand", "Million", "Billion", "Trillion"}
+_QUARTER_OF_A_GAME = re.compile(r"(?:first|second|third|fourth)[\s-]quarters?")
 
 
 _COMPOUND_NUMERAL = re.compile(r"(?<![\w.,])\d+(?=-[a-z])")  # "four 18-year-old men": its numeral is read apart
