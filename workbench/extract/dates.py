@@ -234,21 +234,33 @@ _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|a
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
 # a thing set for the date just after it ("early voting scheduled April 20-28"): the date is ahead, unless the setting
 # is past ("was scheduled", "originally set": _SET_IN_THE_PAST, asked of the few words so found)
-_SET_FOR = r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$))"
-_SET_IN_THE_PAST = re.compile(r"\b(?:was|were|been|had|originally|initially)\s+$", re.I)
+_SET_FOR = (r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$)"
+            r"|(?:issued|declared|posted|in\s+effect)(?=\s+(?:for|until|through)\s*$))")  # "a watch issued for Friday"
+# a setting in the past; "has been issued for Friday" is done now, for a day ahead
+_SET_IN_THE_PAST = re.compile(r"\b(?:(?:was|were)(?:\s+(?:already|originally|initially|also))?|had(?:\s+already)?"
+                              r"(?:\s+been)?|originally|initially)\s+$", re.I)
+SET_LOOK_BEHIND = 24
 # a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Monday") leans ahead, but not so far
 # as to pass a near date behind it ("the two-month stretch that begins on Nov. 1", said on Dec. 24)
 _SCHEDULING = (r"(?:(?:take|go|come)s?\s+(?:effect|into\s+(?:effect|force)|place)|begins|opens|expires|resumes|"
                r"launches|kicks\s+off|(?:re)?schedules|postpones)\b")
 LEAN_AHEAD = 3  # a scheduling present takes the last occurrence only if it is this many times nearer than the next
+# what is being forecast lies ahead: "is forecasting 1,000 cancellations on Friday" (not "had forecast", "a forecast")
+_AHEAD = r"(?:(?:is|are)\s+(?:forecasting|predicting|expecting)|forecasts|predicts|expects)\b"
+# what might happen, too, in the date's own clause or one after it: "Tuesday the high could tumble", "By Monday, we
+# could reach" (a modal in a clause before the date is another's: "which it said could rise, cut profit in the
+# first quarter"; not "could have"; "May" is a month more often than a modal)
+_MODAL = r"(?:could|might|should|must|(?-i:may))(?!\s+(?:not\s+)?have\b)"
 # (every alternative starts at a word's edge: said once, before them, a position inside a word fails at once)
-_MARKED = (re.compile(rf"\b(?:(?P<future>{_INTENT}|{FUTURE.pattern}|would\b)|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})"
-                      rf"|(?P<past>{_PAST_WORDS})\b"
-                      r"|(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
+_MARKED = (re.compile(rf"\b(?:(?P<intent>{_INTENT})|(?P<future>{FUTURE.pattern}|would\b|{_AHEAD})"
+                      rf"|(?P<modal>{_MODAL})\b|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})|(?P<past>{_PAST_WORDS})\b"
+                      r"|(?P<present>is|are|has|have|can|remains?|stays?|seems?|"
                       r"appears?|says|allows|requires|shows|means|lets)\b)", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
 _TENSE_OF_GROUP = {"set_for": "future"}
+# a date's clause ends before a relative clause, which speaks of a noun ("approved a budget that will be funded")
+_RELATIVE = re.compile(r"\s(?:that|which|who|whose)\s", re.I)
 
 
 def _marks_tense(m: re.Match[str], sentence: str) -> bool:
@@ -258,20 +270,27 @@ def _marks_tense(m: re.Match[str], sentence: str) -> bool:
         return m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
                                                                            m.start())
     if m.lastgroup == "set_for":
-        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - 12), m.start())
+        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - SET_LOOK_BEHIND), m.start())
     return True
 
 
-def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -> str | None:
+def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int, ahead: bool = True) -> str | None:
     """The tense of the verb nearest before a date within its clause (`left`..`right`), else nearest after it:
     "prices that rose in June will fall" is a past June, "will be held on July 7" a future July (a participle
     after "be" takes the tense of its auxiliary; "could be made from July 1" is present). A word that says its
-    tense itself is preferred to an "-ed" word; None when the clause has no marked verb."""
+    tense itself is preferred to an "-ed" word; None when the clause has no marked verb. A modal leans ahead only if
+    `ahead` (the date's own clause, or one after it)."""
+    if (relative := _RELATIVE.search(sentence, end, right)) is not None:
+        right = relative.start()
     for segment_start, segment_end, before in ((left, start, True), (end, right, False)):
         for pattern in _MARKED:
             found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if _marks_tense(m, sentence)]
             if found:
                 nearest = found[-1] if before else found[0]
+                if nearest.lastgroup == "intent":  # the act decided on is ahead of the decision, not the decision
+                    return "future" if before else "past" if nearest.group(0).split()[0].endswith("ed") else "present"
+                if nearest.lastgroup == "modal":
+                    return "future" if ahead else "present"
                 return _TENSE_OF_GROUP.get(nearest.lastgroup, nearest.lastgroup)
     return None
 
@@ -365,6 +384,7 @@ class _Context:
         self.last_year: int | None = None  # of the last full date (a day or a month with its year)
         self.last_any_year: int | None = None  # of the last date with a year, "by 2035" included
         self.last_quarter: date | None = None  # the first day of the last quarter read
+        self.last_day: date | None = None  # the last single day read, which a weekday "through" it follows
         self._span = (0, 0)
         self._tenses: dict[tuple[int, int], str] = {}
         self._breaks: list[tuple[int, int]] | None = None
@@ -414,7 +434,7 @@ class _Context:
             # the verb of a clause nearest the date: its last before the date, its first after it
             if earlier:
                 start = max(start, end - CLAUSE_WINDOW)
-                tense = _nearest_tense(self.sentence, start, end, end, end)
+                tense = _nearest_tense(self.sentence, start, end, end, end, ahead=False)
             else:
                 end = min(end, start + CLAUSE_WINDOW)
                 tense = _nearest_tense(self.sentence, start, start, start, end)
@@ -546,6 +566,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             future = pub + timedelta(days=(weekday - pub.weekday()) % 7)
             starting = re.search(r"\b(?:starting|beginning)\s+$", ctx.sentence[max(0, start - 12):start], re.I)
             found = future if starting and ctx.tense == "present" else _by_tense(past, future, ctx)
+            if ctx.last_day is not None and _THROUGH_BEFORE.search(ctx.sentence, max(0, start - 12), start):
+                found = ctx.last_day + timedelta(days=(weekday - ctx.last_day.weekday()) % 7 or 7)
         return _Found(start, end, found, found, "day", False) if found else None
     if shape == "relative_month":
         month, rel = _month(g["m1"]), g["rel"].lower()
@@ -580,6 +602,9 @@ _GAME = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b(?:points|rebounds|assists|touchdowns
                    r"game|games|lead|led|trailed|quarterback|three-pointers?|field goals?|free throws?)\b", re.I)
 _REPORT = re.compile(r"[$€£¥%]|\b(?:percent|revenue|profit|earnings|sales|growth|economy|GDP|fiscal|results|"
                      r"quarterly|million|billion)\b", re.I)
+
+# "Friday afternoon through Tuesday evening", "Saturday and Sunday": the weekday after the day before it
+_THROUGH_BEFORE = re.compile(r"(?:\b(?:through|thru|until|till|to|and)|[-\u2013])\s*$", re.I)
 
 # "this morning" is the publication day, as "tonight" is
 _DAY_WORDS = {"yesterday": -1, "last night": -1, "last evening": -1, "today": 0, "tonight": 0, "tomorrow": 1,
@@ -639,8 +664,9 @@ def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context
         return _Found(start, end, date(index // 12, index % 12 + 1, 1), _month_end(last_year, last), "quarter",
                       year is not None)
     first_month, stated = 3 * quarter - 2, year is not None
-    if year is None:
-        year = ctx.year_for(first_month, None) if ctx.last_year is None else ctx.last_year
+    if year is None:  # a quarter ahead is ahead until its last month is over
+        year = ctx.year_for(first_month + 2 if ctx.tense == "future" else first_month, None) if (
+            ctx.last_year is None) else ctx.last_year
     return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", stated)
 
 
@@ -718,6 +744,8 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
         found.append(result)
         if result.granularity == "quarter":
             ctx.last_quarter = result.start_date
+        one_day = result.granularity == "day" and result.start_date == result.end_date
+        ctx.last_day = result.start_date if one_day else None
         if result.has_year:
             ctx.last_any_year = result.end_date.year
             if result.granularity in ("day", "month", "quarter"):  # "by 2035" lends no year to "in June"
