@@ -41,6 +41,10 @@ _RANK_BEFORE = re.compile(
     r"became|become|becomes|becoming)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z]+\s+)?$", re.I)
 _NOT_RANK_AFTER = re.compile(r"[\s-]+(?:of|time|times|half|halves|quarter|period|round|leg|lap|set|day|week|month|"
                              r"year|season|term|attempt)\b", re.I)
+# a possessive before a spelled-out ordinal past "second" counts the owner's things: "his third term", "his seventh in
+# the NHL", "their sixth day of deliberations" ("his second wife", "its third of the market" are not ranks)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|[A-Z][\w.-]*['’]s)\s+$")
+_NOT_OWNED_AFTER = re.compile(r"[\s-]+(?:of|half|halves|quarters?|times?)\b", re.I)
 LOOK_BEHIND = 20
 RANK_LOOK_BEHIND = 40
 
@@ -78,10 +82,15 @@ def find_ordinals(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention
     for m in words:
         value = _value(m.group(0))
         if value is None or value == 1 or taken.overlaps(*m.span()) or not (
-                _RANK_AFTER.match(sentence, m.end()) or _ranked_by_verb(sentence, m)):
+                _RANK_AFTER.match(sentence, m.end()) or _ranked_by_verb(sentence, m) or _owned(sentence, m, value)):
             continue
         found.append(_mention(m, float(value)))
     return found
+
+
+def _owned(sentence: str, m: re.Match[str], value: float) -> bool:
+    owner = _POSSESSIVE_BEFORE.search(sentence, max(0, m.start() - LOOK_BEHIND), m.start())
+    return value > 2 and owner is not None and _NOT_OWNED_AFTER.match(sentence, m.end()) is None
 
 
 def _ranked_by_verb(sentence: str, m: re.Match[str]) -> bool:

@@ -129,8 +129,8 @@ _OTHER_DOLLAR = {"Canada": "CAD", "Canadian": "CAD", "Australia": "AUD", "Austra
                  "New Zealand": "NZD", "Hong Kong": "HKD"}
 
 APPROX_BEFORE = [
-    ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
-    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
+    ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~|close to"),
+    ("nearly", r"nearly|almost|just under|just shy of|approaching|not quite"),
     ("at_least", r"at least|no less than|no fewer than|no lower than|no smaller than|"
                  r"a minimum of|not less than|"
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
