@@ -98,9 +98,8 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<d2>{_DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _MONTH_FIRST)),
     ("month_year_range", _p(  # "during December 2011 and January 2012" is two months: "and" joins only after "between"
-        rf"(?:(?i:from)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO_NOT_AND}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})"
-        rf"|(?i:between)\s+(?P<m3>{_MON_ANY_CASE})\s+(?P<y3>{_YEAR}){_TO}(?P<m4>{_MON_ANY_CASE})\s+(?P<y4>{_YEAR})",
-        _MONTH_FIRST)),
+        rf"(?:(?i:from)\s+|(?P<between>(?i:between)\s+))?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR})"
+        rf"(?:{_TO_NOT_AND}|(?(between)\s+and\s+|(?!)))(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})", _MONTH_FIRST)),
     ("month_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
         _MONTH_FIRST)),
@@ -119,7 +118,7 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("quarter_words", _p(
         r"(?P<ord>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[\s-](?i:quarter)"
         rf"(?:\s+of\s+(?P<y1>{_YEAR}))?", "FSTfst1-4")),
-    ("decade", _p(r"(?:(?i:early|late|mid)(?:-|\s+))?(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)", r"\d'EeLlMm")),
+    ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)", r"\d'")),
     ("relative_ago", re.compile(
         rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
     # "Tuesday of next week": one day, read before "next week" can claim its words
@@ -138,17 +137,17 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+(?:quarter|period)\b")),
     # "from a year earlier": the year before the one the sentence is about ("a year before the vote" is a length)
     ("year_earlier", re.compile(r"(?<![\w-])(?i:a\s+year\s+(?:earlier|before(?=\s*(?:[.,;:)\u2013\u2014]|$))))")),
-    # a month after a preposition, after a superlative ("the driest March"), opening an aside ("(February,") or
-    # between an article and the noun it qualifies ("the September level", "an April nor'easter"; not "the May
-    # government", which is Theresa May's)
+    # a month after a preposition, after a superlative ("the driest March") or opening an aside ("(February,")
     ("bare_month", re.compile(
         r"(?:(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
-        r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\(|(?<![\w-])(?i:the|an?)\s+(?=(?!May)[A-Z][a-z]+\s+[a-z]))"
+        r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\()"
         rf"(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+    # a month between an article and the noun it qualifies ("the September level", "an April nor'easter"; not "the May
+    # government", which is Theresa May's)
+    ("month_attributive", re.compile(
+        rf"(?=[JFMASOND])(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]n\s)|(?<=\b[Aa]\s))(?!May\b)(?P<m1>{_MON})(?=\s+[a-z])")),
     # "June's sales": a month that owns something ("May's" is as often a person's)
     ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
-    # "early 2008", "mid-2025": the year, its modifier kept in the span (as "earlier this year")
-    ("year_modified", _p(rf"(?i:early|late|mid)(?:-|\s+)(?P<y1>{_YEAR})", "EeLlMm")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?", r"\d")),
 ]
 
@@ -172,7 +171,7 @@ _SHAPE_GATE = {
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "ago",
     "relative": "relative", "relative_day": "relative", "weekday": "weekday", "weekday_of_week": "weekday",
     "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "relative",
-    "bare_month": "month", "relative_month": "month", "month_possessive": "month",
+    "bare_month": "month", "relative_month": "month", "month_possessive": "month", "month_attributive": "month",
 }
 
 FUTURE = re.compile(
@@ -246,19 +245,20 @@ _SCHEDULING = (r"(?:(?:take|go|come)s?\s+(?:effect|into\s+(?:effect|force)|place
                r"launches|kicks\s+off|(?:re)?schedules|postpones)\b")
 LEAN_AHEAD = 3  # a scheduling present takes the last occurrence only if it is this many times nearer than the next
 # what is being forecast lies ahead: "is forecasting 1,000 cancellations on Friday" (not "had forecast", "a forecast")
-_AHEAD = r"(?:(?:is|are)\s+(?:forecasting|predicting|expecting)|forecasts|predicts|expects)\b"
+_AHEAD = r"(?:forecast|predict|expect)(?:s|ing)\b"  # "-ing" only after "is" or "are" (_marks_tense)
 # what might happen, too, in the date's own clause or one after it: "Tuesday the high could tumble", "By Monday, we
 # could reach" (a modal in a clause before the date is another's: "which it said could rise, cut profit in the
 # first quarter"; not "could have"; "May" is a month more often than a modal)
 _MODAL = r"(?:could|might|should|must|(?-i:may))(?!\s+(?:not\s+)?have\b)"
 # (every alternative starts at a word's edge: said once, before them, a position inside a word fails at once)
-_MARKED = (re.compile(rf"\b(?:(?P<intent>{_INTENT})|(?P<future>{FUTURE.pattern}|would\b|{_AHEAD})"
+_MARKED = (re.compile(rf"\b(?:(?P<intent>{_INTENT})|(?P<future>{FUTURE.pattern}|would\b)|(?P<ahead>{_AHEAD})"
                       rf"|(?P<modal>{_MODAL})\b|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})|(?P<past>{_PAST_WORDS})\b"
                       r"|(?P<present>is|are|has|have|can|remains?|stays?|seems?|"
                       r"appears?|says|allows|requires|shows|means|lets)\b)", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
-_TENSE_OF_GROUP = {"set_for": "future"}
+_TENSE_OF_GROUP = {"set_for": "future", "ahead": "future"}
+_IS_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)
 # a date's clause ends before a relative clause, which speaks of a noun ("approved a budget that will be funded")
 _RELATIVE = re.compile(r"\s(?:that|which|who|whose)\s", re.I)
 
@@ -271,6 +271,8 @@ def _marks_tense(m: re.Match[str], sentence: str) -> bool:
                                                                            m.start())
     if m.lastgroup == "set_for":
         return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - SET_LOOK_BEHIND), m.start())
+    if m.lastgroup == "ahead" and m.group(0).endswith("ing"):
+        return _IS_BEFORE.search(sentence, max(0, m.start() - 5), m.start()) is not None
     return True
 
 
@@ -483,8 +485,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)
         return _Found(start, end, first, last, "day", bool(g["y1"])) if first and last else None
     if shape == "month_year_range":
-        y1, y2 = int(g["y1"] or g["y3"]), int(g["y2"] or g["y4"])
-        first, last = date(y1, _month(g["m1"] or g["m3"]), 1), _month_end(y2, _month(g["m2"] or g["m4"]))
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        first, last = date(y1, _month(g["m1"]), 1), _month_end(y2, _month(g["m2"]))
         return _Found(start, end, first, last, "month", True) if first < last else None
     if shape == "month_range":
         m1, m2 = _month(g["m1"]), _month(g["m2"])
@@ -529,7 +531,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             first_year = 1900 + int(g["s"]) * 10
             if first_year + 100 <= pub.year:
                 first_year += 100
-        return _Found(start, end, date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade", True)
+        return _Found(_modified(ctx.sentence, start), end, date(first_year, 1, 1), date(first_year + 9, 12, 31),
+                      "decade", True)
     if shape == "relative_ago":
         unit = g["u"].lower().rstrip("s")
         found = _dateparser(m.group(0).lower(), pub, "past")
@@ -578,7 +581,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         else:
             year = pub.year if month < pub.month else pub.year - 1
         return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", False)
-    if shape in ("bare_month", "month_possessive"):
+    if shape in ("bare_month", "month_possessive", "month_attributive"):
         month = _month(g["m1"])
         if g["m1"] == "May" and _looks_like_verb_may(m, ctx):
             return None
@@ -586,14 +589,11 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         since = m.group(0)[:5].lower() == "since" and ctx.last_year is None
         year = resolve_year(month, None, ctx.pub, "past") if since else ctx.year_for(month, None)
         return _Found(m.start("m1"), end, date(year, month, 1), _month_end(year, month), "month", False)
-    if shape == "year_modified":
-        year = int(g["y1"])
-        return _Found(start, end, date(year, 1, 1), date(year, 12, 31), "year", True)
     if shape == "year":
         if not _is_year(m, ctx.sentence):
             return None
         year = int(g["y1"])
-        return _Found(start, start + 4, date(year, 1, 1), date(year, 12, 31), "year", True)
+        return _Found(_modified(ctx.sentence, start), start + 4, date(year, 1, 1), date(year, 12, 31), "year", True)
     raise ValueError(f"unknown date shape {shape}")
 
 
@@ -634,6 +634,16 @@ def _by_tense(past: date, future: date, ctx: _Context) -> date:
     if ctx.tense != "present":
         return past if ctx.tense == "past" else future
     return past if (ctx.pub - past) <= (future - ctx.pub) else future
+
+
+# "early 2008", "mid-2025", "the late 1980s": a year or a decade keeps its modifier in the span (as "earlier this
+# year"); looked for behind a year found, not scanned for
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])(?i:early|late|mid)(?:-|\s+)$")
+
+
+def _modified(sentence: str, start: int) -> int:
+    modifier = _MODIFIER_BEFORE.search(sentence, max(0, start - 6), start)
+    return modifier.start() if modifier else start
 
 
 def _year_of_weekday(year: int, month: int, day: int, weekday: str) -> int:

@@ -18,7 +18,7 @@ from workbench.extract.spans import Spans
 from workbench.model import Mention
 
 # starts with a digit: scanned fast; its edge is checked ("1,000th" too)
-_DIGIT_ORDINAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:st|nd|rd|th)\b")
+_DIGIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th|(?:,\d{3})+(?:st|nd|rd|th))\b")
 # after a digit ordinal: a century, a street, a military unit, a party, an amendment: names, not ranks
 _NAMED_AFTER = re.compile(
     r"[\s-]+(?:century|centuries|millenni|St\b|Street|Ave\b|Avenue|Rd\b|Road|Precinct|Airborne|Infantry|"

@@ -531,7 +531,7 @@ def _bare_unit(sentence: str, number: _Number) -> str:
     if (not number.spelled and number.value.is_integer() and 0 < number.value <= OLDEST
             and _AGE_AFTER.match(sentence, number.end) and _NAME_BEFORE.search(before)):
         return "year"
-    if _MILLAGE_BEFORE.search(before) and _TAXES.search(sentence):
+    if "millage" in before and _MILLAGE_BEFORE.search(before) and _TAXES.search(sentence):
         return "mill"
     return "count"
 
@@ -713,7 +713,8 @@ _OFF_AFTER = re.compile(r"\s+off\b", re.I)
 
 def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
     before = _before(sentence, start)
-    m = _APPROX_BEFORE.search(before[-40:]) or _APPROX_BEFORE_ARTICLE.search(before[-40:])
+    m = _APPROX_BEFORE.search(before[-40:]) or (
+        _APPROX_BEFORE_ARTICLE.search(before[-40:]) if before.endswith((" a ", " an ")) else None)
     if m:
         word = m.lastgroup
         if word == "more_than" and unit in TIME_UNITS and re.search(r"\bover\s*$", before, re.I):
