@@ -742,14 +742,16 @@ _CHANGE_OF = re.compile(r"\b(?:increase|rise|decline|drop|fall|gain|jump|cut|gro
 # result, and so is "is expected to raise rates 0.25% to 5.5%")
 _FORECAST_BEFORE = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|forecasting|projects?|projected|predicts?|"
                               r"predicted|guidance|outlook|estimates?)\b", re.I)
-_PAST_CHANGE = re.compile(r"rose|fell|grew|went|gone|risen|fallen|grown|shrank|shrunk|slid|lost|shed|\w+ed", re.I)
+_PAST_CHANGE = {"rose", "fell", "grew", "went", "gone", "risen", "fallen", "grown", "shrank", "shrunk", "slid", "lost",
+                "shed"}  # and every "-ed" word
 FORECAST_LOOK_BEHIND = 120
 SPREAD_RATIO = 3  # at most this high end to low end
 
 
 def _forecast_spread(sentence: str, before: str, first: _Number, second: _Number) -> bool:
     verb = _CHANGE_VERB.search(before)
-    return (verb is not None and not _PAST_CHANGE.fullmatch(verb.group(0).split()[0])
+    word = verb.group(0).split()[0].lower() if verb is not None else ""
+    return (verb is not None and word not in _PAST_CHANGE and not word.endswith("ed")
             and first.unit == second.unit and first.unit not in ("count", None) and first.value > 0
             and second.value <= SPREAD_RATIO * first.value
             and _FORECAST_BEFORE.search(sentence, max(0, first.start - FORECAST_LOOK_BEHIND), first.start) is not None)
