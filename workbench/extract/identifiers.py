@@ -49,8 +49,9 @@ _PATTERNS = [
     r"|\d+(?!(?:bn|BN|Bn|m|M|K|k|tn|TN|pc|pp|km|kg|mm|cm|st|nd|rd|th|s|e|mn|MW|GW|kW|TWh|GWh|MWh|"
     r"KB|MB|GB|TB|PB|Kbps|Mbps|Gbps|MHz|GHz|MP|mAh|Wh|kWh|C|F)\b)"
     r"[A-Z][A-Za-z]*\b"
-    # letters dialled after digits: "78-CRIME", "1-800-FLOWERS"
-    r"|\d+(?:-\d+)*-(?!(?:MPH|KPH|RPM)\b)[A-Z]{3,}\b"
+    # letters dialled after digits: "78-CRIME", "1-800-FLOWERS" (read from the start of the run of digits and dashes:
+    # from each digit inside "1-1-1-..." it was quadratic)
+    r"|(?<![\d-])\d+(?:-\d+)*-(?!(?:MPH|KPH|RPM)\b)[A-Z]{3,}\b"
     # a thing named by its number alone, told by its singular verb: "the 928 is an update", "the 928 ups its
     # predecessor" (a count takes a plural one: "the 300 were evacuated"); never a year
     r"|(?<=\b[Tt]he\s)(?!(?:1[89]|20)\d\d\b)\d{2,5}(?=\s+(?:is|was|has|does|isn't|wasn't|hasn't|doesn't|remains|"
