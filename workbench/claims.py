@@ -235,7 +235,7 @@ class _SentenceReader:
     def _respective(self, mention: Mention) -> EntitySpan | None:
         """"Estonia, Latvia and Lithuania spend a respective 2.34, 2.10 and 2.36 percent": the n-th figure is
         the n-th entity's, when the sentence names as many entities before the figures as figures (a source named
-        after them, "according to NATO estimates", is not one of the list)."""
+        after them, "according to the agency's estimates", is not one of the list)."""
         if not _RESPECTIVE.search(self.text):
             return None
         figures = [m for m in self.mentions if m.kind == "quantity" and not m.vague]

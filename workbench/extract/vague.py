@@ -118,7 +118,7 @@ _THAN_BEFORE = re.compile(r"(?i:than)\s$")  # "closer than many would have predi
 
 
 def _names_subject(sentence: str, end: int) -> bool:
-    """Whether one of the quantified subjects ("allies", "members") follows within two words."""
+    """Whether one of the quantified subjects ("members", "countries") follows within two words."""
     after = sentence[end:end + 40].lower().split()[:3]
     return any(word.strip(".,;:") in vague_subjects() for word in after)
 
@@ -135,7 +135,7 @@ def find_vague(sentence: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue  # "as many as 20" compares; "as millions struggle" quantifies
         if quantifier.phrase in _COMPARATIVE and _THAN_BEFORE.search(sentence, max(0, m.start() - 5), m.start()) and (
                 not _names_subject(sentence, m.end())):
-            continue  # "than many would have predicted"; "more than many allies spend" quantifies the allies
+            continue  # "than many would have predicted"; "more than many members spend" quantifies them
         found.append(Mention(start=m.start(), end=m.end(), text=m.group(0), kind="quantity",
                              value=quantifier.value, value_max=quantifier.value_max, unit=quantifier.unit,
                              approx=quantifier.approx, vague=True))
