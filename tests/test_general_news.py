@@ -14,7 +14,10 @@ from workbench.extract.evaluation import load_examples
 # its one run 94.9/90.0 and 92.3/88.2. After issue 14's fourth round: news.yaml 100/100 and 100/100, heldout.yaml
 # 100/100, fresh.yaml 97.5/97.5, dated_unseen.yaml dates 100/91.2, fresh2.yaml dates 98.0/98.0, fresh3.yaml 97.9/94.9
 # and 92.9/91.8 (no change was written against its sentences, but some of its misses were shapes the round fixed);
-# fresh4.yaml, gathered after the round's changes, its one run 87.7/84.5 and 98.7/90.9
+# fresh4.yaml, gathered after the round's changes, its one run 87.7/84.5 and 98.7/90.9. Issue 14's fifth round read the
+# misses of fresh3.yaml and fresh4.yaml and of fresh5.yaml (labelled and committed before its one run: 96.3/90.4 and
+# 96.9/89.2); after it fresh3.yaml 100/100 and 100/100, fresh4.yaml 100/98.9 and 100/97.4, fresh5.yaml 99.3/97.8 and
+# 100/100
 FLOORS = {
     "news.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
     "heldout.yaml": {"quantity": (99.0, 99.0), "date": (97.0, 97.0)},
@@ -22,19 +25,21 @@ FLOORS = {
     "dated.yaml": {"quantity": (97.0, 97.0), "date": (97.0, 90.0)},
     "dated_unseen.yaml": {"quantity": (97.0, 97.0), "date": (98.0, 89.0)},
     "fresh2.yaml": {"quantity": (97.0, 97.0), "date": (96.0, 96.0)},
-    "fresh3.yaml": {"quantity": (96.0, 93.0), "date": (92.0, 90.0)},
-    "fresh4.yaml": {"quantity": (86.0, 83.0), "date": (97.0, 89.0)},
+    "fresh3.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
+    "fresh4.yaml": {"quantity": (99.0, 98.0), "date": (99.0, 96.0)},
+    "fresh5.yaml": {"quantity": (98.0, 97.0), "date": (99.0, 99.0)},
 }
-# every date of the six sets read before fresh3.yaml, each as of its own article's date (issue 14's target: span 93,
-# value 90; 98.8/93.5 before issue 14's fourth round, 99.7/97.3 after it); the held-out sets have their own floors
-TUNED_SETS = tuple(name for name in SETS.values() if name not in ("fresh3.yaml", "fresh4.yaml"))
-ALL_DATES_FLOOR = (99.0, 96.0)
+# every date of the sets read so far, each as of its own article's date (issue 14's target: span 93, value 90; the six
+# sets before fresh3.yaml 98.8/93.5 before issue 14's fourth round, 99.7/97.3 after it; all nine 99.9/98.5 after the
+# fifth)
+TUNED_SETS = tuple(SETS.values())
+ALL_DATES_FLOOR = (99.5, 98.0)
 
 
 # file -> (sentences, mentions) it holds at least
 SIZES = {"news.yaml": (50, 120), "heldout.yaml": (50, 120), "fresh.yaml": (25, 50), "dated.yaml": (17, 35),
          "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70), "fresh3.yaml": (100, 260),
-         "fresh4.yaml": (55, 130)}
+         "fresh4.yaml": (55, 130), "fresh5.yaml": (75, 200)}
 
 
 @pytest.mark.parametrize("name", sorted(SETS.values()))

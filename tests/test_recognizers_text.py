@@ -11,7 +11,7 @@ FLOORS = {
     "Number/English/NumberRangeModel.json": 56.4,
     "NumberWithUnit/English/CurrencyModel.json": 72.0,
     "NumberWithUnit/English/DimensionModel.json": 57.5,
-    "DateTime/English/DateTimeModel.json": 22.5,
+    "DateTime/English/DateTimeModel.json": 23.2,
 }
 
 

@@ -234,12 +234,16 @@ class _SentenceReader:
 
     def _respective(self, mention: Mention) -> EntitySpan | None:
         """"Estonia, Latvia and Lithuania spend a respective 2.34, 2.10 and 2.36 percent": the n-th figure is
-        the n-th entity's, when the sentence names as many entities as figures."""
+        the n-th entity's, when the sentence names as many entities before the figures as figures (a source named
+        after them, "according to the agency's estimates", is not one of the list)."""
         if not _RESPECTIVE.search(self.text):
             return None
         figures = [m for m in self.mentions if m.kind == "quantity" and not m.vague]
+        if not figures:
+            return None
+        first = self.at(figures[0])[0]
         named = []
-        for e in self.entities:
+        for e in (e for e in self.entities if e.end <= first):
             if not named or named[-1].names != e.names:
                 named.append(e)
         if len(figures) < 2 or len(named) != len(figures) or mention not in figures:

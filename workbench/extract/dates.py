@@ -50,6 +50,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _DASH = r"\s*[-\u2010-\u2015\u2212]\s*"
 _TO = rf"(?:{_DASH}|\s+(?:to|through|until|till|and)\s+)"
 _NOT_AND = r"(?!\s+and\s)"  # "February 25, 2022 and March 24, 2022": two dates, each with its year, are no range
+_TO_NOT_AND = rf"(?:{_DASH}|\s+(?:to|through|until|till)\s+)"
 _EDGE_L = r"(?<![\w$£€¥₽.,])"
 _EDGE_R = r"(?![\w%]|[.,]\d)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -93,12 +94,13 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("day_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON_ANY_CASE})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _DAY_FIRST)),
-    ("day_range_us", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})"
+    ("day_range_us", _p(  # "June 21st through the 23rd"
+        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY}){_TO}"
+        rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?(?P<d2>{_DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?", _MONTH_FIRST)),
-    ("month_year_range", _p(
-        rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR}){_TO}(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})",
-        _MONTH_FIRST)),
+    ("month_year_range", _p(  # "during December 2011 and January 2012" is two months: "and" joins only after "between"
+        rf"(?:(?i:from)\s+|(?P<between>(?i:between)\s+))?(?P<m1>{_MON_ANY_CASE})\s+(?P<y1>{_YEAR})"
+        rf"(?:{_TO_NOT_AND}|(?(between)\s+and\s+|(?!)))(?P<m2>{_MON_ANY_CASE})\s+(?P<y2>{_YEAR})", _MONTH_FIRST)),
     ("month_range", _p(
         rf"(?:(?i:from|between)\s+)?(?P<m1>{_MON}){_TO}(?P<m2>{_MON})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
         _MONTH_FIRST)),
@@ -110,7 +112,8 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
                      r"\d")),
     ("month_day", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s+|(?<=\.))(?P<d1>{_DAY})(?:(?:\s*,\s*|\s+)(?P<y1>{_YEAR}))?",
                      _MONTH_FIRST)),
-    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+)(?P<y1>{_YEAR})", _MONTH_FIRST)),
+    # "March 2019", "March, 2019", "March of 2019"
+    ("month_year", _p(rf"(?P<m1>{_MON_ANY_CASE})(?:\s*,\s*|\s+(?:of\s+)?)(?P<y1>{_YEAR})", _MONTH_FIRST)),
     ("numeric", _p(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))", r"\d")),
     ("quarter", _p(rf"(?:Q(?P<q1>[1-4])(?:\s+(?P<y1>{_YEAR}))?|(?P<y2>{_YEAR})\s+Q(?P<q2>[1-4]))", r"Q\d")),
     ("quarter_words", _p(
@@ -119,6 +122,8 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("decade", _p(r"(?:(?P<c>1[89]\d|20\d)0s|'(?P<s>\d)0s)", r"\d'")),
     ("relative_ago", re.compile(
         rf"(?<![\w,.-])(?P<n>{_NUMBER_WORD})\s+(?P<u>years?|months?|weeks?|days?|decades?)\s+ago\b", re.I)),
+    # "Tuesday of next week": one day, read before "next week" can claim its words
+    ("weekday_of_week", re.compile(rf"(?<![\w-])(?P<wd>{_WEEKDAY})\s+of\s+(?P<rel>(?i:last|next|this))\s+week\b")),
     ("relative", re.compile(
         r"(?<![\w-])(?:(?:earlier|later|early|late)\s+|the\s+(?=previous))?(?P<rel>last|next|this|past|coming|"
         r"previous)\s+"
@@ -128,8 +133,9 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"(?<![\w-])(?P<rel>(?i:this|next|last))\s+(?P<m1>{_MON})(?![\w-])")),
     ("weekday", re.compile(rf"(?<![\w-])(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{_WEEKDAY})\b")),
     ("month_quarter", re.compile(r"(?<![\w-])(?P<m1>March|June|September|December)\s+quarter\b")),
-    # "the year-ago quarter": the quarter a year before the one the sentence reports
-    ("year_ago_quarter", re.compile(r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+quarter\b")),
+    # "the year-ago quarter", "the year-ago period": the quarter a year before the one the sentence reports
+    ("year_ago_quarter", re.compile(
+        r"(?<![\w-])(?i:year-(?:ago|earlier)|prior-year|year-before)\s+(?:quarter|period)\b")),
     # "from a year earlier": the year before the one the sentence is about ("a year before the vote" is a length)
     ("year_earlier", re.compile(r"(?<![\w-])(?i:a\s+year\s+(?:earlier|before(?=\s*(?:[.,;:)\u2013\u2014]|$))))")),
     # a month after a preposition, after a superlative ("the driest March") or opening an aside ("(February,")
@@ -137,6 +143,10 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?<![\w-])(?i:in|by|since|until|till|from|to|during|through|before|after|early|late|mid-?|"
         r"last|next|this|of|on|around|the\s+[a-z]{2,}est)\s+|\()"
         rf"(?:(?:early|late|mid-?)\s*)?(?P<m1>{_MON})(?![\w-])")),
+    # a month between an article and the noun it qualifies ("the September level", "an April nor'easter"; not "the May
+    # government", which is Theresa May's)
+    ("month_attributive", re.compile(
+        rf"(?=[JFMASOND])(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]n\s)|(?<=\b[Aa]\s))(?!May\b)(?P<m1>{_MON})(?=\s+[a-z])")),
     # "June's sales": a month that owns something ("May's" is as often a person's)
     ("month_possessive", re.compile(rf"(?<![\w-])(?!May\b)(?P<m1>{_MON})(?=['’]s\b)")),
     ("year", _p(rf"(?P<y1>{_YEAR})(?:e\b)?", r"\d")),
@@ -160,9 +170,9 @@ _SHAPE_GATE = {
     "day_range": "month_and_digit", "day_range_us": "month_and_digit", "month_year_range": "month_and_digit",
     "month_range": "month", "day_month": "month_and_digit", "month_day": "month_and_digit",
     "month_year": "month_and_digit", "quarter_words": "quarter", "relative_ago": "ago",
-    "relative": "relative", "relative_day": "relative", "weekday": "weekday",
+    "relative": "relative", "relative_day": "relative", "weekday": "weekday", "weekday_of_week": "weekday",
     "month_quarter": "quarter", "year_ago_quarter": "quarter", "year_earlier": "relative",
-    "bare_month": "month", "relative_month": "month", "month_possessive": "month",
+    "bare_month": "month", "relative_month": "month", "month_possessive": "month", "month_attributive": "month",
 }
 
 FUTURE = re.compile(
@@ -224,21 +234,34 @@ _INTENT = (r"\b(?:voted|agreed|decided|pledged|promised|vowed|intends|intended|a
            r"moved|ordered)\s+(?:\w+\s+){0,3}?to\s+[a-z]+")
 # a thing set for the date just after it ("early voting scheduled April 20-28"): the date is ahead, unless the setting
 # is past ("was scheduled", "originally set": _SET_IN_THE_PAST, asked of the few words so found)
-_SET_FOR = r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$))"
-_SET_IN_THE_PAST = re.compile(r"\b(?:was|were|been|had|originally|initially)\s+$", re.I)
+_SET_FOR = (r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on|to)\s*)?$)"
+            r"|(?:issued|declared|posted|in\s+effect)(?=\s+(?:for|until|through)\s*$))")  # "a watch issued for Friday"
+# a setting in the past; "has been issued for Friday" is done now, for a day ahead
+_SET_IN_THE_PAST = re.compile(r"\b(?:(?:was|were)(?:\s+(?:already|originally|initially|also))?|had(?:\s+already)?"
+                              r"(?:\s+been)?|originally|initially)\s+$", re.I)
+SET_LOOK_BEHIND = 24
 # a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Monday") leans ahead, but not so far
 # as to pass a near date behind it ("the two-month stretch that begins on Nov. 1", said on Dec. 24)
 _SCHEDULING = (r"(?:(?:take|go|come)s?\s+(?:effect|into\s+(?:effect|force)|place)|begins|opens|expires|resumes|"
                r"launches|kicks\s+off|(?:re)?schedules|postpones)\b")
 LEAN_AHEAD = 3  # a scheduling present takes the last occurrence only if it is this many times nearer than the next
+# what is being forecast lies ahead: "is forecasting 1,000 cancellations on Friday" (not "had forecast", "a forecast")
+_AHEAD = r"(?:forecast|predict|expect)(?:s|ing)\b"  # "-ing" only after "is" or "are" (_marks_tense)
+# what might happen, too, in the date's own clause or one after it: "Tuesday the high could tumble", "By Monday, we
+# could reach" (a modal in a clause before the date is another's: "which it said could rise, cut profit in the
+# first quarter"; not "could have"; "May" is a month more often than a modal)
+_MODAL = r"(?:could|might|should|must|(?-i:may))(?!\s+(?:not\s+)?have\b)"
 # (every alternative starts at a word's edge: said once, before them, a position inside a word fails at once)
-_MARKED = (re.compile(rf"\b(?:(?P<future>{_INTENT}|{FUTURE.pattern}|would\b)|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})"
-                      rf"|(?P<past>{_PAST_WORDS})\b"
-                      r"|(?P<present>is|are|has|have|can|could|should|must|might|remains?|stays?|seems?|"
+_MARKED = (re.compile(rf"\b(?:(?P<intent>{_INTENT})|(?P<future>{FUTURE.pattern}|would\b)|(?P<ahead>{_AHEAD})"
+                      rf"|(?P<modal>{_MODAL})\b|{_SET_FOR}|(?P<scheduled>{_SCHEDULING})|(?P<past>{_PAST_WORDS})\b"
+                      r"|(?P<present>is|are|has|have|can|remains?|stays?|seems?|"
                       r"appears?|says|allows|requires|shows|means|lets)\b)", re.I),
            re.compile(r"\b(?P<past>\w{2,}ed)\b", re.I))
 _BE_BEFORE = re.compile(r"\bbe\s+$", re.I)
-_TENSE_OF_GROUP = {"set_for": "future"}
+_TENSE_OF_GROUP = {"set_for": "future", "ahead": "future"}
+_IS_BEFORE = re.compile(r"\b(?:is|are)\s+$", re.I)
+# a date's clause ends before a relative clause, which speaks of a noun ("approved a budget that will be funded")
+_RELATIVE = re.compile(r"\s(?:that|which|who|whose)\s", re.I)
 
 
 def _marks_tense(m: re.Match[str], sentence: str) -> bool:
@@ -248,20 +271,29 @@ def _marks_tense(m: re.Match[str], sentence: str) -> bool:
         return m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
                                                                            m.start())
     if m.lastgroup == "set_for":
-        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - 12), m.start())
+        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - SET_LOOK_BEHIND), m.start())
+    if m.lastgroup == "ahead" and m.group(0).endswith("ing"):
+        return _IS_BEFORE.search(sentence, max(0, m.start() - 5), m.start()) is not None
     return True
 
 
-def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int) -> str | None:
+def _nearest_tense(sentence: str, left: int, start: int, end: int, right: int, ahead: bool = True) -> str | None:
     """The tense of the verb nearest before a date within its clause (`left`..`right`), else nearest after it:
     "prices that rose in June will fall" is a past June, "will be held on July 7" a future July (a participle
     after "be" takes the tense of its auxiliary; "could be made from July 1" is present). A word that says its
-    tense itself is preferred to an "-ed" word; None when the clause has no marked verb."""
+    tense itself is preferred to an "-ed" word; None when the clause has no marked verb. A modal leans ahead only if
+    `ahead` (the date's own clause, or one after it)."""
+    if (relative := _RELATIVE.search(sentence, end, right)) is not None:
+        right = relative.start()
     for segment_start, segment_end, before in ((left, start, True), (end, right, False)):
         for pattern in _MARKED:
             found = [m for m in pattern.finditer(sentence, segment_start, segment_end) if _marks_tense(m, sentence)]
             if found:
                 nearest = found[-1] if before else found[0]
+                if nearest.lastgroup == "intent":  # the act decided on is ahead of the decision, not the decision
+                    return "future" if before else "past" if nearest.group(0).split()[0].endswith("ed") else "present"
+                if nearest.lastgroup == "modal":
+                    return "future" if ahead else "present"
                 return _TENSE_OF_GROUP.get(nearest.lastgroup, nearest.lastgroup)
     return None
 
@@ -355,6 +387,7 @@ class _Context:
         self.last_year: int | None = None  # of the last full date (a day or a month with its year)
         self.last_any_year: int | None = None  # of the last date with a year, "by 2035" included
         self.last_quarter: date | None = None  # the first day of the last quarter read
+        self.last_day: date | None = None  # the last single day read, which a weekday "through" it follows
         self._span = (0, 0)
         self._tenses: dict[tuple[int, int], str] = {}
         self._breaks: list[tuple[int, int]] | None = None
@@ -404,7 +437,7 @@ class _Context:
             # the verb of a clause nearest the date: its last before the date, its first after it
             if earlier:
                 start = max(start, end - CLAUSE_WINDOW)
-                tense = _nearest_tense(self.sentence, start, end, end, end)
+                tense = _nearest_tense(self.sentence, start, end, end, end, ahead=False)
             else:
                 end = min(end, start + CLAUSE_WINDOW)
                 tense = _nearest_tense(self.sentence, start, start, start, end)
@@ -474,6 +507,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         if shape == "month_day" and g["m1"].lower() == "may" and not g["y1"] and _looks_like_verb_may(m, ctx):
             return None
         year = _full_year(g["y1"]) or ctx.year_for(month, day)
+        if shape.startswith("weekday") and not g["y1"]:  # "Saturday, May 14th": the year it is a Saturday in
+            year = _year_of_weekday(year, month, day, m.group(0).split(",")[0].split()[0])
         found = _safe_date(year, month, day)
         return _Found(start, end, found, found, "day", bool(g["y1"])) if found else None
     if shape == "month_year":
@@ -487,6 +522,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         year = _full_year(g["y1"] or g["y2"])
         return _quarter(start, end, quarter, year, ctx)
     if shape == "quarter_words":
+        if not g["y1"] and _GAME.search(ctx.sentence) and not _REPORT.search(ctx.sentence):
+            return None  # "broke things open in the third quarter, winning 112-80": a quarter of a game
         return _quarter(start, end, _ORDINALS[g["ord"].lower()], _full_year(g["y1"]), ctx)
     if shape == "decade":
         if g["c"]:
@@ -495,7 +532,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             first_year = 1900 + int(g["s"]) * 10
             if first_year + 100 <= pub.year:
                 first_year += 100
-        return _Found(start, end, date(first_year, 1, 1), date(first_year + 9, 12, 31), "decade", True)
+        return _Found(_modified(ctx.sentence, start), end, date(first_year, 1, 1), date(first_year + 9, 12, 31),
+                      "decade", True)
     if shape == "relative_ago":
         unit = g["u"].lower().rstrip("s")
         found = _dateparser(m.group(0).lower(), pub, "past")
@@ -515,6 +553,10 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
     if shape == "year_earlier":
         base = (ctx.last_any_year or pub.year) - 1
         return _Found(start, end, date(base, 1, 1), date(base, 12, 31), "year", False)
+    if shape == "weekday_of_week":  # that weekday of the week named, Monday to Sunday as "next week"
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=_STEP[g["rel"].lower()])
+        found = monday + timedelta(days=WEEKDAYS.index(g["wd"]))
+        return _Found(start, end, found, found, "day", False)
     if shape == "weekday":
         if _NAMED_DAY_BEFORE.search(ctx.sentence, max(0, start - 10), start):
             return None
@@ -528,6 +570,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
             future = pub + timedelta(days=(weekday - pub.weekday()) % 7)
             starting = re.search(r"\b(?:starting|beginning)\s+$", ctx.sentence[max(0, start - 12):start], re.I)
             found = future if starting and ctx.tense == "present" else _by_tense(past, future, ctx)
+            if ctx.last_day is not None and _THROUGH_BEFORE.search(ctx.sentence, max(0, start - 12), start):
+                found = ctx.last_day + timedelta(days=(weekday - ctx.last_day.weekday()) % 7 or 7)
         return _Found(start, end, found, found, "day", False) if found else None
     if shape == "relative_month":
         month, rel = _month(g["m1"]), g["rel"].lower()
@@ -538,7 +582,7 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         else:
             year = pub.year if month < pub.month else pub.year - 1
         return _Found(start, end, date(year, month, 1), _month_end(year, month), "month", False)
-    if shape in ("bare_month", "month_possessive"):
+    if shape in ("bare_month", "month_possessive", "month_attributive"):
         month = _month(g["m1"])
         if g["m1"] == "May" and _looks_like_verb_may(m, ctx):
             return None
@@ -550,9 +594,18 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
         if not _is_year(m, ctx.sentence):
             return None
         year = int(g["y1"])
-        return _Found(start, start + 4, date(year, 1, 1), date(year, 12, 31), "year", True)
+        return _Found(_modified(ctx.sentence, start), start + 4, date(year, 1, 1), date(year, 12, 31), "year", True)
     raise ValueError(f"unknown date shape {shape}")
 
+
+# a sentence about a game (a score, its points, its plays) and not about a company's or an economy's results
+_GAME = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b(?:points|rebounds|assists|touchdowns?|goals?|halftime|innings?|scored|"
+                   r"game|games|lead|led|trailed|quarterback|three-pointers?|field goals?|free throws?)\b", re.I)
+_REPORT = re.compile(r"[$€£¥%]|\b(?:percent|revenue|profit|earnings|sales|growth|economy|GDP|fiscal|results|"
+                     r"quarterly|million|billion)\b", re.I)
+
+# "Friday afternoon through Tuesday evening", "Saturday and Sunday": the weekday after the day before it
+_THROUGH_BEFORE = re.compile(r"(?:\b(?:through|thru|until|till|to|and)|[-\u2013])\s*$", re.I)
 
 # "this morning" is the publication day, as "tonight" is
 _DAY_WORDS = {"yesterday": -1, "last night": -1, "last evening": -1, "today": 0, "tonight": 0, "tomorrow": 1,
@@ -584,6 +637,25 @@ def _by_tense(past: date, future: date, ctx: _Context) -> date:
     return past if (ctx.pub - past) <= (future - ctx.pub) else future
 
 
+# "early 2008", "mid-2025", "the late 1980s": a year or a decade keeps its modifier in the span (as "earlier this
+# year"); looked for behind a year found, not scanned for
+_MODIFIER_BEFORE = re.compile(r"(?<![\w-])(?i:early|late|mid)(?:-|\s+)$")
+
+
+def _modified(sentence: str, start: int) -> int:
+    modifier = _MODIFIER_BEFORE.search(sentence, max(0, start - 6), start)
+    return modifier.start() if modifier else start
+
+
+def _year_of_weekday(year: int, month: int, day: int, weekday: str) -> int:
+    """Of the year read and the years either side, the nearest in which month/day falls on `weekday`."""
+    for candidate in (year, year + 1, year - 1):
+        found = _safe_date(candidate, month, day)
+        if found is not None and found.weekday() == WEEKDAYS.index(weekday):
+            return candidate
+    return year
+
+
 def _looks_like_verb_may(m: re.Match[str], ctx: _Context) -> bool:
     """'May' followed by a verb-like word is the modal ("May 5 members agree?") not the month."""
     after = ctx.sentence[m.end("m1"):m.end("m1") + 12]
@@ -603,8 +675,9 @@ def _quarter(start: int, end: int, quarter: int, year: int | None, ctx: _Context
         return _Found(start, end, date(index // 12, index % 12 + 1, 1), _month_end(last_year, last), "quarter",
                       year is not None)
     first_month, stated = 3 * quarter - 2, year is not None
-    if year is None:
-        year = ctx.year_for(first_month, None) if ctx.last_year is None else ctx.last_year
+    if year is None:  # a quarter ahead is ahead until its last month is over
+        year = ctx.year_for(first_month + 2 if ctx.tense == "future" else first_month, None) if (
+            ctx.last_year is None) else ctx.last_year
     return _Found(start, end, date(year, first_month, 1), _month_end(year, first_month + 2), "quarter", stated)
 
 
@@ -682,6 +755,8 @@ def find_dates(sentence: str, pub: date, blocked: list[tuple[int, int]]) -> list
         found.append(result)
         if result.granularity == "quarter":
             ctx.last_quarter = result.start_date
+        one_day = result.granularity == "day" and result.start_date == result.end_date
+        ctx.last_day = result.start_date if one_day else None
         if result.has_year:
             ctx.last_any_year = result.end_date.year
             if result.granularity in ("day", "month", "quarter"):  # "by 2035" lends no year to "in June"

@@ -78,7 +78,9 @@ _COMPARED = (r"as|the|that|this|its|their|his|her|what|over|more|less|fewer|grea
              r"richer|poorer|older|younger|costlier|hotter|warmer|colder")
 # "N times" is a multiplier when something is compared ("three times higher", "six times the rate") or a
 # figure grew by it ("output grew 223 times"); "won 14 times" counts occasions
-_COMPARED_AFTER = re.compile(rf"\s+(?:{_COMPARED})\b", re.I)
+# ("seven times this year", "twice that week" count occasions)
+_COMPARED_AFTER = re.compile(rf"\s+(?!(?:this|that|the)\s+(?:year|month|week|day|season|summer|winter|spring|autumn|"
+                             rf"fall|decade|century|quarter)\b)(?:{_COMPARED})\b", re.I)
 _GREW_BEFORE = re.compile(r"\b(?:grew|grown|rose|risen|increased|multiplied|expanded|jumped|climbed|soared|surged)"
                           r"\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.I)
 _FOLD_OR_TIMES_AFTER = re.compile(r"-?\s?(?P<fold>folds?)\b|\s+times\b", re.I)

@@ -17,13 +17,13 @@ TABLE_LIMIT = 100  # news spells out ordinals and multipliers up to "hundredth" 
 _RARE = re.compile(r"(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|"
                    r"tieth|hundredth)|(?P<multiplier>fold|doubl|tripl|trebl|quadrupl|halv|twice)"
                    r"|(?P<article_unit>an? (?:inch|foot|mile|met|kilomet|centimet|millimet|gallon|lit|acre|tonne|"
-                   r"kilogram))")
+                   r"kilogram|penny|year|month|week|day|hour|minute|decade|century))")
 
 
 @lru_cache(maxsize=64)
 def rare_words(sentence: str) -> frozenset[str]:
-    """Which of "ordinal", "multiplier" and "article_unit" ("an inch") the sentence may hold (asked by four
-    readers, scanned once)."""
+    """Which of "ordinal", "multiplier" and "article_unit" ("an inch", "a penny", "a year") the sentence may hold
+    (asked by four readers, scanned once)."""
     return frozenset(m.lastgroup for m in _RARE.finditer(sentence.lower()))
 
 

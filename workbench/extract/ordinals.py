@@ -17,7 +17,8 @@ from workbench.extract.numberwords import cardinal_words, ordinal_words, rare_wo
 from workbench.extract.spans import Spans
 from workbench.model import Mention
 
-_DIGIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)\b")  # starts with a digit: scanned fast; its edge is checked
+# starts with a digit: scanned fast; its edge is checked ("1,000th" too)
+_DIGIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th|(?:,\d{3})+(?:st|nd|rd|th))\b")
 # after a digit ordinal: a century, a street, a military unit, a party, an amendment: names, not ranks
 _NAMED_AFTER = re.compile(
     r"[\s-]+(?:century|centuries|millenni|St\b|Street|Ave\b|Avenue|Rd\b|Road|Precinct|Airborne|Infantry|"
@@ -31,7 +32,8 @@ _NOT_SUPERLATIVE = ("interest", "forest", "request", "contest", "protest", "harv
                     "earnest", "manifest", "behest", "unrest", "bequest", "midwest", "inquest")
 _RANK_AFTER = re.compile(
     r"[\s-]+(?:(?!(?:" + "|".join(_NOT_SUPERLATIVE) + r")\b)[a-z]{2,}est\b|most\b|least\b|ranked\b|placed?\b|"
-    r"consecutive\b|straight\b|successive\b|anniversary\b|birthday\b|members?\b)", re.I)
+    r"consecutive\b|straight\b|successive\b|anniversary\b|birthday\b|annual\b|members?\b|"
+    r"(?!time\b)(?:[a-z]+\s+){1,2}in\s+a\s+row\b)", re.I)  # "the tenth annual fair", "their seventh win in a row"
 # a verb of placing before a spelled-out ordinal makes it a rank with no rank word after it: "finished an
 # inexplicable fifth", "got home third", "became the thirtieth state"; not "finished a third of the race"
 _RANK_BEFORE = re.compile(
@@ -39,6 +41,10 @@ _RANK_BEFORE = re.compile(
     r"became|become|becomes|becoming)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z]+\s+)?$", re.I)
 _NOT_RANK_AFTER = re.compile(r"[\s-]+(?:of|time|times|half|halves|quarter|period|round|leg|lap|set|day|week|month|"
                              r"year|season|term|attempt)\b", re.I)
+# a possessive before a spelled-out ordinal past "second" counts the owner's things: "his third term", "his seventh in
+# the NHL", "their sixth day of deliberations" ("his second wife", "its third of the market" are not ranks)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|[A-Z][\w.-]*['’]s)\s+$")
+_NOT_OWNED_AFTER = re.compile(r"[\s-]+(?:of|half|halves|quarters?|times?)\b", re.I)
 LOOK_BEHIND = 20
 RANK_LOOK_BEHIND = 40
 
@@ -65,7 +71,7 @@ def find_ordinals(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention
     taken = Spans(blocked)
     found = []
     for m in digits:
-        value = int(m.group(0)[:-2])
+        value = int(m.group(0)[:-2].replace(",", ""))
         if m.start() and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] in "_.,"):
             continue  # inside a number or a name
         if taken.overlaps(*m.span()) or _NAMED_AFTER.match(sentence, m.end()) or (
@@ -76,10 +82,15 @@ def find_ordinals(sentence: str, blocked: list[tuple[int, int]]) -> list[Mention
     for m in words:
         value = _value(m.group(0))
         if value is None or value == 1 or taken.overlaps(*m.span()) or not (
-                _RANK_AFTER.match(sentence, m.end()) or _ranked_by_verb(sentence, m)):
+                _RANK_AFTER.match(sentence, m.end()) or _ranked_by_verb(sentence, m) or _owned(sentence, m, value)):
             continue
         found.append(_mention(m, float(value)))
     return found
+
+
+def _owned(sentence: str, m: re.Match[str], value: float) -> bool:
+    owner = _POSSESSIVE_BEFORE.search(sentence, max(0, m.start() - LOOK_BEHIND), m.start())
+    return value > 2 and owner is not None and _NOT_OWNED_AFTER.match(sentence, m.end()) is None
 
 
 def _ranked_by_verb(sentence: str, m: re.Match[str]) -> bool:

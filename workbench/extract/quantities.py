@@ -29,7 +29,7 @@ MULTIPLIERS = {
 }
 _NUMERAL = re.compile(
     r"(?=[\d.])"  # first, so that the scan skips to the next digit at once (4x faster than the lookbehinds first)
-    r"(?<![\d_.,/\u2044])(?:(?<![A-Za-z][\-/])|(?<=\bto-))"
+    r"(?<![\d_.,/\u2044])(?:(?<![A-Za-z][\-/])|(?<=\bto-)|(?<=\bof-))"  # "90,000 to-120,000", "6-of-14"
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?:\.\d+)?|\.\d+)"
     r"(?![.,]?\d|\s?[/\u2044]\s?\d)"
     r"(?:(?P<gap>\s?|-(?=[a-z]{3}))(?P<mult>(?:hundred\s)?(?:thousand|million|billion|trillion)|hundred|crores?|"
@@ -51,7 +51,7 @@ _FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|sixths?|sevent
                             re.I)
 # "one" is a pronoun far more often than a count in news copy
 _ONE_AS_PRONOUN = re.compile(r"\s+(?:of|another|by|day|time|point|way|thing|side|hand|such)\b", re.I)
-_NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|which|last|by)|(?:a|an|the)\s+[\w-]+)\s+$",
+_NOT_ONE_BEFORE = re.compile(r"\b(?:(?:no|any|every|some|each|the|this|that|which|last|by)|(?:a|an|the)\s+[\w.-]+)\s+$",
                              re.I)
 
 PERCENT_AFTER = re.compile(r"(?:\s?%|[\s-]?(?:per[\s-]?cent\b|percent\b|pc\b|pct\b))", re.I)
@@ -129,10 +129,10 @@ _OTHER_DOLLAR = {"Canada": "CAD", "Canadian": "CAD", "Australia": "AUD", "Austra
                  "New Zealand": "NZD", "Hong Kong": "HKD"}
 
 APPROX_BEFORE = [
-    ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~"),
-    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
+    ("about", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.|~|close to"),
+    ("nearly", r"nearly|almost|just under|just shy of|approaching|not quite"),
     ("at_least", r"at least|no less than|no fewer than|no lower than|no smaller than|"
-                 r"a minimum of|minimum of|not less than|"
+                 r"a minimum of|not less than|"
                  r"(?:more|greater|higher|larger|bigger) than or equal to|"
                  r"(?:greater|higher|larger) or equal (?:than|to)"),
     ("at_most", r"at most|up to|no more than|no higher than|no greater than|"
@@ -147,8 +147,14 @@ _APPROX_BEFORE = re.compile(
     + r")\s*$",
     re.I,
 )
-_APPROX_AFTER = re.compile(r"(?:\s+or\s+(?P<at_least>more|above|higher)|\s+or\s+(?P<at_most>less|fewer|"
-                           r"below|lower)|(?P<more_than>\+|-plus\b))", re.I)
+# "$2.50 a gallon or less": the rate's words come between the figure and its "or less"
+_APPROX_AFTER = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+(?=\s+or\s))?(?:\s+or\s+(?P<at_least>more|above|higher)|"
+                           r"\s+or\s+(?P<at_most>less|fewer|below|lower)|(?P<more_than>\+|-plus\b))", re.I)
+# "about a 10% increase", "more than a 3.7-cent cut": the qualifier of the change before its article; a lone
+# preposition is not read past one ("above a 2% target" is the target's figure)
+_APPROX_BEFORE_ARTICLE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(?P<about>about|around|roughly|approximately)|(?P<nearly>nearly|almost)|"
+    r"(?P<at_least>at least)|(?P<more_than>more than)|(?P<less_than>less than))\s+an?\s+$", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|"
     r"grew|grow|growing|grown|jumped?|climbed?|dropped?|declined?|went|gone|raised?|raising|cut|"
@@ -162,7 +168,8 @@ _PHRASAL_UP = re.compile(r"\b(?:pick|add|end|wind|show|sum|sign|line|pile|rack|b
                          r"\s+up\b[^.;]{0,20}$", re.I)
 # "ranging from 44 to 72 mph", "varied from 2 to 3": a spread, whatever verb came before it
 _SPREAD_BEFORE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?to-?|through|and|or|up\s+to)\s*$", re.I)
+# "5-6%", "2 to 3", "four or five", "6- or 7-cent" (the first number's hyphen hangs before "or")
+_RANGE_JOIN = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212~]|-?\s?to-?|through|and|-?\s?or|up\s+to)\s*$", re.I)
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 _PHYSICAL_ENTITIES_SKIPPED = {"dimensionless", "unknown", "currency"}
 
@@ -178,6 +185,8 @@ class _Number:
     fraction_word: bool = False
     number_end: int = 0  # end of the number and its multiplier, before any unit word
     written: bool = False  # a fraction or a power of ten: quantulum3 is shown a plain numeral in its place
+    scale: float = 1.0  # what its unit words multiplied it by ("7 cents" is 0.07 dollars): a bare low end takes it too
+    symbol: bool = False  # its unit is a currency sign before it ("$2"), which numbers listed before it do not share
 
 
 LOOK_BEHIND = 60  # characters before a number that can change its reading ("more than", "US$", "between")
@@ -204,6 +213,7 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         taken.add(number.start, number.end)  # "3 USD 5%": the next number may not take a code already read
     # "zero percent" is a figure; "zero tolerance", "net zero" are not counts
     numbers = [n for n in numbers if not (n.spelled and n.unit == "count" and n.value == 0)]
+    _share_listed_units(sentence, numbers)
     mentions: list[Mention] = []
     i = 0
     while i < len(numbers):
@@ -215,6 +225,27 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
         mentions.append(_mention(sentence, numbers[i]))
         i += 1
     return mentions
+
+
+# "2.34, 2.10, and 2.36 percent", "21 and 15 points": numbers listed before a unit are in it; a comma alone is no list
+# ("of the 61 cases, 54 percent")
+_LIST_LAST = re.compile(r",?\s+(?:and|or)\s+")
+_LIST_MORE = re.compile(r",\s*")
+_NOT_SHARED = {"count", "fraction", FACTOR, "ordinal"}
+
+
+def _share_listed_units(sentence: str, numbers: list[_Number]) -> None:
+    for i, number in enumerate(numbers):
+        if number.unit in _NOT_SHARED or number.symbol:
+            continue
+        joint, j = _LIST_LAST, i
+        while j > 0:
+            earlier, later = numbers[j - 1], numbers[j]
+            if earlier.unit != "count" or earlier.multiplier != 1.0 or not joint.fullmatch(
+                    sentence, earlier.end, later.start):
+                break
+            earlier.unit, earlier.value, earlier.scale = number.unit, earlier.value * number.scale, number.scale
+            joint, j = _LIST_MORE, j - 1
 
 
 def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
@@ -245,27 +276,38 @@ def _numbers(sentence: str, blocked: list[tuple[int, int]]) -> list[_Number]:
         found.extend(_spelled_numbers(sentence, found, blocked))
     if "article_unit" in rare_words(sentence):
         found.extend(_article_units(sentence, Spans((n.start, n.end) for n in found)))
+        found.extend(_Number(m.start(), m.end(), 1.0, number_end=m.end()) for m in _A_PENNY.finditer(sentence))
     found.sort(key=lambda n: n.start)
     return found
 
 
-# "up to an inch", "a half-inch to an inch": the article is the number one before a unit of measure (never a unit
-# of time, whose "a year" is mostly a rate or a period, nor "a ton of", "a yard", which are idioms or places)
-_ARTICLE_UNIT = re.compile(r"\b(?i:an?)\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|centimet(?:re|er)|"
-                           r"millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])")
+# "up to an inch", "a half-inch to an inch": the article is the number one before a unit of measure (not "a ton of",
+# "a yard", which are idioms or places), and before a unit of time after words that make it a length ("for a year",
+# "in more than a year", "after just an hour"; "$3bn a year", "twice a week" are rates)
+_ARTICLE_UNIT = re.compile(r"\b(?P<article>(?i:an?))\s+(?P<unit>(?i:inch|foot|mile|met(?:re|er)|kilomet(?:re|er)|"
+                           r"centimet(?:re|er)|millimet(?:re|er)|gallon|lit(?:re|er)|acre|tonne|kilogram))(?![\w-])"
+                           r"|\b(?i:for|after|within|than|nearly|almost|about|least|most|only|just|barely)\s+"
+                           r"(?:(?i:just|only|barely)\s+)?(?P<time_article>(?i:an?))\s+"
+                           r"(?P<time>(?i:year|month|week|day|hour|minute|decade|century))(?![\w'’-])")
 # "30 miles a gallon", "half a mile": a rate of the number before, or the unit of its fraction
 _NUMBER_BEFORE = re.compile(r"(?:\d[^\d.;]{0,12}|\b(?:half|quarters?|thirds?|fifths?|sixths?|sevenths?|eighths?|"
                             r"ninths?|tenths?)\s+(?:of\s+)?)$", re.I)
 
 
+# "a penny a share", "about a penny": the article is one, read in cents below ("a penny for your thoughts" is not)
+_A_PENNY = re.compile(r"\ba(?=\s+penny\b(?![\w-])(?!\s+for\b))")
+
+
 def _article_units(sentence: str, spans: Spans) -> list[_Number]:
     found = []
     for m in _ARTICLE_UNIT.finditer(sentence):
-        if spans.overlaps(m.start(), m.end()) or _NUMBER_BEFORE.search(_before(sentence, m.start())):
+        article = "article" if m.group("article") else "time_article"
+        start = m.start(article)
+        if spans.overlaps(start, m.end()) or _NUMBER_BEFORE.search(_before(sentence, start)):
             continue
-        read = unit_reading("1", " " + m.group("unit"))
+        read = unit_reading("1", " " + m.group("unit" if article == "article" else "time"))
         if read is not None and read[2] not in _PHYSICAL_ENTITIES_SKIPPED:
-            found.append(_Number(m.start(), m.end(), 1.0, unit=read[1], number_end=m.end()))
+            found.append(_Number(start, m.end(), 1.0, unit=read[1], number_end=m.end()))
     return found
 
 
@@ -338,12 +380,14 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
         if start and surface in _NAMED_MULTIPLIERS:
             continue  # "the 1 1/4-mile Million": a name
         word = surface.lower()
-        if spans.overlaps(start, end) or word in ("a", "an", "quarter", "quarters", "third", "thirds"):
-            continue  # a bare "quarter" is a period of time, not a fraction
+        if spans.overlaps(start, end) or word in ("a", "an", "quarter", "quarters", "third", "thirds") or (
+                _QUARTER_OF_A_GAME.fullmatch(word)):
+            continue  # a bare "quarter" is a period of time, not a fraction, and so is a game's "third quarter"
         if _COMPOUND_ORDINAL.search(word):
             continue
         if word == "one" and (_ONE_AS_PRONOUN.match(_after(sentence, end))
-                              or _NOT_ONE_BEFORE.search(_before(sentence, start))):
+                              or _NOT_ONE_BEFORE.search(_before(sentence, start))) and not (
+                _MILLS_AFTER.match(sentence, end) and _TAXES.search(sentence)):
             continue
         if word.startswith(("a ", "an ")) and not re.search(
                 r"(?:hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|seventh|eighth|ninth|"
@@ -359,6 +403,7 @@ def _spelled_numbers(sentence: str, numerals: list[_Number], blocked: list[tuple
 
 
 _NAMED_MULTIPLIERS = {"Hundred", "Thousand", "Million", "Billion", "Trillion"}
+_QUARTER_OF_A_GAME = re.compile(r"(?:first|second|third|fourth)[\s-]quarters?")
 
 
 _COMPOUND_NUMERAL = re.compile(r"(?<![\w.,])\d+(?=-[a-z])")  # "four 18-year-old men": its numeral is read apart
@@ -398,11 +443,11 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     window = max(0, number.start - LOOK_BEHIND)
     symbol = _symbol_before().search(sentence, window, number.start)
     if symbol and not number.spelled and not blocked.overlaps(symbol.start(), number.start):
-        number.start = symbol.start()
+        number.start, number.symbol = symbol.start(), True
         number.unit = _currency_for_symbol(symbol.group("sym"), sentence)
         code = _CURRENCY_AFTER.match(after)
-        if code and code.group("code"):
-            number.end += code.end()
+        if code and (code.group("code") or (number.unit == "USD" and re.fullmatch(r"\s*dollars?", code.group(0)))):
+            number.end += code.end()  # "USD2,300 USD", "$27 million dollars": the unit said twice is one span
         return
     if m := POINTS_AFTER.match(after):
         number.unit, number.end = "percentage_point", number.end + m.end()
@@ -415,7 +460,7 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         return
     if m := BARE_POINTS_AFTER.match(after):
         number.unit = "percentage_point" if _sentence_facts(sentence)[2] and not _index_points(
-            number.value, after[m.end():]) else "point"
+            number.value, after[m.end():]) and not _SCORED.search(sentence) else "point"
         number.end += m.end()
         return
     if number.fraction_word and (m := _FRACTION_OF_A.match(after)) and (
@@ -428,6 +473,10 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
     if _inch_mark(sentence, number.end):
         number.unit, number.end = "inch", number.end + 1
         return
+    if number.fraction_word and (article := _OF_A.match(sentence, number.end)) and (
+            cents := _CENTS_AFTER.match(sentence, article.end())):
+        _in_cents(sentence, number, cents, cents.end())  # "half of a cent"
+        return
     if number.value < 1 and (number.fraction_word or number.written) and (
             quantity := _unit_of_one(sentence, number.end)):
         number.unit, number.end = quantity  # "three-quarters of a century", "1/16 of a pint", "half an hour"
@@ -437,9 +486,11 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         if unit is not None:
             number.unit, number.end = unit, number.end + m.end()
             return
+    if (m := _MILLS_AFTER.match(after)) and _TAXES.search(sentence):
+        number.unit, number.end = "mill", number.end + m.end()
+        return
     if m := _CENTS_AFTER.match(after):  # "20 cents per share" is $0.20: a hundredth of the sentence's dollar
-        number.unit = "GBP" if m.group("pence") else _sentence_facts(sentence)[0] or "USD"
-        number.value, number.end = number.value / 100, number.end + m.end()
+        _in_cents(sentence, number, m, number.end + m.end())
         return
     if re.match(r"\s?-?\s?[A-Za-zµ°]", after):
         more = _MORE_AFTER.match(after)  # "1 to 2 more inches", "three straight months": the unit is read past it
@@ -447,24 +498,74 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         if quantity is not None:
             number.unit, number.end = quantity
             return
-    number.unit = "fraction" if number.fraction_word and number.value <= 1 else "count"
+    number.unit = "fraction" if number.fraction_word and number.value <= 1 else _bare_unit(sentence, number)
 
 
-_CENTS_AFTER = re.compile(r"\s?(?:cents?\b|¢|(?P<pence>pence\b))", re.I)
+# "the high is expected to hit 101", "Saturday's high will be 104": a bare figure of the day's high or low in a
+# sentence about the weather, above any Celsius weather, is Fahrenheit (as a bare "102 degrees" is)
+_HIGH_BEFORE = re.compile(r"\b(?:highs?|lows?|temperatures?|temps|mercury)(?:['’”]s)?\s+(?:(?:is|was|will|would|could|"
+                          r"should|may|might|be|been|expected|forecast|predicted|to|hit|hits|reach|reaches|reached|"
+                          r"top|tops|topped|near|of|at|around|about|peak|peaked|climb|climbs|climbed|soar|soared|"
+                          r"stay|remain)\s+){0,5}$", re.I)
+_WEATHER = re.compile(r"\b(?:temperatures?|temps|degrees?|forecast\w*|weather|heat\w*|hot\w*|warm\w*|cool\w*|"
+                      r"cold\w*|humid\w*)\b|°", re.I)
+_HOTTEST_FAHRENHEIT = 135
+# "Sandra Nieves, 41, and Eileen Santos, 51, were": an age set off after a name, the sentence going on after it (a
+# list of places and counts does not: "Paris, 3, Lyon 2")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z'’.-]+,\s$")
+_AGE_AFTER = re.compile(r",\s+[a-z]")
+OLDEST = 120
+# "the one mill", "9.408 mills", "a millage rate of 44.1468": a property tax's rate, in a sentence about taxes
+_MILLS_AFTER = re.compile(r"\s+mills?\b(?![\w-])", re.I)
+_MILLAGE_BEFORE = re.compile(r"\bmillage(?:\s+rate)?\s+(?:of|is|was|at|to)\s+$", re.I)
+_TAXES = re.compile(r"\b(?:tax\w*|levy|levies|millage|property|assess\w*|valuation|voters?|referendum)\b", re.I)
+
+
+def _bare_unit(sentence: str, number: _Number) -> str:
+    """The unit of a number no words after it name: a temperature, an age or a tax rate the words around it say,
+    else a count."""
+    before = _before(sentence, number.start)
+    if not number.spelled and _HOTTEST_CELSIUS < number.value < _HOTTEST_FAHRENHEIT and _HIGH_BEFORE.search(
+            before) and _WEATHER.search(sentence):
+        return _SCALE["f"]
+    if (not number.spelled and number.value.is_integer() and 0 < number.value <= OLDEST
+            and _AGE_AFTER.match(sentence, number.end) and _NAME_BEFORE.search(before)):
+        return "year"
+    if "millage" in before and _MILLAGE_BEFORE.search(before) and _TAXES.search(sentence):
+        return "mill"
+    return "count"
+
+
+# "20 cents", "a 4-cent increase", "3.7-cents", "a penny a share"; pence are sterling, a penny is the sentence's
+_CENTS_AFTER = re.compile(r"(?:\s?|-)(?:cents?\b|¢|(?P<pence>pence\b)|(?P<penny>penny|pennies)(?![\w-]))", re.I)
+_STERLING = re.compile(r"£|\b(?:sterling|pence|pounds?)\b", re.I)
 _FRACTION_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s+(?:percentage|per\s?cent(?:age)?\s+point))", re.I)
-# "down 318.27 points, or 1.09 percent", "fell 50 points to 4,401": an index's points, said with its level
-_INDEX_POINTS_AFTER = re.compile(r",?\s+or\s+[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})",
-                                 re.I)
+# "down 318.27 points, or 1.09 percent", "rose 0.71 point, close to 0.1 percent", "fell 50 points to 4,401": an
+# index's points, said with its percent or its level
+_INDEX_POINTS_AFTER = re.compile(r",?\s+(?:or\s+)?(?:(?:about|around|roughly|nearly|almost|close\s+to|some)\s+)?"
+                                 r"[\d.]+\s?(?:%|per\s?cent|percent)|\s+to\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})", re.I)
+# a sentence about an index or a game: its points are the index's or the players', whatever percent it also names
+# ("averaging 21.6 points on 43.7 percent shooting")
+_SCORED = re.compile(r"\b(?:index|indexes|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|rebounds?|assists?|shooting|"
+                     r"scor(?:ed|es|ing)|averag(?:ed|es|ing)|per\s+game|touchdowns?|field\s+goals?|three-pointers?)\b")
 _SCALE = {"c": "degree Celsius", "celsius": "degree Celsius", "centigrade": "degree Celsius",
           "f": "degree Fahrenheit", "fahrenheit": "degree Fahrenheit"}
 _TEMPERATURE_AFTER = re.compile(
     r"\s?(?:°\s?|deg(?:rees?)?\s?)(?P<short>[CF])\b|\s?(?:°\s?|degrees?\s)?(?P<scale>Celsius|Fahrenheit|centigrade)\b"
-    r"|\s(?P<bare>degrees?)\b|(?-i:(?P<glued>[CF]))(?![\w°])|(?-i:\s(?P<spaced>[CF]))(?![\w°'’-]|\.\w)", re.I)
+    r"|\s(?P<bare>degrees?)\b|(?-i:(?P<glued>[CF]))(?![\w°])|(?-i:\s(?P<spaced>[CF]))(?![\w°'’-]|\.\w)"
+    r"|(?P<sign>°)", re.I)  # "tying 108°": a bare sign, read as a bare "degrees"
 # "17C", "62F": a scale glued to the number (a coulomb or a farad is not news); "a high of 4 C" when the
 # sentence speaks of the weather
 _WEATHER_WORDS = re.compile(r"\b(?:temperatures?|highs?|lows?|degrees?|forecast|warm\w*|cold\w*|heat\w*|frost\w*|"
                             r"chill\w*|freez\w*|thermometers?|climate)\b", re.I)
 _SCALE_IN_SENTENCE = re.compile(r"\b(Celsius|Fahrenheit|centigrade)\b|\d\s?°\s?([CF])\b", re.I)
+
+
+def _in_cents(sentence: str, number: _Number, m: re.Match[str], end: int) -> None:
+    """The number as hundredths of the sentence's currency, its span stretched to `end`."""
+    sterling = m.group("pence") or (m.group("penny") and _STERLING.search(sentence))
+    number.unit = "GBP" if sterling else _sentence_facts(sentence)[0] or "USD"
+    number.value, number.scale, number.end = number.value / 100, 0.01, end
 
 
 def _index_points(value: float, after: str) -> bool:
@@ -485,7 +586,7 @@ def _temperature(sentence: str, after: str, value: float) -> tuple[str, int] | N
     m = _TEMPERATURE_AFTER.match(after)
     if m is None:
         return None
-    if m.group("bare"):
+    if m.group("bare") or m.group("sign"):
         scale = _SCALE_IN_SENTENCE.search(sentence)
         if scale is None:
             if value > _HOTTEST_CELSIUS and _HOT_WEATHER.search(sentence):
@@ -612,7 +713,8 @@ _OFF_AFTER = re.compile(r"\s+off\b", re.I)
 
 def _approx(sentence: str, start: int, end: int, unit: str | None) -> str | None:
     before = _before(sentence, start)
-    m = _APPROX_BEFORE.search(before[-40:])
+    m = _APPROX_BEFORE.search(before[-40:]) or (
+        _APPROX_BEFORE_ARTICLE.search(before[-40:]) if before.endswith((" a ", " an ")) else None)
     if m:
         word = m.lastgroup
         if word == "more_than" and unit in TIME_UNITS and re.search(r"\bover\s*$", before, re.I):
@@ -635,6 +737,26 @@ def _mention(sentence: str, n: _Number) -> Mention:
 _CHANGE_OF = re.compile(r"\b(?:increase|rise|decline|drop|fall|gain|jump|cut|growth|decrease)s?\s+of\s+$", re.I)
 
 
+# "expects capacity to rise 7 percent to 9 percent, with costs up 3 percent to 5 percent": a forecast gives its change
+# as a spread, in one unit and of one size, with no finite past verb ("sales rose 1.5% to 2.1%" is a change and its
+# result, and so is "is expected to raise rates 0.25% to 5.5%")
+_FORECAST_BEFORE = re.compile(r"\b(?:expects?|expected|expecting|forecasts?|forecasting|projects?|projected|predicts?|"
+                              r"predicted|guidance|outlook|estimates?)\b", re.I)
+_PAST_CHANGE = {"rose", "fell", "grew", "went", "gone", "risen", "fallen", "grown", "shrank", "shrunk", "slid", "lost",
+                "shed"}  # and every "-ed" word
+FORECAST_LOOK_BEHIND = 120
+SPREAD_RATIO = 3  # at most this high end to low end
+
+
+def _forecast_spread(sentence: str, before: str, first: _Number, second: _Number) -> bool:
+    verb = _CHANGE_VERB.search(before)
+    word = verb.group(0).split()[0].lower() if verb is not None else ""
+    return (verb is not None and word not in _PAST_CHANGE and not word.endswith("ed")
+            and first.unit == second.unit and first.unit not in ("count", None) and first.value > 0
+            and second.value <= SPREAD_RATIO * first.value
+            and _FORECAST_BEFORE.search(sentence, max(0, first.start - FORECAST_LOOK_BEHIND), first.start) is not None)
+
+
 def _changed(before: str) -> bool:
     """A verb of change ends `before` ("rose from", "up"), not a spread ("ranging from") nor "picking up"."""
     verb = _CHANGE_VERB.search(before)
@@ -648,7 +770,7 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     joint = sentence[first.end:second.start]
     if not _RANGE_JOIN.match(joint):
         return None
-    word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-")
+    word = re.sub(r"\s+", " ", joint.strip().lower()).strip("-").strip()
     before = _before(sentence, first.start)
     lead = re.search(r"\b(between|from)\s+$", before, re.I)
     if (word == "and" and not (lead and lead.group(1).lower() == "between")) or (word == "or" and lead):
@@ -660,8 +782,9 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     # "fell 2 to 3%", "lost 5 to 10 pounds": a bare number before a unit is the low end of the change's spread; a
     # change names both its units ("slid $10.60 to $1,959.40", "rose 1.5 points to 2.1%")
     bare_low = first.unit == "count" and second.unit not in ("count", None)
-    if not lead and word in ("to", "up to") and _changed(before) and not bare_low and not (
-            _CHANGE_OF.search(before) and first.unit == second.unit):
+    spread = bare_low or (_CHANGE_OF.search(before) and first.unit == second.unit) or _forecast_spread(
+        sentence, before, first, second)
+    if not lead and word in ("to", "up to") and _changed(before) and not spread:
         return None
     units = {first.unit, second.unit} - {"count"}
     if len(units) > 1:
@@ -669,7 +792,8 @@ def _range(sentence: str, first: _Number, second: _Number) -> Mention | None:
     if len(units) > 1:
         return None
     unit = units.pop() if units else "count"
-    low = first.value * (second.multiplier if first.multiplier == 1.0 else 1.0)
+    low = first.value * (second.multiplier if first.multiplier == 1.0 else 1.0) * (
+        second.scale if first.unit == "count" else 1.0)  # "$1-2 billion", "6 to 7 cents"
     if not low < second.value:
         return None
     start = first.start - len(before) + lead.start(1) if lead else first.start  # `before` is a window
