@@ -294,6 +294,14 @@ def _quoted(claim: Claim) -> str:
     return text[before[-1] + 1:close]
 
 
+def _body_says(claim: Claim, entity: str, vocabulary: Vocabulary) -> bool:
+    """Whether a target's figure is its body's: anywhere in a sentence, but in a quotation only if the quotation
+    names the body or its members ("'We need to spend 1.5% by 2024,' she told a NATO event" is hers)."""
+    quoted = _quoted(claim)
+    return not quoted or _found(vocabulary.group, quoted) or any(
+        entity in names for names in _entities_named(vocabulary, quoted))
+
+
 def _now_read_earlier(ctx: _Context, why: str) -> bool:
     """A figure about now or ahead ("currently", "will meet it this year"), read at the latest period out because
     its own was not out yet: a newer report than the table holds may bear it out, so it is never red."""
@@ -440,7 +448,10 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         elif verdict == "contradicted" and _now_read_earlier(ctx, why):
             verdict, text = "needs_review", text + (f" The claim speaks of now; {_said(key)} is the latest "
                                                     f"{measure.period} out by the draft's date.")
-        changed = [g[0] for g in after if float(g[0]["value"]) != float(latest["value"])]
+        changed: list[dict] = []  # each revision once: "Revised to 2.17% in August 2025", not again in 2026
+        for g in after:
+            if float(g[0]["value"]) != float((changed[-1] if changed else latest)["value"]):
+                changed.append(g[0])
         text += "".join(f" Revised to {figure(float(r['value']), unit)} in the {_vintage_name(table, r)}, "
                         "published after this draft." for r in changed)
         evidence = tuple(_evidence(table, g[0], _fmt(float(g[0]["value"])), _vintage_name(table, g[0]) or
@@ -601,13 +612,9 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
                                                 for base in _PERCENT_OF.finditer(ctx.claim.sentence.text))
     # its body named in the figure's own quotation, if it is quoted: in "'We need to spend 1.5% by 2024,' she told
     # a NATO event" the mark is hers
-    quoted = _quoted(ctx.claim)
-    if quoted:
-        owned = not foreign and (_found(ctx.vocabulary.group, quoted) or any(
-            entity in names for names in _entities_named(ctx.vocabulary, quoted)))
-    else:
-        owned = not foreign and ((entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
-            not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)))
+    owned = not foreign and _body_says(ctx.claim, entity, ctx.vocabulary) and (
+        (entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
+            not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)) or bool(_quoted(ctx.claim)))
     # a figure no target has, with no deadline of its own to contradict, is a mark of its own (a demand, a
     # proposal, a national aim) that no table holds; a known figure by another deadline is left for review
     other_deadline = any(holds(m, float(r["value"]), ctx.rules) for r in rows)
@@ -1495,7 +1502,7 @@ def _credited_elsewhere(ctx: _Context, read: tuple[ReferenceTable, Measure] | No
     text, at = ctx.claim.sentence.text, ctx.mention.start - ctx.claim.sentence.start
     credits = list(ctx.vocabulary.attributions.finditer(text))
     if not credits:
-        return ""
+        return _spoken_by(ctx, read[0])
     before = [m for m in credits if m.start() < at]
     credit = before[-1] if before else credits[0]
     source = re.split(r"[,.;:(]", text[credit.end():credit.end() + 120])[0].strip()
@@ -1504,6 +1511,25 @@ def _credited_elsewhere(ctx: _Context, read: tuple[ReferenceTable, Measure] | No
     if not source or names & {w.lower() for w in re.findall(r"[\w-]+", source)}:
         return ""
     return f"the draft credits it to {source}, not to {publisher}"
+
+
+_NAMED = re.compile(r"\b[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)*")
+
+
+def _spoken_by(ctx: _Context, table: ReferenceTable) -> str:
+    """"Romania's ministry spent some 2.26%, minister Angel Tilvar announced": a figure someone named says, who is
+    not the table's publisher, may be their own reckoning, so a disagreement is not an error."""
+    text = ctx.claim.sentence.text
+    saying = _rule_words(tuple(ctx.rules.word_list("sources", "sayings")))
+    found = saying.search(text) if saying is not None else None
+    if found is None:
+        return ""
+    around = text[max(0, found.start() - 60):found.end() + 60]
+    publisher = {w.lower() for w in re.findall(r"[A-Z][\w-]{2,}", _publisher(table))}
+    speakers = [n for n in _NAMED.findall(around) if not publisher & {w.lower() for w in re.findall(r"[\w-]+", n)}]
+    if not speakers or any(publisher & {w.lower() for w in re.findall(r"[\w-]+", n)} for n in _NAMED.findall(around)):
+        return ""
+    return f"the draft gives it as said by {speakers[-1]}, not as {_publisher(table)}'s figure"
 
 
 # --- dates ---------------------------------------------------------------------------------------------
@@ -2031,7 +2057,8 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
     known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
     frame = figure_claim.frame
     owned = (not frame.entities or (verdict.entity or "") in frame.entities) and not _other_named(
-        figure_claim, verdict.entity, vocabulary)  # not Peru's own "by 2030"
+        figure_claim, verdict.entity, vocabulary) and _body_says(figure_claim, verdict.entity or "", vocabulary)
+    # not Peru's own "by 2030", nor a speaker's ("'Our purpose is to reach 2% by 2030'")
     if not owned and (pledged := _pledged_year(claim, pub, pack, vocabulary)) is not None:
         return pledged
     certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause"
