@@ -161,7 +161,7 @@ def test_an_edited_repaste_keeps_decisions_and_exports_carry_them(tmp_path):
         page.get_by_label("Your name (recorded with each review)").fill("Ana")
         page.keyboard.press("Enter")
         page.get_by_label(re.compile("^Article URL")).fill("https://news.example/budget")
-        page.get_by_role("button", name="Save URL").click()
+        page.get_by_role("button", name="Save URL", disabled=False).click()  # not a stale copy mid-rerun
         page.get_by_text("What was done to this draft").click()
         page.get_by_text(re.compile("Ana: url https://news.example/budget")).wait_for(timeout=30_000)
 
