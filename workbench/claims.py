@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate, pairwise
 
 from workbench.entities import EntitySpan
-from workbench.extract import extract_sentence, split_sentences
+from workbench.extract import extract_sentence, iter_sentences
 from workbench.extract.dates import tense_of
 from workbench.model import Mention, Sentence
 from workbench.vocabulary import Vocabulary
@@ -100,11 +100,12 @@ def claim_id_for(sentence: Sentence, mention: Mention, occurrence: int) -> str:
 class _Document:
     """What the sentences read so far leave for the next: who was named, which cut-off, which words."""
 
-    entities: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # per sentence: the last one named
-    entity_counts: list[int] = field(default_factory=list)  # distinct entities per sentence
+    # the last sentences' (only these are read: a long document is held in flat memory)
+    entities: deque[tuple[tuple[str, ...], str]] = field(default_factory=lambda: deque(maxlen=3))  # last one named
+    entity_counts: deque[int] = field(default_factory=lambda: deque(maxlen=1))  # distinct entities named
     cutoff: Mention | None = None
     text: str = ""
-    periods: list[Mention | None] = field(default_factory=list)  # per sentence: its one year, if it names one
+    periods: deque[Mention | None] = field(default_factory=lambda: deque(maxlen=1))  # its one year, if it names one
 
 
 def _clauses(text: str, mentions: list[Mention], offset: int) -> list[tuple[int, int]]:
@@ -226,7 +227,7 @@ class _SentenceReader:
             # between the borrowed entity and the figure, so the figure may be theirs
             people = before and _PEOPLE.search(self.text, chosen.end, start) is not None
             return chosen.names, self.text[chosen.start:chosen.end], "sentence", len(distinct) == 1 and not people
-        for names, said in reversed(self.doc.entities[-3:]):
+        for names, said in reversed(self.doc.entities):
             if names:
                 certain = self.doc.entity_counts[-1] <= 1 if self.doc.entity_counts else True
                 return names, said, "document", certain
@@ -603,7 +604,7 @@ def iter_claims(text: str, pub_date: date, words: Vocabulary) -> Iterator[Claim]
     repeats: Counter[str] = Counter()
     doc = _Document()
     first_break = text.find("\n")  # the title ends there: found once, not by copying the text before each sentence
-    for sentence in split_sentences(text):
+    for sentence in iter_sentences(text):
         mentions = list(extract_sentence(sentence, pub_date))
         reader = _SentenceReader(sentence, mentions, words, doc)
         if mentions:
