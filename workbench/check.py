@@ -22,6 +22,7 @@ from itertools import groupby
 from workbench.claims import Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
+from workbench.literals import may_match, searched
 from workbench.model import Mention
 from workbench.reference import Measure, ReferencePack, ReferenceTable, published_by
 from workbench.rules import Rule, RuleSet
@@ -1046,10 +1047,9 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
     return fit
 
 
-@lru_cache(maxsize=16384)
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Cached: every figure of a sentence asks the same of its clause, sentence and document."""
-    return pattern is not None and pattern.search(text) is not None
+    return searched(pattern, text)
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z\u2019'-]+\s+)?$", re.I)
@@ -1563,7 +1563,7 @@ def _gathering_on(claim: Claim, rule: Rule, pack: ReferencePack, table: list[dic
 @lru_cache(maxsize=1024)
 def _in_text(pattern: str, text: str, flags: int = re.IGNORECASE) -> bool:
     """Cached: every date of a sentence asks the same of it, and a table pasted as one sentence has thousands."""
-    return re.search(pattern, text, flags) is not None
+    return may_match(pattern, text) and re.search(pattern, text, flags) is not None
 
 
 def _year_names_event(rule: Rule, table: list[dict], claim: Claim, after: str) -> bool:
