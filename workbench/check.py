@@ -1013,16 +1013,34 @@ def _entities_named(vocabulary: Vocabulary, sentence: str) -> tuple[tuple[str, .
     return _SENTENCE_ENTITIES[key]
 
 
+_SETTLED: list = [None, None, None, {}]  # the last sentence's: vocabulary, sentence, context, fits it settles
+
+
+def _settled_fits(vocabulary: Vocabulary, sentence: str, context: str) -> dict[int, float]:
+    """The fits a sentence settles alone, by measure (id of its words), weighed once a sentence: a measure it
+    names no word of fits each of its figures alike. Only the last sentence's are kept (its figures come
+    together)."""
+    if _SETTLED[0] is not vocabulary or _SETTLED[1] != sentence or _SETTLED[2] != context:
+        named, supported = _named_in_sentence(vocabulary, sentence)
+        fits = {}
+        for words in vocabulary.measures:
+            if id(words) in named or id(words) in supported:
+                continue  # the clause, part of the sentence, may hold them: each figure's own
+            if words.measure.kind == "target" and not any(
+                    id(other) in named for other in vocabulary.measures if other.measure.kind == "target"):
+                fits[id(words)] = 0.0  # nor does it name a sibling target, nor a pledge word before the figure
+            elif words.measure.kind != "target" and not _found(words.undivided, sentence):
+                fits[id(words)] = 1.0 if _found(words.names, context) else 0.0
+        _SETTLED[:] = [vocabulary, sentence, context, fits]
+    return _SETTLED[3]
+
+
 def _fit(ctx: _Context, words: MeasureWords) -> float:
+    settled = _settled_fits(ctx.vocabulary, ctx.claim.sentence.text, ctx.claim.context).get(id(words))
+    if settled is not None:
+        return settled
     frame, sentence = ctx.frame, ctx.claim.sentence.text
     names = words.names
-    named, supported = _named_in_sentence(ctx.vocabulary, sentence)
-    if id(words) not in named and id(words) not in supported:  # the clause, part of the sentence, holds none
-        if words.measure.kind == "target" and not any(
-                id(other) in named for other in ctx.vocabulary.measures if other.measure.kind == "target"):
-            return 0.0  # nor does it name a sibling target, nor a pledge word before the figure
-        if words.measure.kind != "target" and not _found(words.undivided, sentence):
-            return 1.0 if _found(names, ctx.claim.context) else 0.0
     if words.measure.kind == "target":
         own = _beside_figure(ctx.claim)
         named_near = _found(names, own) or _sibling_named_near(ctx, words, own) or _the_target(ctx.claim, words)
