@@ -1540,8 +1540,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     if rule.params.get("events"):
         near = _beside(claim)
         tried = False
-        named = [(item, words) for item in rule.params["events"]
-                 for words in (_escaped(tuple(item.get("words", ()))),) if all(_in_text(w, text) for w in words)]
+        named = list(_events_named(rule, text))
         # "applied to join after the February 2019 election": the event named nearest the date first
         named.sort(key=lambda pair: _distance(claim, pair[1], near))
         for item, words in named:
@@ -1605,6 +1604,22 @@ def _event_beside(claim: Claim, rule: Rule) -> bool:
     text, near = claim.sentence.text, _beside(claim)
     return any(all(_in_text(w, text) for w in words) and any(_in_text(w, near) for w in words)
                for words in (_escaped(tuple(item.get("words", ()))) for item in rule.params.get("events") or []))
+
+
+_NAMED_EVENTS: dict[int, tuple[Rule, str, tuple[tuple[dict, tuple[str, ...]], ...]]] = {}
+
+
+def _events_named(rule: Rule, text: str) -> tuple[tuple[dict, tuple[str, ...]], ...]:
+    """The events of the rule whose every word the sentence holds, each with its escaped words: found once a
+    sentence, not once a date (a rule's last sentence is kept)."""
+    known = _NAMED_EVENTS.get(id(rule))
+    if known is None or known[0] is not rule or known[1] != text:
+        if len(_NAMED_EVENTS) > 64:
+            _NAMED_EVENTS.clear()
+        known = _NAMED_EVENTS[id(rule)] = (rule, text, tuple(
+            (item, words) for item in rule.params["events"] for words in (_escaped(tuple(item.get("words", ()))),)
+            if all(_in_text(w, text) for w in words)))
+    return known[2]
 
 
 @lru_cache(maxsize=256)
