@@ -16,7 +16,7 @@ from workbench.vocabulary import vocabulary_for
 PACK, RULES = load_checking()
 VOCABULARY = vocabulary_for(PACK, RULES)
 PATTERNS = [p for w in VOCABULARY.measures for p in (w.names, w.context, w.undivided) if p is not None] + [
-    p for p in (VOCABULARY.cutoff, VOCABULARY.denominators, VOCABULARY.measure_word) if p is not None] + [
+    p for p in vars(VOCABULARY).values() if isinstance(p, re.Pattern)] + [
     p for rule in RULES.rules for key in ("signals", "gatherings", "entity_words", "step_words")
     if (p := _rule_words(tuple(rule.words(key)))) is not None]
 WORDS = sorted({w for p in PATTERNS for w in re.findall(r"[a-z]+", p.pattern.lower()) if len(w) > 2})

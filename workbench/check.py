@@ -347,7 +347,7 @@ def _lead(ctx: _Context) -> str:
 def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
     """A pledge's word, then a plan or "to spend"/"to raise" before the figure: the figure is what was pledged."""
     lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start][-100:]  # clauses split at "and"
-    named = None if names is None else names.search(lead)
+    named = None if names is None or not may_match(names, lead) else names.search(lead)
     if named is None:
         return False
     rest = lead[named.end():]
@@ -1086,7 +1086,7 @@ def _the_target(claim: Claim, words: MeasureWords | None) -> bool:
     if not _THE_BEFORE.search(sentence[max(0, at - 24):at]):
         return False
     phrase = _NOUN_PHRASE.match(sentence, at + len(claim.mention.text)).group()
-    head = names.search(phrase)
+    head = names.search(phrase) if may_match(names, phrase) else None
     return head is not None and not _OPENS_A_CLAUSE.search(phrase[:head.start()])
 
 

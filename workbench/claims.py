@@ -20,6 +20,7 @@ from itertools import accumulate, pairwise
 from workbench.entities import EntitySpan
 from workbench.extract import extract_sentence, iter_sentences
 from workbench.extract.dates import tense_of
+from workbench.literals import may_match
 from workbench.model import Mention, Sentence
 from workbench.vocabulary import Vocabulary
 
@@ -164,7 +165,7 @@ def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | 
 
 
 def _has(pattern: re.Pattern[str] | None, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
+    return pattern is not None and may_match(pattern, text) and pattern.search(text) is not None
 
 
 class _SentenceReader:
@@ -294,8 +295,8 @@ class _SentenceReader:
             return False
         tail = " ".join(re.split(r"[,;:()\u2013\u2014\d]", self.after(mention, 40))[0].split()[:4])
         lead = self.before(mention, 25)
-        return _has(self.words.now, tail) or re.search(
-            self.words.now.pattern + r"\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None
+        return _has(self.words.now, tail) or (may_match(self.words.now, lead) and re.search(
+            self.words.now.pattern + r"\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None)
 
     def _gap(self, mention: Mention, period: Mention) -> float:
         """How far a date is from a figure; "4.1% in 2024" binds closer than "2014 to 4.1%"."""
@@ -433,7 +434,7 @@ class _SentenceReader:
             lo, hi = 0, len(self.text)
         clause = self.text[lo:hi]
         for order, pattern in (("high", self.words.rank_high), ("low", self.words.rank_low)):
-            found = pattern.search(clause) if pattern is not None else None
+            found = pattern.search(clause) if pattern is not None and may_match(pattern, clause) else None
             if found and self._ranks_other_noun(clause[found.end():]):
                 continue  # "the largest economy in Europe, it spent 1.23%": economies are ranked, not the figure
             if found and re.search(r"\b(?:the|its|their|[\w.-]+['’]s)\s+(?:[\w-]+[\s-]+)?$",
@@ -554,9 +555,9 @@ _PARTICLE_BEFORE = re.compile(r"\b(?:br(?:eak|eaks|oke|oken|eaking)|sums?|summed
 def change_named(lead: str, words: Vocabulary) -> str:
     """"rose", "fell" within three words before a figure: "rise", "fall" or "" ("fell short of" compares)."""
     compared = [m.span() for p in (words.below, words.above, words.at_or_above) if p is not None
-                for m in p.finditer(lead)]
+                and may_match(p, lead) for m in p.finditer(lead)]
     for key, pattern in (("rise", words.rise), ("fall", words.fall)):
-        found = [] if pattern is None else [m for m in pattern.finditer(lead)
+        found = [] if pattern is None or not may_match(pattern, lead) else [m for m in pattern.finditer(lead)
                                             if not any(a <= m.start() < b for a, b in compared)
                                             and not _PARTICLE_BEFORE.search(lead, 0, m.start())]
         if found and len(lead[found[-1].end():].split()) <= 3:

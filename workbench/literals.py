@@ -21,8 +21,16 @@ _FOLDS_TO_ASCII = re.compile(r"(?![\x00-\x7f])(?i:[a-z])")
 
 @lru_cache(maxsize=4096)
 def _keys(regex: str) -> tuple[str, ...] | None:
-    """Lower-case texts one of which every match of `regex` holds; None when none is known."""
-    return needed_texts(regex)
+    """Lower-case texts one of which every match of `regex` holds; None when none is known. A text that holds
+    a shorter one is left out ("expenditures" holds "expenditure"): it adds nothing to the test."""
+    keys = needed_texts(regex)
+    if keys is None:
+        return None
+    kept: list[str] = []
+    for key in sorted(set(keys), key=len):
+        if not any(shorter in key for shorter in kept):
+            kept.append(key)
+    return tuple(kept)
 
 
 def may_match(pattern: re.Pattern[str] | str, text: str) -> bool:
