@@ -22,7 +22,7 @@ from itertools import groupby
 from workbench.claims import Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
-from workbench.literals import may_match, searched
+from workbench.literals import first_match, may_match, searched
 from workbench.model import Mention
 from workbench.reference import Measure, ReferencePack, ReferenceTable, published_by
 from workbench.rules import Rule, RuleSet
@@ -1323,7 +1323,7 @@ def _divided_by(ctx: _Context, after: str) -> str:
     if pattern is None:
         return ""
     lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start][-30:]
-    found = pattern.search(after[:25]) or pattern.search(lead)
+    found = first_match(pattern, after[:25]) or first_match(pattern, lead)
     return found.group(0).lower() if found else ""
 
 
@@ -1353,7 +1353,7 @@ def _compared(claim: Claim, vocabulary: Vocabulary) -> Claim:
         return claim
     lead = claim.sentence.text[:m.start - claim.sentence.start][-16:]
     for approx, pattern in (("less_than", vocabulary.below), ("more_than", vocabulary.above)):
-        found = list(pattern.finditer(lead)) if pattern is not None else []
+        found = list(pattern.finditer(lead)) if pattern is not None and may_match(pattern, lead) else []
         if found and not lead[found[-1].end():].strip():
             return replace(claim, mention=replace(m, approx=approx))
     return claim
@@ -1506,7 +1506,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
         return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
-    if _SAID_BEFORE.search(text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]):
+    if first_match(_SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]):
         return None  # "the State Department said on Wednesday": when it was said, not when the event was
     if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
         return None

@@ -39,7 +39,15 @@ def may_match(pattern: re.Pattern[str] | str, text: str) -> bool:
     if keys is None or (not text.isascii() and _FOLDS_TO_ASCII.search(text)):
         return True
     lowered = text.lower()
-    return any(key in lowered for key in keys)
+    for key in keys:  # noqa: SIM110 - a plain loop is twice as fast as any() here, and this runs for most clauses
+        if key in lowered:
+            return True
+    return False
+
+
+def first_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text), answered "none" at once when the text cannot hold a match."""
+    return pattern.search(text) if may_match(pattern, text) else None
 
 
 _SEARCHED: dict[tuple[int, str], tuple[re.Pattern[str], bool]] = {}
