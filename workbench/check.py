@@ -1013,14 +1013,16 @@ def _entities_named(vocabulary: Vocabulary, sentence: str) -> tuple[tuple[str, .
     return _SENTENCE_ENTITIES[key]
 
 
-_SETTLED: list = [None, None, None, {}]  # the last sentence's: vocabulary, sentence, context, fits it settles
+# the last sentence's (vocabulary, sentence, context, fits it settles), replaced whole: threads may check at once
+_SETTLED: list[tuple] = [(None, "", "", {})]
 
 
 def _settled_fits(vocabulary: Vocabulary, sentence: str, context: str) -> dict[int, float]:
     """The fits a sentence settles alone, by measure (id of its words), weighed once a sentence: a measure it
     names no word of fits each of its figures alike. Only the last sentence's are kept (its figures come
     together)."""
-    if _SETTLED[0] is not vocabulary or _SETTLED[1] != sentence or _SETTLED[2] != context:
+    known = _SETTLED[0]
+    if known[0] is not vocabulary or known[1] != sentence or known[2] != context:
         named, supported = _named_in_sentence(vocabulary, sentence)
         fits = {}
         for words in vocabulary.measures:
@@ -1031,8 +1033,8 @@ def _settled_fits(vocabulary: Vocabulary, sentence: str, context: str) -> dict[i
                 fits[id(words)] = 0.0  # nor does it name a sibling target, nor a pledge word before the figure
             elif words.measure.kind != "target" and not _found(words.undivided, sentence):
                 fits[id(words)] = 1.0 if _found(words.names, context) else 0.0
-        _SETTLED[:] = [vocabulary, sentence, context, fits]
-    return _SETTLED[3]
+        known = _SETTLED[0] = (vocabulary, sentence, context, fits)
+    return known[3]
 
 
 def _fit(ctx: _Context, words: MeasureWords) -> float:
