@@ -22,6 +22,7 @@ from itertools import groupby
 from workbench.claims import Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
+from workbench.literals import first_match, may_match, searched
 from workbench.model import Mention
 from workbench.reference import Measure, ReferencePack, ReferenceTable, published_by
 from workbench.rules import Rule, RuleSet
@@ -376,7 +377,7 @@ def _lead(ctx: _Context) -> str:
 def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
     """A pledge's word, then a plan or "to spend"/"to raise" before the figure: the figure is what was pledged."""
     lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start][-100:]  # clauses split at "and"
-    named = None if names is None else names.search(lead)
+    named = None if names is None or not may_match(names, lead) else names.search(lead)
     if named is None:
         return False
     rest = lead[named.end():]
@@ -1065,16 +1066,36 @@ def _entities_named(vocabulary: Vocabulary, sentence: str) -> tuple[tuple[str, .
     return _SENTENCE_ENTITIES[key]
 
 
+# the last sentence's (vocabulary, sentence, context, fits it settles), replaced whole: threads may check at once
+_SETTLED: list[tuple] = [(None, "", "", {})]
+
+
+def _settled_fits(vocabulary: Vocabulary, sentence: str, context: str) -> dict[int, float]:
+    """The fits a sentence settles alone, by measure (id of its words), weighed once a sentence: a measure it
+    names no word of fits each of its figures alike. Only the last sentence's are kept (its figures come
+    together)."""
+    known = _SETTLED[0]
+    if known[0] is not vocabulary or known[1] != sentence or known[2] != context:
+        named, supported = _named_in_sentence(vocabulary, sentence)
+        fits = {}
+        for words in vocabulary.measures:
+            if id(words) in named or id(words) in supported:
+                continue  # the clause, part of the sentence, may hold them: each figure's own
+            if words.measure.kind == "target" and not any(
+                    id(other) in named for other in vocabulary.measures if other.measure.kind == "target"):
+                fits[id(words)] = 0.0  # nor does it name a sibling target, nor a pledge word before the figure
+            elif words.measure.kind != "target" and not _found(words.undivided, sentence):
+                fits[id(words)] = 1.0 if _found(words.names, context) else 0.0
+        known = _SETTLED[0] = (vocabulary, sentence, context, fits)
+    return known[3]
+
+
 def _fit(ctx: _Context, words: MeasureWords) -> float:
+    settled = _settled_fits(ctx.vocabulary, ctx.claim.sentence.text, ctx.claim.context).get(id(words))
+    if settled is not None:
+        return settled
     frame, sentence = ctx.frame, ctx.claim.sentence.text
     names = words.names
-    named, supported = _named_in_sentence(ctx.vocabulary, sentence)
-    if id(words) not in named and id(words) not in supported:  # the clause, part of the sentence, holds none
-        if words.measure.kind == "target" and not any(
-                id(other) in named for other in ctx.vocabulary.measures if other.measure.kind == "target"):
-            return 0.0  # nor does it name a sibling target, nor a pledge word before the figure
-        if words.measure.kind != "target" and not _found(words.undivided, sentence):
-            return 1.0 if _found(names, ctx.claim.context) else 0.0
     if words.measure.kind == "target":
         own = _beside_figure(ctx.claim)
         named_near = _found(names, own) or _sibling_named_near(ctx, words, own) or _the_target(ctx.claim, words)
@@ -1099,10 +1120,9 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
     return fit
 
 
-@lru_cache(maxsize=16384)
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
     """Cached: every figure of a sentence asks the same of its clause, sentence and document."""
-    return pattern is not None and pattern.search(text) is not None
+    return searched(pattern, text)
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z\u2019'-]+\s+)?$", re.I)
@@ -1121,7 +1141,7 @@ def _the_target(claim: Claim, words: MeasureWords | None) -> bool:
     if not _THE_BEFORE.search(sentence[max(0, at - 24):at]):
         return False
     phrase = _NOUN_PHRASE.match(sentence, at + len(claim.mention.text)).group()
-    head = names.search(phrase)
+    head = names.search(phrase) if may_match(names, phrase) else None
     return head is not None and not _OPENS_A_CLAUSE.search(phrase[:head.start()])
 
 
@@ -1365,7 +1385,7 @@ def _divided_by(ctx: _Context, after: str) -> str:
     if pattern is None:
         return ""
     lead = ctx.claim.sentence.text[:ctx.mention.start - ctx.claim.sentence.start][-30:]
-    found = pattern.search(after[:25]) or pattern.search(lead)
+    found = first_match(pattern, after[:25]) or first_match(pattern, lead)
     return found.group(0).lower() if found else ""
 
 
@@ -1395,7 +1415,7 @@ def _compared(claim: Claim, vocabulary: Vocabulary) -> Claim:
         return claim
     lead = claim.sentence.text[:m.start - claim.sentence.start][-16:]
     for approx, pattern in (("less_than", vocabulary.below), ("more_than", vocabulary.above)):
-        found = list(pattern.finditer(lead)) if pattern is not None else []
+        found = list(pattern.finditer(lead)) if pattern is not None and may_match(pattern, lead) else []
         if found and not lead[found[-1].end():].strip():
             return replace(claim, mention=replace(m, approx=approx))
     return claim
@@ -1602,7 +1622,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
         return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
-    if _SAID_BEFORE.search(text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]):
+    if first_match(_SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]):
         return None  # "the State Department said on Wednesday": when it was said, not when the event was
     if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
         return None
@@ -1636,8 +1656,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     if rule.params.get("events"):
         near = _beside(claim)
         tried = False
-        named = [(item, words) for item in rule.params["events"]
-                 for words in (_escaped(tuple(item.get("words", ()))),) if all(_in_text(w, text) for w in words)]
+        named = list(_events_named(rule, text))
         # "applied to join after the February 2019 election": the event named nearest the date first
         named.sort(key=lambda pair: _distance(claim, pair[1], near))
         for item, words in named:
@@ -1662,7 +1681,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
 @lru_cache(maxsize=1024)
 def _in_text(pattern: str, text: str, flags: int = re.IGNORECASE) -> bool:
     """Cached: every date of a sentence asks the same of it, and a table pasted as one sentence has thousands."""
-    return re.search(pattern, text, flags) is not None
+    return may_match(pattern, text) and re.search(pattern, text, flags) is not None
 
 
 def _year_names_event(rule: Rule, table: list[dict], claim: Claim, after: str) -> bool:
@@ -1686,6 +1705,22 @@ def _event_beside(claim: Claim, rule: Rule) -> bool:
     text, near = claim.sentence.text, _beside(claim)
     return any(all(_in_text(w, text) for w in words) and any(_in_text(w, near) for w in words)
                for words in (_escaped(tuple(item.get("words", ()))) for item in rule.params.get("events") or []))
+
+
+_NAMED_EVENTS: dict[int, tuple[Rule, str, tuple[tuple[dict, tuple[str, ...]], ...]]] = {}
+
+
+def _events_named(rule: Rule, text: str) -> tuple[tuple[dict, tuple[str, ...]], ...]:
+    """The events of the rule whose every word the sentence holds, each with its escaped words: found once a
+    sentence, not once a date (a rule's last sentence is kept)."""
+    known = _NAMED_EVENTS.get(id(rule))
+    if known is None or known[0] is not rule or known[1] != text:
+        if len(_NAMED_EVENTS) > 64:
+            _NAMED_EVENTS.clear()
+        known = _NAMED_EVENTS[id(rule)] = (rule, text, tuple(
+            (item, words) for item in rule.params["events"] for words in (_escaped(tuple(item.get("words", ()))),)
+            if all(_in_text(w, text) for w in words)))
+    return known[2]
 
 
 @lru_cache(maxsize=256)

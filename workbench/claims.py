@@ -11,15 +11,16 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import accumulate, pairwise
 
 from workbench.entities import EntitySpan
-from workbench.extract import extract_sentence, split_sentences
+from workbench.extract import extract_sentence, iter_sentences
 from workbench.extract.dates import tense_of
+from workbench.literals import may_match
 from workbench.model import Mention, Sentence
 from workbench.vocabulary import Vocabulary
 
@@ -100,11 +101,12 @@ def claim_id_for(sentence: Sentence, mention: Mention, occurrence: int) -> str:
 class _Document:
     """What the sentences read so far leave for the next: who was named, which cut-off, which words."""
 
-    entities: list[tuple[tuple[str, ...], str]] = field(default_factory=list)  # per sentence: the last one named
-    entity_counts: list[int] = field(default_factory=list)  # distinct entities per sentence
+    # the last sentences' (only these are read: a long document is held in flat memory)
+    entities: deque[tuple[tuple[str, ...], str]] = field(default_factory=lambda: deque(maxlen=3))  # last one named
+    entity_counts: deque[int] = field(default_factory=lambda: deque(maxlen=1))  # distinct entities named
     cutoff: Mention | None = None
     text: str = ""
-    periods: list[Mention | None] = field(default_factory=list)  # per sentence: its one year, if it names one
+    periods: deque[Mention | None] = field(default_factory=lambda: deque(maxlen=1))  # its one year, if it names one
 
 
 def _clauses(text: str, mentions: list[Mention], offset: int) -> list[tuple[int, int]]:
@@ -163,7 +165,7 @@ def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | 
 
 
 def _has(pattern: re.Pattern[str] | None, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
+    return pattern is not None and may_match(pattern, text) and pattern.search(text) is not None
 
 
 class _SentenceReader:
@@ -226,7 +228,7 @@ class _SentenceReader:
             # between the borrowed entity and the figure, so the figure may be theirs
             people = before and _PEOPLE.search(self.text, chosen.end, start) is not None
             return chosen.names, self.text[chosen.start:chosen.end], "sentence", len(distinct) == 1 and not people
-        for names, said in reversed(self.doc.entities[-3:]):
+        for names, said in reversed(self.doc.entities):
             if names:
                 certain = self.doc.entity_counts[-1] <= 1 if self.doc.entity_counts else True
                 return names, said, "document", certain
@@ -297,8 +299,8 @@ class _SentenceReader:
             return False
         tail = " ".join(re.split(r"[,;:()\u2013\u2014\d]", self.after(mention, 40))[0].split()[:4])
         lead = self.before(mention, 25)
-        return _has(self.words.now, tail) or re.search(
-            self.words.now.pattern + r",?\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None
+        return _has(self.words.now, tail) or (may_match(self.words.now, lead) and re.search(
+            self.words.now.pattern + r",?\s+(?:at|is|was|stands\s+at|spends?)?\s*$", lead, re.I) is not None)
 
     def _gap(self, mention: Mention, period: Mention) -> float:
         """How far a date is from a figure; "4.1% in 2024" binds closer than "2014 to 4.1%"."""
@@ -436,7 +438,7 @@ class _SentenceReader:
             lo, hi = 0, len(self.text)
         clause = self.text[lo:hi]
         for order, pattern in (("high", self.words.rank_high), ("low", self.words.rank_low)):
-            found = pattern.search(clause) if pattern is not None else None
+            found = pattern.search(clause) if pattern is not None and may_match(pattern, clause) else None
             if found and self._ranks_other_noun(clause[found.end():]):
                 continue  # "the largest economy in Europe, it spent 1.23%": economies are ranked, not the figure
             if found and re.search(r"\b(?:the|its|their|[\w.-]+['’]s)\s+(?:[\w-]+[\s-]+)?$",
@@ -557,9 +559,9 @@ _PARTICLE_BEFORE = re.compile(r"\b(?:br(?:eak|eaks|oke|oken|eaking)|sums?|summed
 def change_named(lead: str, words: Vocabulary) -> str:
     """"rose", "fell" within three words before a figure: "rise", "fall" or "" ("fell short of" compares)."""
     compared = [m.span() for p in (words.below, words.above, words.at_or_above) if p is not None
-                for m in p.finditer(lead)]
+                and may_match(p, lead) for m in p.finditer(lead)]
     for key, pattern in (("rise", words.rise), ("fall", words.fall)):
-        found = [] if pattern is None else [m for m in pattern.finditer(lead)
+        found = [] if pattern is None or not may_match(pattern, lead) else [m for m in pattern.finditer(lead)
                                             if not any(a <= m.start() < b for a, b in compared)
                                             and not _PARTICLE_BEFORE.search(lead, 0, m.start())]
         if found and len(lead[found[-1].end():].split()) <= 3:
@@ -604,15 +606,16 @@ def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
 
 def iter_claims(text: str, pub_date: date, words: Vocabulary) -> Iterator[Claim]:
     """build_claims a sentence at a time: a document of any size is read in flat memory."""
-    repeats: Counter[str] = Counter()
+    repeats: Counter[bytes] = Counter()  # by a digest of each sentence's text: a third of the memory of the text
     doc = _Document()
     first_break = text.find("\n")  # the title ends there: found once, not by copying the text before each sentence
-    for sentence in split_sentences(text):
+    for sentence in iter_sentences(text):
         mentions = list(extract_sentence(sentence, pub_date))
         reader = _SentenceReader(sentence, mentions, words, doc)
         if mentions:
-            occurrence = repeats[sentence.text]
-            repeats[sentence.text] += 1
+            seen = hashlib.blake2b(sentence.text.encode("utf-8"), digest_size=16).digest()
+            occurrence = repeats[seen]
+            repeats[seen] += 1
             context = text[max(0, sentence.start - CONTEXT_CHARS):sentence.start]
             title = text[:first_break] if 0 <= first_break < sentence.start else ""
             if title and not context.startswith(title):

@@ -51,7 +51,7 @@ def _countries() -> tuple[tuple[_Country, ...], dict[str, tuple[int, ...]], tupl
     begin (the index a name is looked up by), and the countries every name must be tried against."""
     data = country_data_path().read_text(encoding="utf-8")
     rows = [r for r in csv.DictReader(data.splitlines(), delimiter="\t") if r.get("regex") and r.get("ISO3")]
-    countries = tuple(_Country(r["ISO3"], r["regex"], _needed(r["regex"])) for r in rows)
+    countries = tuple(_Country(r["ISO3"], r["regex"], needed_texts(r["regex"])) for r in rows)
     by_start: dict[str, list[int]] = {}
     always: list[int] = []
     for index, country in enumerate(countries):
@@ -63,7 +63,7 @@ def _countries() -> tuple[tuple[_Country, ...], dict[str, tuple[int, ...]], tupl
     return countries, {start: tuple(dict.fromkeys(found)) for start, found in by_start.items()}, tuple(always)
 
 
-def _needed(regex: str) -> tuple[str, ...] | None:
+def needed_texts(regex: str) -> tuple[str, ...] | None:
     """Texts one of which any match of `regex` must hold, found by reading its parsed form."""
     try:
         from re import _constants, _parser  # CPython's own regex parser (3.11+)
