@@ -194,33 +194,30 @@ def defence_expenditure_usd() -> None:
 def defence_per_capita() -> None:
     """NATO's Table 6 (July 2026 edition): defence expenditure per capita, US dollars at 2021 prices and exchange
     rates, per ally and the two aggregates."""
-    rows = [{"entity": r["entity"], "metric": "defence_expenditure_per_capita_usd", "period": r["period"],
-             "value": f"{float(r['read']):g}", "unit": "USD",
-             **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
-             "source_title": f"{JUL_2026[0]}, Table 6: core defence expenditure per capita, US dollars, constant 2021 "
-                             "prices and exchange rates",
-             "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]}
-            for r in jul_2026("per_capita_2021")]
-    edition_complete(rows, {r["entity"] for r in rows} - AGGREGATES)
-    write("defence_per_capita.csv", ["entity", "metric", "period", "value", "unit", "estimate", "edition",
-                                     "edition_date", "edition_complete", "source_url", "source_title",
-                                     "retrieved_from", "cross_check"], rows)
+    jul_2026_table("per_capita_2021", "defence_expenditure_per_capita_usd", "USD", "g",
+                   "Table 6: core defence expenditure per capita, US dollars, constant 2021 prices and exchange rates",
+                   "defence_per_capita.csv")
 
 
 def equipment_share() -> None:
     """NATO's Table 8a (July 2026 edition): equipment expenditure (major equipment and the research and development
     devoted to it) as a share of defence expenditure, per ally; the copy holds no aggregate rows for it."""
-    rows = [{"entity": r["entity"], "metric": "equipment_share_pct", "period": r["period"],
-             "value": f"{float(r['read']):.2f}", "unit": "percent",
+    jul_2026_table("equipment_share", "equipment_share_pct", "percent", ".2f",
+                   "Table 8a: distribution of core defence expenditure by main category, equipment (major equipment "
+                   "and related research and development), % of the total", "equipment_share.csv")
+
+
+def jul_2026_table(read_as: str, metric: str, unit: str, value_format: str, table: str, file_name: str) -> None:
+    """One table of the July 2026 edition, a figure a row as read, in the pack's tidy shape."""
+    rows = [{"entity": r["entity"], "metric": metric, "period": r["period"],
+             "value": format(float(r["read"]), value_format), "unit": unit,
              **{k: r[k] for k in ("estimate", "edition", "edition_date", "source_url")},
-             "source_title": f"{JUL_2026[0]}, Table 8a: distribution of core defence expenditure by main category, "
-                             "equipment (major equipment and related research and development), % of the total",
+             "source_title": f"{JUL_2026[0]}, {table}",
              "retrieved_from": r["retrieved_from"], "cross_check": r["cross_check"]}
-            for r in jul_2026("equipment_share")]
+            for r in jul_2026(read_as)]
     edition_complete(rows, {r["entity"] for r in rows} - AGGREGATES)
-    write("equipment_share.csv", ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
-                                  "edition_complete", "source_url", "source_title", "retrieved_from", "cross_check"],
-          rows)
+    write(file_name, ["entity", "metric", "period", "value", "unit", "estimate", "edition", "edition_date",
+                      "edition_complete", "source_url", "source_title", "retrieved_from", "cross_check"], rows)
 
 
 def summits() -> None:
