@@ -297,7 +297,7 @@ def _quoted(claim: Claim) -> str:
 
 def _body_says(claim: Claim, entity: str, vocabulary: Vocabulary) -> bool:
     """Whether a target's figure is its body's: anywhere in a sentence, but in a quotation only if the quotation
-    names the body or its members ("'We need to spend 1.5% by 2024,' she told a NATO event" is hers)."""
+    names the body or its members ("'We need to reach 1.5% by 2024,' she told the bank's meeting" is hers)."""
     quoted = _quoted(claim)
     return not quoted or _found(vocabulary.group, quoted) or any(
         entity in names for names in _entities_named(vocabulary, quoted))
@@ -611,8 +611,8 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     # no share of something else in the sentence ("20% of their budget ... the 20% guideline")
     foreign = measure.unit == "percent" and any(not _base_named(ctx.vocabulary, base.group(1))
                                                 for base in _PERCENT_OF.finditer(ctx.claim.sentence.text))
-    # its body named in the figure's own quotation, if it is quoted: in "'We need to spend 1.5% by 2024,' she told
-    # a NATO event" the mark is hers
+    # its body named in the figure's own quotation, if it is quoted: in "'We need to reach 1.5% by 2024,' she told
+    # the bank's meeting" the mark is hers
     owned = not foreign and _body_says(ctx.claim, entity, ctx.vocabulary) and (
         (entity in frame.entities and frame.entity_from in ("clause", "sentence")) or (
             not frame.entities and _found(ctx.vocabulary.group, ctx.claim.sentence.text)) or bool(_quoted(ctx.claim)))
@@ -1467,7 +1467,7 @@ _OWNED_BEFORE = re.compile(r"(?:['\u2019]s|\ball(?:\s+the)?|\bits|\btheir)\s*$",
 
 
 def _size_of_body(ctx: _Context) -> Verdict | None:
-    """"The Alliance's 28 leaders", "all 29 national parliaments": a whole number owned by a body whose size a
+    """"The union's 28 leaders", "all 29 national parliaments": a whole number owned by a body whose size a
     table holds, equal to that size on the claim's date, is that size counted once a member. It only bears a
     figure out: any other number is a count of something else, so nothing is said."""
     m, text = ctx.mention, ctx.claim.sentence.text
@@ -1506,7 +1506,7 @@ def _unworded(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str
     context words: a red needs a word of the measure itself in the sentence or the story before it."""
     words = ctx.vocabulary.words_of(read[1]) if read is not None else None
     if ctx.frame.aggregate in ("count", "share", "total"):
-        return ""  # "only five allies met the 2% guideline": its group and cut-off tie a count to its measure
+        return ""  # "only five states met the 10% threshold": its group and cut-off tie a count to its measure
     if words is None or words.names is None or any(
             _found(pattern, text) for pattern in (words.names, label_pattern(read[1].label))
             for text in (ctx.claim.sentence.text, ctx.claim.context[-CONTEXT_EVENT:])):
@@ -1803,9 +1803,9 @@ _AHEAD = re.compile(r"\b(?:next|coming|in|within|another|more|further)\s+(?:the\
 
 
 def check_age(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet) -> Verdict | None:
-    """"For over 70 years, the Alliance has...", "six decades since the signing": a length of years in a sentence
-    with the words a rule's `ages` give an event, and near its age, is the time from that event to the draft (a
-    year more within a year of the anniversary: "six decades" a few days before it). One that differs is left for
+    """"For over 70 years, the union has...", "six decades since the treaty was signed": a length of years in a
+    sentence with the words a rule's `ages` give an event, and near its age, is the time from that event to the draft
+    (a year more within a year of the anniversary: "six decades" a few days before it). One that differs is left for
     review, never red: a round "70 years" may count to an anniversary or to a day."""
     m, text = claim.mention, claim.sentence.text
     if m.kind != "quantity" or m.unit not in YEARS_IN or m.value is None:
@@ -1871,7 +1871,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
 
 
 def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict | None:
-    """"Trump visited headquarters in Brussels on Thursday", "the 30 nations that gathered today": a day on which
+    """"the president visited headquarters in Lima on Thursday", "the 30 nations that gathered today": a day on which
     an event of a table was under way, in a clause that speaks of that event by its rule's words, or by its place or
     entity with its words in the story, is that event's day (a month needs both, and the event wholly in it). This
     only ever bears a date out: on another day the clause may speak of anything, so nothing is said. A day something
@@ -1884,7 +1884,7 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
             _found(_rule_words(rules.word_list("sources", "sayings")), clause)):
         return None
     # what the sentence says up to the date's clause's end ("before leaders meet Wednesday" is another clause's);
-    # a date opening the sentence is the next clause's ("On July 11, NATO will hold a meeting")
+    # a date opening the sentence is the next clause's ("On July 11, the union will hold a meeting")
     end = claim.frame.clause_start + len(clause)
     upto = text[:end + (60 if claim.frame.clause_start == 0 and len(clause) <= 40 else 0)]
     if _NOT_AN_EVENT_DAY.search(m.text):
@@ -1895,7 +1895,7 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
         table = pack.rows(rule.params.get("table", "")) if rule.kind == "event_dates" else None
         if not table or _signalled(rule, text, "step_words"):
             continue
-        placed = _events_placed(table, upto)  # "EU leaders met in Brussels in June 2025": not The Hague's summit
+        placed = _events_placed(table, upto)  # "leaders met in Lima in June 2025": not that month's meeting elsewhere
         for row in table:
             if placed and row not in placed:
                 continue

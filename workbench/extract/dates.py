@@ -601,8 +601,8 @@ def _read(shape: str, m: re.Match[str], ctx: _Context) -> _Found | None:
 # a sentence about a game (a score, its points, its plays) and not about a company's or an economy's results
 _GAME = re.compile(r"\b\d{1,3}-\d{1,3}\b|\b(?:points|rebounds|assists|touchdowns?|goals?|halftime|innings?|scored|"
                    r"game|games|lead|led|trailed|quarterback|three-pointers?|field goals?|free throws?)\b", re.I)
-_REPORT = re.compile(r"[$€£¥%]|\b(?:percent|revenue|profit|earnings|sales|growth|economy|GDP|fiscal|results|"
-                     r"quarterly|million|billion)\b", re.I)
+_REPORT = re.compile(r"[$€£¥%]|\b(?:percent|revenue|profit|earnings|sales|growth|economy|gross domestic product|"
+                     r"fiscal|results|quarterly|million|billion)\b", re.I)
 
 # "Friday afternoon through Tuesday evening", "Saturday and Sunday": the weekday after the day before it
 _THROUGH_BEFORE = re.compile(r"(?:\b(?:through|thru|until|till|to|and)|[-\u2013])\s*$", re.I)
