@@ -1526,11 +1526,15 @@ def _credited_elsewhere(ctx: _Context, read: tuple[ReferenceTable, Measure] | No
     before = [m for m in credits if m.start() < at]
     credit = before[-1] if before else credits[0]
     source = re.split(r"[,.;:(]", text[credit.end():credit.end() + 120])[0].strip()
-    publisher = _publisher(read[0])
-    names = {w.lower() for w in re.findall(r"[A-Z][\w-]{2,}", publisher)}
-    if not source or names & {w.lower() for w in re.findall(r"[\w-]+", source)}:
+    if not source or _names_publisher(source, read[0]):
         return ""
-    return f"the draft credits it to {source}, not to {publisher}"
+    return f"the draft credits it to {source}, not to {_publisher(read[0])}"
+
+
+def _names_publisher(text: str, table: ReferenceTable) -> bool:
+    """Whether a source or a speaker the draft names is the table's publisher (a word of its name)."""
+    publisher = {w.lower() for w in re.findall(r"[A-Z][\w-]{2,}", _publisher(table))}
+    return bool(publisher & {w.lower() for w in re.findall(r"[\w-]+", text)})
 
 
 _NAMED = re.compile(r"\b[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)*")
@@ -1544,10 +1548,8 @@ def _spoken_by(ctx: _Context, table: ReferenceTable) -> str:
     found = saying.search(text) if saying is not None else None
     if found is None:
         return ""
-    around = text[max(0, found.start() - 60):found.end() + 60]
-    publisher = {w.lower() for w in re.findall(r"[A-Z][\w-]{2,}", _publisher(table))}
-    speakers = [n for n in _NAMED.findall(around) if not publisher & {w.lower() for w in re.findall(r"[\w-]+", n)}]
-    if not speakers or any(publisher & {w.lower() for w in re.findall(r"[\w-]+", n)} for n in _NAMED.findall(around)):
+    speakers = _NAMED.findall(text[max(0, found.start() - 60):found.end() + 60])
+    if not speakers or any(_names_publisher(n, table) for n in speakers):
         return ""
     return f"the draft gives it as said by {speakers[-1]}, not as {_publisher(table)}'s figure"
 
@@ -1581,10 +1583,7 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
         return None  # "EU leaders in Brussels in June 2025": not the Brussels summit of 2022
     start, end = row["start_date"], row["end_date"]
     evidence = (_event_evidence(rule, pack, row),)
-    # one day must fall within the event; a span of days must be the event's own span
-    within = start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
-    if m.granularity in ("month", "year"):
-        within = (m.start_date <= start <= m.end_date) and (m.start_date <= end <= m.end_date)
+    within = _within(m, start, end)
     said = _span_text(start, end)
     if m.granularity == "year" and not within:
         return None  # "in 2021, before the invasion": a year beside an event's words need not be its date
@@ -1593,6 +1592,13 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
                        period=f"{start}/{end}")
     return Verdict("contradicted", rule.id, evidence, f"{row['event']} took place on {said}, not {m.text}.",
                    entity=row["event"], period=f"{start}/{end}")
+
+
+def _within(m: Mention, start: date, end: date) -> bool:
+    """Whether a date is an event's: one day within it, a span of days its own span, a month or a year holding it."""
+    if m.granularity in ("month", "year"):
+        return m.start_date <= start and end <= m.end_date
+    return start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
 
 
 INFERRED_YEAR_DAYS = 180  # a day named without its year this far from the draft may be of another year
@@ -1900,13 +1906,7 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
             if placed and row not in placed:
                 continue
             start, end = row["start_date"], row["end_date"]
-            if m.granularity == "month":
-                within = m.start_date <= start and end <= m.end_date
-            elif m.start_date == m.end_date:
-                within = start <= m.start_date <= end
-            else:
-                within = (m.start_date, m.end_date) == (start, end)
-            if within and _speaks_of(rule, row, upto, named, story, m.granularity == "month"):
+            if _within(m, start, end) and _speaks_of(rule, row, upto, named, story, m.granularity == "month"):
                 return Verdict("supported", rule.id, (_event_evidence(rule, pack, row),),
                                f"{row['event']} took place on {_span_text(start, end)}.", entity=row["event"],
                                period=f"{start}/{end}")
