@@ -1885,6 +1885,12 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
     m, text = claim.mention, claim.sentence.text
     if m.kind != "date" or m.granularity not in ("day", "month"):
         return None
+    # the events under way that day first: a date no event holds (most of them) costs no search of its sentence
+    under_way = [(rule, table, [r for r in table if _within(m, r["start_date"], r["end_date"])])
+                 for rule in rules.rules if rule.kind == "event_dates"
+                 for table in (pack.rows(rule.params.get("table", "")),) if table]
+    if not any(rows for _, _, rows in under_way):
+        return None
     clause, at = claim.frame.clause or text, m.start - claim.sentence.start
     if _SAID_BEFORE.search(text[max(0, at - 120):at]) or (at < 40 and _DATELINE_END.match(text[at + len(m.text):])) or (
             _found(_rule_words(rules.word_list("sources", "sayings")), clause)):
@@ -1897,16 +1903,13 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
         upto = clause  # "continues to do so today": "today" is the event's only in its own clause
     named = {name for names in _entities_named(vocabulary, upto) for name in names}
     story = claim.context[-CONTEXT_EVENT:]
-    for rule in rules.rules:
-        table = pack.rows(rule.params.get("table", "")) if rule.kind == "event_dates" else None
-        if not table or _signalled(rule, text, "step_words"):
+    for rule, table, rows in under_way:
+        if not rows or _signalled(rule, text, "step_words"):
             continue
         placed = _events_placed(table, upto)  # "leaders met in Lima in June 2025": not that month's meeting elsewhere
-        for row in table:
-            if placed and row not in placed:
-                continue
-            start, end = row["start_date"], row["end_date"]
-            if _within(m, start, end) and _speaks_of(rule, row, upto, named, story, m.granularity == "month"):
+        for row in rows:
+            if (not placed or row in placed) and _speaks_of(rule, row, upto, named, story, m.granularity == "month"):
+                start, end = row["start_date"], row["end_date"]
                 return Verdict("supported", rule.id, (_event_evidence(rule, pack, row),),
                                f"{row['event']} took place on {_span_text(start, end)}.", entity=row["event"],
                                period=f"{start}/{end}")
