@@ -1256,7 +1256,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 readings.append(_reading(max(fit, 1.0) + 3.0, derived, measure,
                                          f"the {table.description.plural} with figures"))
             continue
-        if frame.aggregate == "change":
+        if frame.aggregate == "change" and not (measure.kind == "target" and _the_target(ctx.claim, words)):
+            # "up from the current 2% target": the old side of a change, named as the target it is
             entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
             if entity is None or measure.kind != "level":
                 continue
