@@ -1145,15 +1145,28 @@ def _the_target(claim: Claim, words: MeasureWords | None) -> bool:
     return head is not None and not _OPENS_A_CLAUSE.search(phrase[:head.start()])
 
 
+def _stretch_before(claim: Claim) -> str:
+    """The figure's stretch of the sentence up to it: not "France, which agreed to the target, gave 0.5%"."""
+    at = claim.mention.start - claim.sentence.start
+    left = claim.sentence.text[max(0, at - 45):at]
+    return left[left.rfind(", ") + 1:]
+
+
 def _beside_figure(claim: Claim) -> str:
     """The words a figure's own target would be named by: before it in its stretch of the sentence, and just
     after it in its clause ("the 2% target", "a benchmark of 2%")."""
     sentence, m, frame = claim.sentence.text, claim.mention, claim.frame
     at = m.start - claim.sentence.start
-    left = sentence[max(0, at - 45):at]
-    left = left[left.rfind(", ") + 1:]  # not "France, which agreed to the target, gave 0.5%"
     hi = frame.clause_start + len(frame.clause)
-    return left + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
+    return _stretch_before(claim) + " " + sentence[at + len(m.text):min(hi, at + len(m.text) + 30)]
+
+
+def _pledged_before(ctx: _Context, words: MeasureWords) -> bool:
+    """"demanded allies reach their commitment to increase spending to two percent", "far from the pledged 2%": a
+    target's word leads up to the figure and no one is named on the way, so it is the body's target, whoever the
+    clause names further back (not "Germany's goal of spending 3.5%")."""
+    left = _stretch_before(ctx.claim)
+    return _found(words.names, left) and not _entities_named(ctx.vocabulary, left)
 
 
 def _target_named(claim: Claim, verdict: Verdict | None, pack: ReferencePack, vocabulary: Vocabulary) -> bool:
@@ -1294,7 +1307,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 after, words.names):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
         # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")
-        body_wide = _the_target(ctx.claim, words) if measure.kind == "target" else _counts_members(ctx, words, after)
+        body_wide = (_the_target(ctx.claim, words) or _pledged_before(ctx, words)) if measure.kind == "target" else (
+            _counts_members(ctx, words, after))
         entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause), body_wide=body_wide)
         if entity is None:
             continue
@@ -1849,10 +1863,14 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
             if verdict is not None:
                 return verdict
     figures = [(claims_of_sentence[i], verdicts_of_sentence.get(i)) for i in claim.period_of]
-    # "Chile expects to meet the 3% threshold by 2030": the deadline is Chile's, not the threshold's
-    figures = [(o, v) for o, v in figures if not (o.frame.deadline and _borrowed_target(pack, o, v))]
-    targets = [(o, v, None if _borrowed_target(pack, o, v) else _target_of(pack, v)) for o, v in figures]
-    if any(t is None for _, _, t in targets) and not any(o.frame.deadline for o, _, t in targets if t):
+    # "Chile expects to meet the 3% threshold by 2030": the deadline is Chile's, not the threshold's; but in
+    # "Chile signed the 2014 pledge to spend 3%" the year is the pledge's own
+    own = _names_target(claim, vocabulary)
+    figures = [(o, v) for o, v in figures if own or not (o.frame.deadline and _borrowed_target(pack, o, v))]
+    targets = [(o, v, None if _borrowed_target(pack, o, v) and not own else _target_of(pack, v)) for o, v in figures]
+    if own:
+        targets = [(o, v, t) for o, v, t in targets if t is not None]
+    elif any(t is None for _, _, t in targets) and not any(o.frame.deadline for o, _, t in targets if t):
         targets = []  # the period of a count or a level, not the year of a pledge
     for other, verdict, target in targets:
         if target is not None:
@@ -2000,6 +2018,19 @@ def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
     return None
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|a|an)|['\u2019]s)(?:\s+[a-z]+)?\s+$", re.I)
+
+
+def _names_target(claim: Claim, vocabulary: Vocabulary) -> bool:
+    """"the 2014 pledge", "the new 2035 deadline": the date opens a target's name (not "since 2006 agreed to")."""
+    at = claim.mention.start - claim.sentence.start
+    if not _DETERMINER_BEFORE.search(claim.sentence.text[max(0, at - 20):at]):
+        return False
+    after = " ".join(claim.sentence.text[claim.mention.end - claim.sentence.start:].split()[:1])
+    return any(w.measure.kind == "target" and w.names is not None and w.names.match(after)
+               for w in vocabulary.measures)
+
+
 def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Vocabulary) -> Verdict | None:
     """"Canada expects to hit the target in 2032", "Lithuania and Latvia expect to do so in 2018": a year in a
     sentence that names a pledge and who pledged, with no figure, is checked against those entities' pledges set by
@@ -2013,9 +2044,8 @@ def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Voca
     pledged = [(w.measure, pack.tables[w.measure.table], entity) for w in vocabulary.measures
                if w.measure.kind == "target" for entity in sorted(named)]
     # then the one body a target table is about, named or not ("reach the target by the new 2035 deadline")
-    after = " ".join(text[m.end - claim.sentence.start:].split()[:1])
-    deadline = names_deadline(text[:m.start - claim.sentence.start][-20:]) or any(
-        t.names.match(after) for t in targets)  # "by 2035", "the 2035 deadline"
+    deadline = names_deadline(text[:m.start - claim.sentence.start][-20:]) or (
+        _names_target(claim, vocabulary))  # "by 2035", "the 2035 deadline"
     pledged += [(w.measure, pack.tables[w.measure.table], entity) for w in targets
                 for entity in _one_entity(pack.tables[w.measure.table], w.measure) if deadline]
     for measure, table, entity in pledged:
