@@ -2097,6 +2097,48 @@ def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceT
     return read if read is not None and read[1].kind == "target" else None
 
 
+def _pledges_holding(figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure], pub: date,
+                     rules: RuleSet) -> list[dict]:
+    """The pledges set by the draft's date whose figure the pledged figure states."""
+    table, measure = target
+    return [r for r in table.series.get((measure.metric, verdict.entity or ""), [])
+            if (table.published(r) or date.min) <= pub and holds(figure_claim.mention, float(r["value"]), rules)]
+
+
+def _time_to_deadline(claim: Claim, group: list[Claim], verdicts: dict[int, Verdict], pub: date,
+                      pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict | None:
+    """"agreed in 2014 to move toward the 2 percent guideline within a decade", "2% of GDP within two years": a
+    length of years ahead of a pledged figure is the time to the pledge's deadline, counted from the year the
+    sentence says it was set or from the draft. Never red: the length may count from some other day."""
+    m, text = claim.mention, claim.sentence.text
+    if m.unit not in YEARS_IN or m.value is None or not _AHEAD.search(text[:m.start - claim.sentence.start]):
+        return None
+    named = {c.mention.start_date.year for c in group if c.mention.kind == "date" and c.mention.start_date}
+    for i, other in enumerate(group):
+        target = _target_of(pack, verdicts.get(i))
+        if target is None or other.mention.start > m.start or verdicts[i].verdict != "supported" or (
+                _other_named(claim, verdicts[i].entity, vocabulary)):
+            continue  # "Norway aims to reach the 2% target in the next three years": Norway's own time
+        table, measure = target
+        span = m.value * YEARS_IN[m.unit]
+        for row in _pledges_holding(other, verdicts[i], target, pub, rules):
+            set_on = table.published(row)
+            if not str(row["period"]).isdigit() or set_on is None:
+                continue
+            start, said = (set_on.year, "the year it was set") if set_on.year in named else (
+                pub.year, "the draft's year")
+            if start + span == int(row["period"]):
+                return Verdict("supported", verdicts[i].rule, (_evidence(table, row, row["period"], str(set_on)),),
+                               f"{m.text.capitalize()} from {start} ({said}) is {row['period']}, the deadline of the "
+                               f"{figure(float(row['value']), measure.unit)} {measure.label}.",
+                               entity=verdicts[i].entity, measure=measure.label, period=row["period"],
+                               reference_value=float(row["period"]))
+        return Verdict("needs_review", verdicts[i].rule, (), f"{m.text.capitalize()} does not reach the deadline of "
+                       f"the {other.mention.text} {measure.label} from the year it was set or the draft's; it may "
+                       "count from another day.", entity=verdicts[i].entity, measure=measure.label)
+    return None
+
+
 def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure],
                  pub: date, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict:
     """A year beside a pledged figure: its deadline, or the year it was set ("agreed last year": only that)."""
@@ -2108,8 +2150,7 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
     word = None if names is None else next((f for f in names.finditer(lead) if len(lead[f.end():].split()) <= 1),
                                            None)
     set_when = word is not None and not names_deadline(lead)
-    rows = [r for r in table.series.get((measure.metric, verdict.entity or ""), [])
-            if (table.published(r) or date.min) <= pub and holds(figure_claim.mention, float(r["value"]), rules)]
+    rows = _pledges_holding(figure_claim, verdict, target, pub, rules)
     base = {"rule": verdict.rule, "entity": verdict.entity, "measure": measure.label}
     if not rows:
         return Verdict("unverifiable", evidence=(), explanation=(
@@ -2156,6 +2197,11 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
                 verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_age(
                     c, pub, pack, rules) or check_quantity(
                     c, pub, pack, rules, vocabulary))
+        for i, claim in enumerate(group):
+            if claim.mention.kind == "quantity" and verdicts[i].verdict == "unverifiable":
+                timed = _safely(lambda c=claim, g=group, v=verdicts: _time_to_deadline(
+                    c, g, v, pub, pack, rules, vocabulary))
+                verdicts[i] = timed or verdicts[i]
         cut_by = _first_cut_by(group)
         for i, claim in enumerate(group):
             cutoff_of = cut_by.get(id(claim.mention))
