@@ -704,6 +704,23 @@ def _statements(ctx: _Context, measure: Measure, key: str, cutoff: float, side: 
     return sorted(found, key=lambda pair: pair[0].published(pair[1]) or date.min)
 
 
+def _stated_periods(ctx: _Context, measure: Measure, cutoff: float | None, side: str, share: bool) -> set[str]:
+    """The periods a count of this measure on this side of this cut-off (if known) was stated for by the draft's
+    date (for a share, with what it was counted over): a count about now is of the latest of them when no complete
+    edition has that period yet."""
+    periods = set()
+    for stated in ctx.pack.stated_counts:
+        count = stated.counts
+        if count is None or count.measure != measure.metric or count.side != side or (
+                cutoff is not None and count.cutoff != cutoff):
+            continue
+        table = ctx.pack.tables[stated.table]
+        periods |= {period for (metric, period), rows in table.cross_section.items() if metric == stated.metric
+                    and any((table.published(r) or date.min) <= ctx.pub and not (
+                        share and not (count.over and r.get(count.over))) for r in rows)}
+    return periods
+
+
 def _statement_text(table: ReferenceTable, row: dict, plural: str, side: str, cut_said: str, said: str) -> str:
     when = _out_on(table, row)
     return (f"{_given_by(table, row)} stated{' ' + when if when else ''} that {_fmt(float(row['value']))} {plural} "
@@ -711,12 +728,30 @@ def _statement_text(table: ReferenceTable, row: dict, plural: str, side: str, cu
 
 
 def _count_reading(ctx: _Context, table: ReferenceTable, measure: Measure) -> Verdict:
-    """How many (or what share) of a table's entities are on one side of a cut-off, or how many there are."""
+    """How many (or what share) of a table's entities are on one side of a cut-off, or how many there are. With no
+    period named, the latest period counted by then decides, stated or complete; where only a statement has it
+    and it disagrees, the latest complete period bearing the claim out leaves it for review ("only five meet it",
+    stated six for this year, five last year)."""
+    frame = ctx.frame
+    out = {period for period, published in table.periods.get((measure.metric, True), []) if published <= ctx.pub}
+    stated = _stated_periods(ctx, measure, float(frame.cutoff.value) if frame.cutoff is not None else None,
+                             frame.side or "at_or_above", frame.aggregate == "share") if (
+        frame.aggregate in ("count", "share")) else set()
+    verdict = _count_in(ctx, table, measure, out | stated)
+    if verdict.verdict == "contradicted" and frame.period is None and not stated <= out:
+        complete = _count_in(ctx, table, measure, out)
+        if complete.verdict == "supported" and complete.period != verdict.period:
+            return replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
+                f" But the claim names no period, and for the latest complete one: {complete.explanation}"))
+    return verdict
+
+
+def _count_in(ctx: _Context, table: ReferenceTable, measure: Measure, out: set[str]) -> Verdict:
+    """The count for the claim's period, or with none named the latest of the periods out."""
     m, frame = ctx.mention, ctx.frame
     plural = table.description.plural if table.description else "entities"
     base = {"entity": plural, "measure": measure.label, "rule": f"{table.name}:{measure.metric}:{frame.aggregate}"}
     complete = table.periods.get((measure.metric, True), [])
-    out = {period for period, published in complete if published <= ctx.pub}
     key, said, why = _choose_period(ctx, measure, out)
     if key is None and frame.period is None:  # "only five have met the goal": the latest year over, counted later
         key, said, why = _choose_period(ctx, measure, {p for p, _ in complete if _period_end(p) <= ctx.pub})

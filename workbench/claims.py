@@ -368,10 +368,16 @@ class _SentenceReader:
             return "below"
         if cutoff is not None and cutoff.approx in _ONE_SIDED:
             return _ONE_SIDED[cutoff.approx]
-        for key, pattern in (("below", self.words.below), ("above", self.words.above),
-                             ("at_or_above", self.words.at_or_above)):
-            if _has(pattern, window) or _has(pattern, clause):
-                return key
+        sides = (("below", self.words.below), ("above", self.words.above), ("at_or_above", self.words.at_or_above))
+        for text in (window, clause):
+            found = [(key, hit.span()) for key, pattern in sides if _has(pattern, text)
+                     for hit in pattern.finditer(text)]
+            # "meet or surpass": a side's words inside another's longer ones are that side's
+            inner = {key for key, (a, b) in found for other, (c, d) in found
+                     if other != key and c <= a and b <= d and d - c > b - a}
+            for key, _ in sides:
+                if any(k == key for k, _ in found) and key not in inner:
+                    return key
         return "at_or_above"
 
     def _is_cutoff(self, m: Mention) -> bool:
