@@ -2237,6 +2237,13 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
                 timed = _safely(lambda c=claim, g=group, v=verdicts: _time_to_deadline(
                     c, g, v, pub, pack, rules, vocabulary))
                 verdicts[i] = timed or verdicts[i]
+        for i, claim in enumerate(group):
+            if claim.mention.kind == "quantity" and claim.mention.unit == "count" and _RATE_BASE.search(
+                    _stretch_before(claim)):
+                rated = [c.mention.text for c in group[:i] if c.mention.kind == "quantity"][-1:]
+                verdicts[i] = Verdict(None, None, (), (f"The base of the rate '{rated[0]}'; checked with it." if rated
+                                                       else "The base of a rate, not a figure of its own."),
+                                      role="context")
         cut_by = _first_cut_by(group)
         for i, claim in enumerate(group):
             cutoff_of = cut_by.get(id(claim.mention))
@@ -2250,6 +2257,10 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
         checked.extend(CheckedClaim(claim, verdicts[i]) for i, claim in enumerate(group))
         index = end
     return checked
+
+
+# "11.8 per 100,000 residents", "8,800 crimes for every 100,000 people": the number a rate is counted over
+_RATE_BASE = re.compile(r"\b(?:per|for\s+(?:each|every)|out\s+of\s+every|in\s+every)\s+$", re.I)
 
 
 def _first_cut_by(group: list[Claim]) -> dict[int, Claim]:
