@@ -85,15 +85,19 @@ class Reading:
 # --- comparing numbers at the claim's own precision ------------------------------------------------
 
 def tolerance_for(mention: Mention, rules: RuleSet) -> float:
-    """Half a unit of the claim's last stated digit, in the claim's own scale, widened by approx words."""
+    """Half a unit of the claim's last stated digit, in the claim's own scale, widened by approx words. A whole
+    number's trailing zeros are rounding past its second digit ("about 420", "2,900 crimes"), not stated digits."""
     core = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
     if core is None or mention.value is None:
         base = 0.5
     else:
         decimals = len(core.group(1) or "")
-        number = float(core.group(0).replace(",", ""))
+        digits = core.group(0).replace(",", "")
+        number = float(digits)
         scale = abs(mention.value / number) if number else 1.0
-        base = 0.5 * 10 ** -decimals * scale
+        whole = digits.lstrip("0")
+        rounded = min(len(whole) - len(whole.rstrip("0")), len(whole) - 2) if not decimals and number else 0
+        base = 0.5 * 10 ** (max(rounded, 0) - decimals) * scale
     return base * rules.approx_factor.get(mention.approx or "", 1.0)
 
 
