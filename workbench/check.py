@@ -926,23 +926,52 @@ def _rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity
     since = _since(ctx, value.period)
     if since is not None:
         return _record_reading(ctx, table, measure, entity, value, *since)
-    rows = _cross_section(table, measure, value.period)
-    before, after = _by_vintage(table, rows, ctx.pub)
-    group = (before or after)[-1] if (before or after) else []
-    ordered = sorted(group, key=lambda r: float(r["value"]), reverse=frame.rank_order == "high")
-    place = next((i + 1 for i, r in enumerate(ordered) if r["entity"] == entity), None)
+    place, total = _place(ctx, table, measure, entity, value.period)
     if place is None:
         return value
-    if len(ordered) == 1 or _found(_rule_words(ctx.rules.word_list("ranks", "over_time")), frame.clause or ""):
+    if total == 1 or _found(_rule_words(ctx.rules.word_list("ranks", "over_time")), frame.clause or ""):
         # "its lowest level" in a table of one entity, "the most in any month on record": over all its past
         return _record_reading(ctx, table, measure, entity, value, 0, False)
-    words = "highest" if frame.rank_order == "high" else "lowest"
-    plural = table.description.plural if table.description else "entities"
-    rank_text = f" {entity} ranks {place} of {len(ordered)} {plural} by {measure.label} ({words} first)."
+    rank_text = _place_text(ctx, table, measure, entity, place, total)
     if place != frame.rank:
         return replace(value, verdict="contradicted" if value.verdict != "needs_review" else "needs_review",
                        explanation=value.explanation + rank_text + f" The claim puts it at {frame.rank}.")
     return replace(value, explanation=value.explanation + rank_text)
+
+
+def _place(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str, key: str) -> tuple[int | None, int]:
+    """Where the entity stands among the table's others in a period (1: the highest, or the lowest), and of how
+    many, in the latest edition out by the draft (else the first after it)."""
+    before, after = _by_vintage(table, _cross_section(table, measure, key), ctx.pub)
+    group = (before or after)[-1] if (before or after) else []
+    ordered = sorted(group, key=lambda r: float(r["value"]), reverse=ctx.frame.rank_order == "high")
+    return next((i + 1 for i, r in enumerate(ordered) if r["entity"] == entity), None), len(ordered)
+
+
+def _place_text(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str, place: int, total: int) -> str:
+    words = "highest" if ctx.frame.rank_order == "high" else "lowest"
+    plural = table.description.plural if table.description else "entities"
+    return f" {entity} ranks {place} of {total} {plural} by {measure.label} ({words} first)."
+
+
+def _ordinal_rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
+    """"New York had the second-highest robbery rate in 1993": the place alone is the claim, in the period the
+    entity's figure would be read at."""
+    value = _value_reading(ctx, table, measure, entity)
+    if value.period is None or value.verdict == "unverifiable":
+        return value
+    place, total = _place(ctx, table, measure, entity, value.period)
+    if place is None or total < 2:
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"No ranking of {entity} by {measure.label} in {_said(value.period)} can be made."), entity=entity,
+                       measure=measure.label, rule=value.rule, period=value.period)
+    # a place alone is never red: the draft may rank among more (or fewer) than the table holds
+    held = "which bears the claim out" if place == ctx.frame.rank else (
+        f"not {ctx.frame.rank}; the claim may rank among others than the table's {total}")
+    return replace(value, verdict="supported" if place == ctx.frame.rank else "needs_review",
+                   reference_value=float(place), explanation=(
+                       f"In {_said(value.period)},{_place_text(ctx, table, measure, entity, place, total)[:-1]}, "
+                       f"{held}."))
 
 
 _SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?[\w-]+\s+){0,4}?((?:1[89]|20)\d\d)\b|\bin\s+(?:more\s+than\s+|over\s+|)"
@@ -1331,6 +1360,12 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if entity is not None and fit >= 1.0:  # "India's population nearly tripled between 1952 and 2007"
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
                                          measure, "multiple"))
+            continue
+        if m.unit == "ordinal" and frame.aggregate == "rank" and measure.kind == "level" and fit >= 1.0:
+            entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
+            if entity is not None:
+                readings.append(_reading(fit + entity_fit, _ordinal_rank_reading(ctx, table, measure, entity),
+                                         measure, f"{entity}'s place"))
             continue
         if m.unit != measure.unit or m.vague:
             continue

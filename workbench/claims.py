@@ -43,6 +43,7 @@ _PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|al
 _ONE_SIDED = {"more_than": "above", "at_least": "at_or_above", "less_than": "below", "at_most": "at_or_below"}
 _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
             "6th": 6}
+_ORDINAL_HYPHEN = re.compile(r"\b(" + "|".join(_ORDINAL) + r")-", re.I)
 _ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
 NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
                        + _OWNER +
@@ -442,7 +443,7 @@ class _SentenceReader:
         lo, hi = self.clause_text(mention)
         if len({e.names for e in self.entities}) <= 1:  # "Niger had the highest rate, at 7.6": one who, one rank
             lo, hi = 0, len(self.text)
-        clause = self.text[lo:hi]
+        clause = _ORDINAL_HYPHEN.sub(r"\1 ", self.text[lo:hi])  # "the second-highest": as "second highest"
         for order, pattern in (("high", self.words.rank_high), ("low", self.words.rank_low)):
             found = pattern.search(clause) if pattern is not None and may_match(pattern, clause) else None
             if found and self._ranks_other_noun(clause[found.end():]):
@@ -590,8 +591,9 @@ def _periods_given(mentions: list[Mention], frames: list[Frame]) -> dict[int, tu
     frames, where asking every frame about every mention was quadratic in a sentence's figures."""
     given: dict[int, list[int]] = {id(m): [] for m in mentions}
     for index, (mention, frame) in enumerate(zip(mentions, frames, strict=True)):
-        if mention.kind == "quantity" and mention.unit != "ordinal":  # "the 1999 50th anniversary": the year is
-            for date_id in {id(frame.period), id(frame.base_period)}:  # its own
+        # "the 1999 50th anniversary": the year is its own; "the second-highest rate in 1993": the rank's period
+        if mention.kind == "quantity" and (mention.unit != "ordinal" or frame.aggregate == "rank"):
+            for date_id in {id(frame.period), id(frame.base_period)}:
                 if date_id in given:
                     given[date_id].append(index)
     return {key: tuple(indexes) for key, indexes in given.items()}
