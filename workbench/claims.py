@@ -32,6 +32,7 @@ _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+t
 _RANK_FOLLOWERS = re.compile(r"in|of|at|on|among|since|ever|with|for|by|to|than|so|yet|recorded|and|or|is|was",
                             re.I)
 _PEOPLE = re.compile(r"\b[A-Z][a-z]+(?:ans|ians|eans|ese|ish|ch|ns)\b")  # Americans, Britons, Chinese, Danish
+_DIGIT = re.compile(r"\d")
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.I)
 _WHEN = re.compile(r"\s*when\b", re.I)
 _COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|versus|against)\b", re.I)
@@ -179,6 +180,9 @@ class _SentenceReader:
         self._clause_at: dict[int, tuple[int, int]] = {}
         self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)]
         self.periods = [m for m in mentions if m.kind == "date" and m.granularity in PERIOD_GRANULARITIES]
+        # the spans of figures written in words, the only ones _numbers_as_digits rewrites: found once, not for
+        # each figure that asks
+        self._worded = [self.at(m) for m in mentions if m.kind == "quantity" and not _DIGIT.search(m.text)]
         self.partitive_totals = self._partitive_totals() if len(mentions) <= MAX_FRAMED else set()
 
     def _inside_mention(self, span: EntitySpan) -> bool:
@@ -339,9 +343,8 @@ class _SentenceReader:
         """The text from `start`, with every figure written as digits of the same length: "of twenty nine
         members" reads like "of 29 members"."""
         text = self.text[start:start + size]
-        for m in self.mentions:
-            a, b = self.at(m)
-            if m.kind == "quantity" and start <= a and b <= start + size and not re.search(r"\d", m.text):
+        for a, b in self._worded:
+            if start <= a and b <= start + size:
                 text = text[:a - start] + "9" * (b - a) + text[b - start:]
         return text
 
