@@ -1979,10 +1979,8 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
     if m.kind != "date" or m.granularity not in ("day", "month"):
         return None
     # the events under way that day first: a date no event holds (most of them) costs no search of its sentence
-    under_way = [(rule, table, [r for r in table if _within(m, r["start_date"], r["end_date"])])
-                 for rule in rules.rules if rule.kind == "event_dates"
-                 for table in (pack.rows(rule.params.get("table", "")),) if table]
-    if not any(rows for _, _, rows in under_way):
+    under_way = _events_under_way(m, pack, rules)
+    if not under_way:
         return None
     clause, at = claim.frame.clause or text, m.start - claim.sentence.start
     if _SAID_BEFORE.search(text[max(0, at - 120):at]) or (at < 40 and _DATELINE_END.match(text[at + len(m.text):])) or (
@@ -2007,6 +2005,29 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
                                f"{row['event']} took place on {_span_text(start, end)}.", entity=row["event"],
                                period=f"{start}/{end}")
     return None
+
+
+# the pack and rules last read, and the events under way on each date read from them (replaced whole on a new pack)
+_UNDER_WAY: list[tuple] = [(None, None, {})]
+MAX_UNDER_WAY = 4096  # dates remembered; all are forgotten at once beyond this
+
+
+def _events_under_way(m: Mention, pack: ReferencePack, rules: RuleSet) -> list[tuple[Rule, list[dict], list[dict]]]:
+    """Each event rule's table with its rows under way on the date, where any is: weighing every row for every
+    date took a twentieth of checking number-dense text, whose dates repeat. Remembered by the date's span."""
+    known = _UNDER_WAY[0]
+    if known[0] is not pack or known[1] is not rules:
+        known = _UNDER_WAY[0] = (pack, rules, {})
+    dates, key = known[2], (m.granularity, m.start_date, m.end_date)
+    under_way = dates.get(key)
+    if under_way is None:
+        if len(dates) >= MAX_UNDER_WAY:
+            dates.clear()
+        under_way = [(rule, table, [r for r in table if _within(m, r["start_date"], r["end_date"])])
+                     for rule in rules.rules if rule.kind == "event_dates"
+                     for table in (pack.rows(rule.params.get("table", "")),) if table]
+        under_way = dates[key] = under_way if any(rows for _, _, rows in under_way) else []
+    return under_way
 
 
 def _speaks_of(rule: Rule, row: dict, clause: str, named: set[str], story: str, month: bool) -> bool:

@@ -32,6 +32,7 @@ _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|\bno\s+later\s+t
 _RANK_FOLLOWERS = re.compile(r"in|of|at|on|among|since|ever|with|for|by|to|than|so|yet|recorded|and|or|is|was",
                             re.I)
 _PEOPLE = re.compile(r"\b[A-Z][a-z]+(?:ans|ians|eans|ese|ish|ch|ns)\b")  # Americans, Britons, Chinese, Danish
+_DIGIT = re.compile(r"\d")
 _RESPECTIVE = re.compile(r"\brespective(?:ly)?\b", re.I)
 _WHEN = re.compile(r"\s*when\b", re.I)
 _COMPARED = re.compile(r"\s*(?:compared\s+(?:with|to)|versus|against)\b", re.I)
@@ -180,6 +181,13 @@ class _SentenceReader:
         self._clause_at: dict[int, tuple[int, int]] = {}
         self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)]
         self.periods = [m for m in mentions if m.kind == "date" and m.granularity in PERIOD_GRANULARITIES]
+        # the spans of figures written in words, the only ones _numbers_as_digits rewrites: found once, not for
+        # each figure that asks
+        self._worded = [self.at(m) for m in mentions if m.kind == "quantity" and not _DIGIT.search(m.text)]
+        # the periods a change starts from ("since 2014"), and whether each may lend its period beyond its clause:
+        # the same for every figure of the sentence, so read once, not for every figure and period in pairs
+        self._bases = [p for p in self.periods if _BASE_BEFORE.search(self.before(p, 20))]
+        self._lends: dict[int, bool] = {}
         self.partitive_totals = self._partitive_totals() if len(mentions) <= MAX_FRAMED else set()
 
     def _inside_mention(self, span: EntitySpan) -> bool:
@@ -257,7 +265,7 @@ class _SentenceReader:
     def period(self, mention: Mention) -> tuple[Mention | None, str, bool, bool, Mention | None]:
         """(period, where from, certain, is a deadline, base period of a change)."""
         candidates = [p for p in self.periods if p is not mention]
-        base = next((p for p in candidates if _BASE_BEFORE.search(self.before(p, 20))), None)
+        base = next((p for p in self._bases if p is not mention), None)
         if self.said_now(mention):
             return None, "now", True, False, base
         usable = [p for p in candidates if p is not base]
@@ -268,9 +276,7 @@ class _SentenceReader:
                 return before[-1], "clause", True, False, base
         # "not meeting the 2% benchmark, but has pledged to get there by 2032": that plan's deadline only
         # "added 263,000 jobs, compared with a gain of 338,000 in 2014": the year of what it is compared with
-        usable = [p for p in usable if lo <= self.at(p)[0] < hi or (not (
-            names_deadline(self.before(p, 40)) and _CONTRAST.match(self.text[self.clause_text(p)[0]:])) and not (
-            _COMPARED.match(self.text[self.clause_text(p)[0]:])))]
+        usable = [p for p in usable if lo <= self.at(p)[0] < hi or self._lends_beyond(p)]
         if not usable:  # "reached 8.9%" with no date: a past figure of some period the draft does not say
             carried = self.doc.periods[-1] if self.doc.periods else None
             if carried is not None and is_past(self.text[lo:hi]):  # "In 2023 ... Germany spent 1.57%": maybe
@@ -293,6 +299,16 @@ class _SentenceReader:
             source, certain = "sentence", len(spans) == 1
         deadline = names_deadline(self.before(chosen, 40))
         return chosen, source, certain, deadline, base
+
+    def _lends_beyond(self, period: Mention) -> bool:
+        """Whether a period may be another clause's: not a plan's deadline after a contrast, nor the period of what
+        a figure is compared with."""
+        lends = self._lends.get(id(period))
+        if lends is None:
+            rest = self.text[self.clause_text(period)[0]:]
+            lends = self._lends[id(period)] = not (names_deadline(self.before(period, 40)) and _CONTRAST.match(
+                rest)) and not _COMPARED.match(rest)
+        return lends
 
     def said_now(self, mention: Mention) -> bool:
         """"from 1.37% of output currently to 1.76% by 2030", "now at 2%": today's figure, not the plan's date."""
@@ -340,9 +356,8 @@ class _SentenceReader:
         """The text from `start`, with every figure written as digits of the same length: "of twenty nine
         members" reads like "of 29 members"."""
         text = self.text[start:start + size]
-        for m in self.mentions:
-            a, b = self.at(m)
-            if m.kind == "quantity" and start <= a and b <= start + size and not re.search(r"\d", m.text):
+        for a, b in self._worded:
+            if start <= a and b <= start + size:
                 text = text[:a - start] + "9" * (b - a) + text[b - start:]
         return text
 
