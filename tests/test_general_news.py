@@ -39,7 +39,8 @@ ALL_DATES_FLOOR = (99.5, 98.0)
 # file -> (sentences, mentions) it holds at least
 SIZES = {"news.yaml": (50, 120), "heldout.yaml": (50, 120), "fresh.yaml": (25, 50), "dated.yaml": (17, 35),
          "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70), "fresh3.yaml": (100, 260),
-         "fresh4.yaml": (55, 130), "fresh5.yaml": (75, 200)}
+         "fresh4.yaml": (55, 130), "fresh5.yaml": (75, 200),
+         "fresh6.yaml": (95, 250)}
 
 
 @pytest.mark.parametrize("name", sorted(SETS.values()))
