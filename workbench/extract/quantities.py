@@ -440,6 +440,9 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         number.unit, number.end = FACTOR, end
         return
     after = _after(sentence, number.end)
+    if magnitude := _magnitude(sentence, number, after):
+        number.unit, (number.start, number.end) = "magnitude", magnitude
+        return
     window = max(0, number.start - LOOK_BEHIND)
     symbol = _symbol_before().search(sentence, window, number.start)
     if symbol and not number.spelled and not blocked.overlaps(symbol.start(), number.start):
@@ -519,6 +522,29 @@ OLDEST = 120
 _MILLS_AFTER = re.compile(r"\s+mills?\b(?![\w-])", re.I)
 _MILLAGE_BEFORE = re.compile(r"\bmillage(?:\s+rate)?\s+(?:of|is|was|at|to)\s+$", re.I)
 _TAXES = re.compile(r"\b(?:tax\w*|levy|levies|millage|property|assess\w*|valuation|voters?|referendum)\b", re.I)
+
+
+# "a magnitude 7.9", "an 8.4-magnitude earthquake", "9.4–9.6 on the moment magnitude scale", "a magnitude of 9.1": an
+# earthquake's size; the word is in the span when it touches the number
+_MAGNITUDE_AFTER = re.compile(r"(?:\s|-)magnitude\b(?!\s+(?:of|scale)\b)", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+$", re.I)
+_MAGNITUDE_APART = re.compile(r"\bmagnitude\s+of\s+$|^\s+(?:on\s+the\s+)?(?:moment\s+magnitude|Richter)\b", re.I)
+STRONGEST_QUAKE = 10
+
+
+def _magnitude(sentence: str, number: _Number, after: str) -> tuple[int, int] | None:
+    """The span of a number that is an earthquake's magnitude, or None."""
+    if number.spelled or not 0 < number.value < STRONGEST_QUAKE or "agnitude" not in sentence and (
+            "Richter" not in sentence):
+        return None
+    if m := _MAGNITUDE_AFTER.match(after):
+        return number.start, number.end + m.end()
+    before = _before(sentence, number.start)
+    if m := _MAGNITUDE_BEFORE.search(before):
+        return number.start - len(before) + m.start(), number.end
+    if _MAGNITUDE_APART.search(before) or _MAGNITUDE_APART.match(after):
+        return number.start, number.end
+    return None
 
 
 def _bare_unit(sentence: str, number: _Number) -> str:
