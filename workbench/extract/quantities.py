@@ -155,12 +155,13 @@ _APPROX_AFTER = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+(?=\s+or\s))?(?:\s+or\s+
 _APPROX_BEFORE_ARTICLE = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<about>about|around|roughly|approximately)|(?P<nearly>nearly|almost)|"
     r"(?P<at_least>at least)|(?P<more_than>more than)|(?P<less_than>less than))\s+an?\s+$", re.I)
+# a verb of change, and what it changes before the figures ("raise the adult cash fare from $1.50 to $1.60")
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|"
     r"grew|grow|growing|grown|jumped?|climbed?|dropped?|declined?|went|gone|raised?|raising|cut|"
     r"cutting|boosted?|lifted?|doubled?|tripled?|halved?|slipped?|edged|surged?|soared?|plunged?|"
     r"shrank|shrunk|moved?|changed?|slid|slides?|lost|loses|shed|sheds|gained|gains|regained|added|adds|"
-    r"tumbled?|slumped?|advanced|retreated|rallied|up|down)\b[^.;]{0,20}$",
+    r"tumbled?|slumped?|advanced|retreated|rallied|up|down)\b[^.;]{0,26}$",
     re.I,
 )
 # "picking up four to five inches", "adds up to 30": "up" of a phrasal verb, not of a change
@@ -228,9 +229,11 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
 
 
 # "2.34, 2.10, and 2.36 percent", "21 and 15 points": numbers listed before a unit are in it; a comma alone is no list
-# ("of the 61 cases, 54 percent")
+# ("of the 61 cases, 54 percent"), and neither is a comma and "or" after two numbers: it restates the first ("Stewart's
+# 54,405, or 41 percent"), unless a list runs before it ("2, 3, or 4 percent")
 _LIST_LAST = re.compile(r",?\s+(?:and|or)\s+")
 _LIST_MORE = re.compile(r",\s*")
+_RESTATED = re.compile(r",\s+or\s+", re.I)
 _NOT_SHARED = {"count", "fraction", FACTOR, "ordinal"}
 
 
@@ -243,6 +246,9 @@ def _share_listed_units(sentence: str, numbers: list[_Number]) -> None:
             earlier, later = numbers[j - 1], numbers[j]
             if earlier.unit != "count" or earlier.multiplier != 1.0 or not joint.fullmatch(
                     sentence, earlier.end, later.start):
+                break
+            if j == i and _RESTATED.fullmatch(sentence, earlier.end, later.start) and not (
+                    j > 1 and _LIST_MORE.fullmatch(sentence, numbers[j - 2].end, earlier.start)):
                 break
             earlier.unit, earlier.value, earlier.scale = number.unit, earlier.value * number.scale, number.scale
             joint, j = _LIST_MORE, j - 1
@@ -534,8 +540,8 @@ STRONGEST_QUAKE = 10
 
 def _magnitude(sentence: str, number: _Number, after: str) -> tuple[int, int] | None:
     """The span of a number that is an earthquake's magnitude, or None."""
-    if number.spelled or not 0 < number.value < STRONGEST_QUAKE or "agnitude" not in sentence and (
-            "Richter" not in sentence):
+    if number.spelled or not 0 < number.value < STRONGEST_QUAKE or not (
+            "agnitude" in sentence or "Richter" in sentence):  # "Magnitude" too
         return None
     if m := _MAGNITUDE_AFTER.match(after):
         return number.start, number.end + m.end()
