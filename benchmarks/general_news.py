@@ -27,7 +27,7 @@ SETS = {"tuned on": "news.yaml", "held out, then tuned on": "heldout.yaml", "fre
         "dates, tuned on": "dated.yaml", "dates, unseen, then tuned on": "dated_unseen.yaml",
         "fresh, third, then tuned on": "fresh2.yaml", "fresh, fourth, then tuned on": "fresh3.yaml",
         "fresh, fifth, then tuned on": "fresh4.yaml", "fresh, sixth, then tuned on": "fresh5.yaml",
-        "fresh, seventh, held out": "fresh6.yaml"}
+        "fresh, seventh, then tuned on": "fresh6.yaml"}
 GENERAL_NEWS = GENERAL_NEWS_DIR / SETS["tuned on"]
 
 
