@@ -17,7 +17,8 @@ from workbench.extract.evaluation import load_examples
 # fresh4.yaml, gathered after the round's changes, its one run 87.7/84.5 and 98.7/90.9. Issue 14's fifth round read the
 # misses of fresh3.yaml and fresh4.yaml and of fresh5.yaml (labelled and committed before its one run: 96.3/90.4 and
 # 96.9/89.2); after it fresh3.yaml 100/100 and 100/100, fresh4.yaml 100/98.9 and 100/97.4, fresh5.yaml 99.3/97.8 and
-# 100/100
+# 100/100. Issue 14's sixth round read the misses of fresh6.yaml (labelled and committed before its one run: 94.3/92.2
+# and 98.6/97.2); after it fresh6.yaml 99.7/99.2 and 100/100, the other sets unchanged
 FLOORS = {
     "news.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
     "heldout.yaml": {"quantity": (99.0, 99.0), "date": (97.0, 97.0)},
@@ -28,18 +29,20 @@ FLOORS = {
     "fresh3.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
     "fresh4.yaml": {"quantity": (99.0, 98.0), "date": (99.0, 96.0)},
     "fresh5.yaml": {"quantity": (98.0, 97.0), "date": (99.0, 99.0)},
+    "fresh6.yaml": {"quantity": (99.0, 99.0), "date": (99.0, 99.0)},
 }
 # every date of the sets read so far, each as of its own article's date (issue 14's target: span 93, value 90; the six
 # sets before fresh3.yaml 98.8/93.5 before issue 14's fourth round, 99.7/97.3 after it; all nine 99.9/98.5 after the
-# fifth)
+# fifth; all ten 99.9/98.8 after the sixth)
 TUNED_SETS = tuple(SETS.values())
-ALL_DATES_FLOOR = (99.5, 98.0)
+ALL_DATES_FLOOR = (99.5, 98.5)
 
 
 # file -> (sentences, mentions) it holds at least
 SIZES = {"news.yaml": (50, 120), "heldout.yaml": (50, 120), "fresh.yaml": (25, 50), "dated.yaml": (17, 35),
          "dated_unseen.yaml": (28, 65), "fresh2.yaml": (25, 70), "fresh3.yaml": (100, 260),
-         "fresh4.yaml": (55, 130), "fresh5.yaml": (75, 200)}
+         "fresh4.yaml": (55, 130), "fresh5.yaml": (75, 200),
+         "fresh6.yaml": (95, 250)}
 
 
 @pytest.mark.parametrize("name", sorted(SETS.values()))

@@ -184,7 +184,8 @@ FUTURE = re.compile(
 _PAST_WORDS = (
     r"was|were|had|did|held|met|took|said|came|began|ended|went|gave|made|won|lost|saw|told|"
     r"spent|rose|fell|grew|paid|led|left|became|signed|hosted|agreed|risen|fallen|grown|been|begun|struck|sold|"
-    r"bought|built|kept|found|brought|sent|stood|wrote|spoke|chose|drove|fought|caught|broke|froze|sank|shrank")
+    r"bought|built|kept|found|brought|sent|stood|wrote|spoke|chose|drove|fought|caught|broke|froze|sank|shrank|"
+    r"shot|threw|ran|flew|fled|swept|sought|thought|felt|heard")
 PAST = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{2,}}ed)\b", re.I)
 NOT_PAST = {"need", "needed", "indeed", "speed", "united", "red", "proceed", "exceed", "succeed",
             "seed", "feed", "breed", "bed", "shed", "hundred", "limited", "concerned", "expected",

@@ -62,6 +62,8 @@ _PATTERNS = [
     # clock times: "17:00", "5 p.m.", "9am", "10.30pm"
     r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|BST\b|EST\b|ET\b|GMT)",
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+    # a wire service's 24-hour clock: "by 7:40 p.m. (2030 GMT)", never a year
+    r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC)\b",
     # a footnote's mark: "price(2)"
     r"(?<=[A-Za-z])\(\d{1,2}\)",
     # web and mail addresses, hashtags, handles, version strings

@@ -19,9 +19,11 @@ from workbench.model import Mention
 
 # starts with a digit: scanned fast; its edge is checked ("1,000th" too)
 _DIGIT_ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th|(?:,\d{3})+(?:st|nd|rd|th))\b")
-# after a digit ordinal: a century, a street, a military unit, a party, an amendment: names, not ranks
+# after a digit ordinal: a century, a street, a military unit, a party, an amendment, an electoral district or a
+# court's circuit: names, not ranks
 _NAMED_AFTER = re.compile(
-    r"[\s-]+(?:century|centuries|millenni|St\b|Street|Ave\b|Avenue|Rd\b|Road|Precinct|Airborne|Infantry|"
+    r"[\s-]+(?:century|centuries|millenni|St\b|Street|Ave\b|Avenue|Rd\b|Road|Precinct|District|Ward\b|Circuit|"
+    r"Congressional|Airborne|Infantry|"
     r"Armou?red|Division|Brigade|Regiment|Battalion|Fleet|Army|Corps|Squadron|Wing|Amendment|party|parallel)",
     re.I)
 # "on the 15th", "by the 14th": a day of the month, unless a rank follows ("on the 40th anniversary")
@@ -42,9 +44,11 @@ _RANK_BEFORE = re.compile(
 _NOT_RANK_AFTER = re.compile(r"[\s-]+(?:of|time|times|half|halves|quarter|period|round|leg|lap|set|day|week|month|"
                              r"year|season|term|attempt)\b", re.I)
 # a possessive before a spelled-out ordinal past "second" counts the owner's things: "his third term", "his seventh in
-# the NHL", "their sixth day of deliberations" ("his second wife", "its third of the market" are not ranks)
+# the NHL", "their sixth day of deliberations" ("his second wife", "its third of the market" are not ranks, nor is a
+# place named by its number: "Tennessee's third district")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|[A-Z][\w.-]*['’]s)\s+$")
-_NOT_OWNED_AFTER = re.compile(r"[\s-]+(?:of|half|halves|quarters?|times?)\b", re.I)
+_NOT_OWNED_AFTER = re.compile(r"[\s-]+(?:of|half|halves|quarters?|times?|district|ward|circuit|congressional)\b",
+                              re.I)
 LOOK_BEHIND = 20
 RANK_LOOK_BEHIND = 40
 

@@ -155,12 +155,13 @@ _APPROX_AFTER = re.compile(r"(?:\s+(?:a|an|per)\s+[a-z]+(?=\s+or\s))?(?:\s+or\s+
 _APPROX_BEFORE_ARTICLE = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<about>about|around|roughly|approximately)|(?P<nearly>nearly|almost)|"
     r"(?P<at_least>at least)|(?P<more_than>more than)|(?P<less_than>less than))\s+an?\s+$", re.I)
+# a verb of change, and what it changes before the figures ("raise the adult cash fare from $1.50 to $1.60")
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|"
     r"grew|grow|growing|grown|jumped?|climbed?|dropped?|declined?|went|gone|raised?|raising|cut|"
     r"cutting|boosted?|lifted?|doubled?|tripled?|halved?|slipped?|edged|surged?|soared?|plunged?|"
     r"shrank|shrunk|moved?|changed?|slid|slides?|lost|loses|shed|sheds|gained|gains|regained|added|adds|"
-    r"tumbled?|slumped?|advanced|retreated|rallied|up|down)\b[^.;]{0,20}$",
+    r"tumbled?|slumped?|advanced|retreated|rallied|up|down)\b[^.;]{0,26}$",
     re.I,
 )
 # "picking up four to five inches", "adds up to 30": "up" of a phrasal verb, not of a change
@@ -228,9 +229,11 @@ def find_quantities(sentence: str, blocked: list[tuple[int, int]]) -> list[Menti
 
 
 # "2.34, 2.10, and 2.36 percent", "21 and 15 points": numbers listed before a unit are in it; a comma alone is no list
-# ("of the 61 cases, 54 percent")
+# ("of the 61 cases, 54 percent"), and neither is a comma and "or" after two numbers: it restates the first ("Stewart's
+# 54,405, or 41 percent"), unless a list runs before it ("2, 3, or 4 percent")
 _LIST_LAST = re.compile(r",?\s+(?:and|or)\s+")
 _LIST_MORE = re.compile(r",\s*")
+_RESTATED = re.compile(r",\s+or\s+", re.I)
 _NOT_SHARED = {"count", "fraction", FACTOR, "ordinal"}
 
 
@@ -243,6 +246,9 @@ def _share_listed_units(sentence: str, numbers: list[_Number]) -> None:
             earlier, later = numbers[j - 1], numbers[j]
             if earlier.unit != "count" or earlier.multiplier != 1.0 or not joint.fullmatch(
                     sentence, earlier.end, later.start):
+                break
+            if j == i and _RESTATED.fullmatch(sentence, earlier.end, later.start) and not (
+                    j > 1 and _LIST_MORE.fullmatch(sentence, numbers[j - 2].end, earlier.start)):
                 break
             earlier.unit, earlier.value, earlier.scale = number.unit, earlier.value * number.scale, number.scale
             joint, j = _LIST_MORE, j - 1
@@ -440,6 +446,9 @@ def _read_unit(sentence: str, number: _Number, blocked: Spans) -> None:
         number.unit, number.end = FACTOR, end
         return
     after = _after(sentence, number.end)
+    if magnitude := _magnitude(sentence, number, after):
+        number.unit, (number.start, number.end) = "magnitude", magnitude
+        return
     window = max(0, number.start - LOOK_BEHIND)
     symbol = _symbol_before().search(sentence, window, number.start)
     if symbol and not number.spelled and not blocked.overlaps(symbol.start(), number.start):
@@ -519,6 +528,29 @@ OLDEST = 120
 _MILLS_AFTER = re.compile(r"\s+mills?\b(?![\w-])", re.I)
 _MILLAGE_BEFORE = re.compile(r"\bmillage(?:\s+rate)?\s+(?:of|is|was|at|to)\s+$", re.I)
 _TAXES = re.compile(r"\b(?:tax\w*|levy|levies|millage|property|assess\w*|valuation|voters?|referendum)\b", re.I)
+
+
+# "a magnitude 7.9", "an 8.4-magnitude earthquake", "9.4–9.6 on the moment magnitude scale", "a magnitude of 9.1": an
+# earthquake's size; the word is in the span when it touches the number
+_MAGNITUDE_AFTER = re.compile(r"(?:\s|-)magnitude\b(?!\s+(?:of|scale)\b)", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s+$", re.I)
+_MAGNITUDE_APART = re.compile(r"\bmagnitude\s+of\s+$|^\s+(?:on\s+the\s+)?(?:moment\s+magnitude|Richter)\b", re.I)
+STRONGEST_QUAKE = 10
+
+
+def _magnitude(sentence: str, number: _Number, after: str) -> tuple[int, int] | None:
+    """The span of a number that is an earthquake's magnitude, or None."""
+    if number.spelled or not 0 < number.value < STRONGEST_QUAKE or not (
+            "agnitude" in sentence or "Richter" in sentence):  # "Magnitude" too
+        return None
+    if m := _MAGNITUDE_AFTER.match(after):
+        return number.start, number.end + m.end()
+    before = _before(sentence, number.start)
+    if m := _MAGNITUDE_BEFORE.search(before):
+        return number.start - len(before) + m.start(), number.end
+    if _MAGNITUDE_APART.search(before) or _MAGNITUDE_APART.match(after):
+        return number.start, number.end
+    return None
 
 
 def _bare_unit(sentence: str, number: _Number) -> str:
