@@ -1518,7 +1518,11 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
     ctx = _Context(claim, pub, rules, pack, vocabulary)
     readings = sorted(_readings(ctx, vocabulary), key=lambda r: r.fit, reverse=True)
     frame = claim.frame
-    if frame.foreign_measure and not any(_named_in_clause(ctx, w) for w in vocabulary.measures):
+    # a measure no table has, named before the figure ("the rape rate was 46.4"), is the figure's whatever the clause
+    # names after it ("per 100,000 residents"); one named after it ("spent 2% on health") unless the clause names one
+    lead = _lead(ctx)
+    named = lead if frame.foreign_measure and frame.foreign_measure in lead else frame.clause
+    if frame.foreign_measure and not any(_found(w.names, named) for w in vocabulary.measures):
         return Verdict("unverifiable", None, (), f"No table measures {frame.foreign_measure}; the claim needs a "
                                                  "source of its own.", entity=frame.entity_text or None,
                        measure=frame.foreign_measure)

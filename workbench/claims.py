@@ -44,6 +44,16 @@ _PARTITIVE_TOTAL = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|al
 _ONE_SIDED = {"more_than": "above", "at_least": "at_or_above", "less_than": "below", "at_most": "at_or_below"}
 _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
             "6th": 6}
+# words before a measure's head that say which figure of it, not another kind ("the annual rate", "its overall
+# rate"): articles, possessives, adjectives of time, place, size or rank, and a change ("growth rates of 1%")
+_GENERIC_KINDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "annual", "average",
+                  "overall", "national", "current", "new", "record", "same", "official", "total", "highest", "lowest",
+                  "high", "low", "monthly", "quarterly", "yearly", "latest", "previous", "nationwide", "statewide",
+                  "combined", "adjusted", "seasonally", "real", "nominal", "per", "of", "and", "or", "in", "to",
+                  "on", "at", "by", "for", "with", "as", "was", "is", "were", "are", "be", "been", "had", "has",
+                  "growth", "change"}
+_HEAD_TO_FIGURE = re.compile(r"\s*(?:(?:was|is|were|are|of|at|stood|reached|hit|rose|fell|to|remained|has|had|been|"
+                             r"just|only|about|around|nearly|almost|some)\s+){0,3}$", re.I)
 _ORDINAL_HYPHEN = re.compile(r"\b(" + "|".join(_ORDINAL) + r")-", re.I)
 _ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
 NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
@@ -494,6 +504,9 @@ class _SentenceReader:
         named = re.search(r"\bthe\s+((?:[\w’'-]+\s+){1,3})of\s*$", self.before(mention, 40))
         if named and not _has(self.words.measure_word, named.group(1)) and not _has(self.words.cutoff, named.group(1)):
             return named.group(1).strip()  # "the replacement level of 2.1"
+        named = self._other_kind(self.text[lo:self.at(mention)[0]])
+        if named:
+            return named  # "Texas's rape rate was 46.4": a rate, but of what no table measures
         if not _has(self.words.object_verbs, clause) or not self.words.object_prepositions:
             return ""
         prepositions = "|".join(re.escape(p) for p in self.words.object_prepositions)
@@ -508,6 +521,23 @@ class _SentenceReader:
                         named):
                 continue
             return named
+        return ""
+
+    def _other_kind(self, lead: str) -> str:
+        """A kind of a measure's head word ("rape rate", "health spending") named up to the figure, that no
+        measure's words hold: what the figure measures, which no table has."""
+        if self.words.heads is None or not _has(self.words.heads, lead):
+            return ""
+        for head in self.words.heads.finditer(lead):
+            if not _HEAD_TO_FIGURE.match(lead, head.end()):
+                continue  # the head must name the figure itself: "the rape rate was 46.4", "a rape rate of 46.4"
+            words = re.findall(r"[\w’'-]+", lead[:head.start()])[-2:]
+            phrase = " ".join([*words, head.group(0)])
+            if not words or _has(self.words.measure_word, phrase) or words[-1].lower() in _GENERIC_KINDS or (
+                    words[-1][:1].isupper() or words[-1][-2:] in ("'s", "’s")) or _has(self.words.rise, words[-1]) or (
+                    _has(self.words.fall, words[-1])):
+                continue  # "growth rates of 1 percent": a change of a measure, not another measure
+            return f"{words[-1]} {head.group(0)}"
         return ""
 
     def frame(self, mention: Mention) -> Frame:

@@ -54,6 +54,7 @@ class Vocabulary:
     differences: re.Pattern[str] | None
     now: re.Pattern[str] | None
     share_bases: re.Pattern[str] | None  # what the tables' shares are of ("output" of "of output"), and last words
+    heads: re.Pattern[str] | None  # the last word of a measure's many-word names ("rate" of "murder rate")
     first_time: re.Pattern[str] | None
 
     def words_of(self, measure: Measure) -> MeasureWords | None:
@@ -105,7 +106,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         object_prepositions=rules.word_list("measure_objects", "prepositions"),
         denominators=per,
         differences=listed("comparisons", "differences"), now=listed("periods", "now"),
-        share_bases=words_pattern(_share_bases(pack)), first_time=listed("ranks", "first_time"))
+        share_bases=words_pattern(_share_bases(pack)), first_time=listed("ranks", "first_time"),
+        heads=words_pattern([w.split()[-1] for m in pack.measures for w in m.words if len(w.split()) > 1]))
 
 
 def _share_bases(pack: ReferencePack) -> list[str]:
