@@ -2117,17 +2117,25 @@ def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
     return None
 
 
+_SET_IN = re.compile(r"(?:\s+[\w\u2019'-]+){0,6}?\s+in\s+$")  # "... agreed to in", "... they made in", up to the date
+_SETTING = re.compile(r"\b(?:agreed|agree|set|made|adopted|signed|committed|pledged|vowed|endorsed|reaffirmed|"
+                      r"struck|approved)\b", re.I)  # not "met the target in 2024": the year it was met
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|a|an)|['\u2019]s)(?:\s+[a-z]+)?\s+$", re.I)
 
 
 def _names_target(claim: Claim, vocabulary: Vocabulary) -> bool:
-    """"the 2014 pledge", "the new 2035 deadline": the date opens a target's name (not "since 2006 agreed to")."""
+    """"the 2014 pledge", "the new 2035 deadline": the date opens a target's name (not "since 2006 agreed to");
+    "the target that all members agreed to in 2014", "a commitment they made in 2014": it says when one was set."""
     at = claim.mention.start - claim.sentence.start
-    if not _DETERMINER_BEFORE.search(claim.sentence.text[max(0, at - 20):at]):
+    lead = claim.sentence.text[max(0, at - 50):at]
+    targets = [w.names for w in vocabulary.measures if w.measure.kind == "target" and w.names is not None]
+    if _SET_IN.search(lead) and not names_deadline(lead):
+        return any(_SET_IN.match(lead, hit.end()) and _SETTING.search(lead, hit.start())
+                   for names in targets for hit in names.finditer(lead))
+    if not _DETERMINER_BEFORE.search(lead[-20:]):
         return False
     after = " ".join(claim.sentence.text[claim.mention.end - claim.sentence.start:].split()[:1])
-    return any(w.measure.kind == "target" and w.names is not None and w.names.match(after)
-               for w in vocabulary.measures)
+    return any(names.match(after) for names in targets)
 
 
 def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Vocabulary) -> Verdict | None:
