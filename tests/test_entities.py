@@ -58,3 +58,13 @@ def test_a_tables_own_names_are_read_in_lower_case_but_a_country_keeps_its_capit
         "The turkey was roasted; Nato said nothing.") for s in index.find(text)]
     assert found == [(("Manufacturing",), "manufacturing"),
                      (("Education and health services",), "education and health services")]
+
+
+def test_a_total_whose_name_holds_a_country_is_not_that_country():
+    index = EntityIndex(["Peru", "Andes and Peru"], aliases=[("Andean members and Peru", "Andes and Peru")],
+                        totals=["Andes and Peru"])
+    text = "Andean members and Peru grew, Peru fastest; the Andes and Peru total rose."
+    assert [(s.names, text[s.start:s.end]) for s in index.find(text)] == [
+        (("Andes and Peru",), "Andean members and Peru"), (("Peru",), "Peru"), (("Andes and Peru",), "Andes and Peru")]
+    # without `totals` the country list reads the total as Peru too (how "Europe and Canada" became Canada)
+    assert ("Andes and Peru", "Peru") in {s.names for s in EntityIndex(["Peru", "Andes and Peru"]).find(text)}

@@ -200,7 +200,8 @@ def _by_vintage(table: ReferenceTable, rows: list[dict], pub: date) -> tuple[lis
     for row in rows:
         groups.setdefault(table.published(row) or date.min, []).append(row)
     out = sorted(groups)
-    return [groups[d] for d in out if d <= pub], [groups[d] for d in out if d > pub]
+    later = table.description is None or table.description.later
+    return [groups[d] for d in out if d <= pub], [groups[d] for d in out if d > pub and later]
 
 
 def _decide(results: list[str]) -> str:
@@ -430,6 +431,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
             f"{said} was not over when the draft was published and no {measure.label} figure for it was out yet."),
             **base)
     before, after = _by_vintage(table, at_period, ctx.pub)
+    if not before and not after:
+        return Verdict("unverifiable", evidence=(), period=key, explanation=(
+            f"No {measure.label} figure for {entity} in {said} was out by the draft's date."), **base)
     unit = measure.unit
     if before:
         claimed = _signed(ctx)
@@ -1057,10 +1061,13 @@ def _change_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     guessed = start is None and not yearly and measure.period != "year"  # a quarter's change: on what base?
     start = start or (_year_before(key) if yearly else _previous(key))
 
-    first, last = (_latest_row(table, [r for r in rows if r["period"] == p], ctx.pub) for p in (start, key))
+    # a percentage change only from figures out by the draft's date: a later edition's may rest on other prices
+    first, last = (_latest_row(table, [r for r in rows if r["period"] == p], ctx.pub, published_only=relative)
+                   for p in (start, key))
     if first is None or last is None:
         return Verdict("unverifiable", evidence=(), explanation=(
-            f"No {measure.label} figures for {entity} in both {_said(start)} and {_said(key)}."), **base)
+            f"No {measure.label} figures for {entity} in both {_said(start)} and {_said(key)}"
+            f"{' out by the draft' if relative else ''}."), **base)
     a, b = float(first["value"]), float(last["value"])
     if m.unit == "factor":  # "doubled", "tripled": the later figure as a multiple of the earlier one
         change = b / a if a else float("inf")
@@ -1350,8 +1357,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, False),
                                          measure, "change"))
             if m.unit in ("percent", "fraction") and measure.unit != "percent" and (
-                    measure.holds != "until_changed"):  # "rose 12%", "fell by half" (not of a member count); of a
-                # share it is too loose to read
+                    measure.holds != "until_changed" and measure.prices != "current"):  # "rose 12%", "fell by
+                # half" (not of a member count, nor of money at current prices); of a share it is too loose to read
                 readings.append(_reading(fit + entity_fit, _change_reading(ctx, table, measure, entity, True),
                                          measure, "relative change"))
             continue

@@ -162,12 +162,15 @@ def _joins_two_names(text: str) -> bool:
 
 class EntityIndex:
     """Finds the entities of a set of tables in text: their own names, their aliases, and any spelling of a
-    country that the country list knows."""
+    country that the country list knows. `totals` (entities that sum others) are no country, whatever country
+    their name holds ("X and Canada" is not Canada): they are found by their own name and aliases only."""
 
-    def __init__(self, names: Iterable[str], aliases: Iterable[tuple[str, str]] = ()):
+    def __init__(self, names: Iterable[str], aliases: Iterable[tuple[str, str]] = (),
+                 totals: Iterable[str] = ()):
         self.names = frozenset(names)
+        self._totals = frozenset(totals)
         self._by_code: dict[str, list[str]] = {}
-        for name in sorted(self.names):
+        for name in sorted(self.names - self._totals):
             code = country_code(name)
             if code:
                 self._by_code.setdefault(code, []).append(name)
@@ -190,7 +193,7 @@ class EntityIndex:
 
     def _table_names(self, name: str) -> tuple[str, ...]:
         """The table entities a name stands for: itself, or the tables' spellings of the same country."""
-        code = country_code(name)
+        code = country_code(name) if name not in self._totals else None
         same = tuple(self._by_code.get(code, ())) if code else ()
         return tuple(dict.fromkeys(((name,) if name in self.names else ()) + same))
 

@@ -29,6 +29,7 @@ MAX_ROWS = 200_000  # reference tables are curated facts; a table this large is 
 LONG_SHAPE = ("entity", "metric", "period", "value")
 PERIODS = ("year", "quarter", "month")
 KINDS = ("level", "target", "stated_count")
+PRICES = ("current", "constant")  # money at each year's prices, or at one year's (its changes are real-terms)
 SIDES = ("above", "at_or_above", "below", "at_or_below")
 
 
@@ -52,6 +53,7 @@ class Measure:
     holds: str = ""  # "until_changed": a figure stands from its date until the next one (a member count)
     target_for: str = ""  # the level measure this target is a cut-off for ("met the target" with no figure)
     counts: CountOf | None = None  # for a stated count: what it counts, as the checker would derive it
+    prices: str = ""  # money: "current" (a percentage change of it mixes in inflation: none is read) or "constant"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class Description:
     vintage_date: str | None = None  # column giving the day (or month) the row's figure was published
     complete: str | None = None  # column saying whether the row's edition covers every entity that period
     stale_after_years: int | None = None  # how far behind a draft its latest figure may be and still speak for now
+    later: bool = True  # whether a draft may be checked against an edition out after it (false where an edition
+    # restates the past on a basis no draft before it could cite)
 
 
 @lru_cache(maxsize=256)
@@ -294,6 +298,8 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
         if column is not None and column not in columns:
             raise DescriptionError(f"{path}, column '{column}': the description names it as the vintage {key}, "
                                    "but the table has no such column")
+    if not isinstance(vintage.get("later", True), bool):
+        raise DescriptionError(f"{where}: 'vintage.later' must be true or false")
     entities = checking.get("entities") or {}
     if not isinstance(entities, dict):
         raise DescriptionError(f"{where}: 'entities' must be an object (singular, plural, words)")
@@ -317,10 +323,13 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
         holds = item.get("holds", "")
         if holds not in ("", "until_changed"):
             raise DescriptionError(f"{at}: 'holds' is {holds!r}; the only choice is until_changed")
+        prices = item.get("prices", "")
+        if prices not in ("", *PRICES):
+            raise DescriptionError(f"{at}: 'prices' is {prices!r}; use one of {', '.join(PRICES)}")
         measures[metric] = Measure(name, metric, item["label"].strip(), item["unit"].strip(),
                                    _words(item.get("words"), f"{at}: 'words'"),
                                    _words(item.get("context_words") or [], f"{at}: 'context_words'"), period, kind,
-                                   holds, str(item.get("target_for") or ""), _count_of(item, kind, at))
+                                   holds, str(item.get("target_for") or ""), _count_of(item, kind, at), prices)
         over = measures[metric].counts.over if measures[metric].counts else ""
         if over and over not in columns:
             raise DescriptionError(f"{path}, column '{over}': the description counts over it, but the table has no "
@@ -333,7 +342,7 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
                            f"{where}: 'entities.words'"),
         aggregates=frozenset(aggregates), whole=_whole(checking, aggregates, where), measures=measures,
         vintage=vintage.get("label"), vintage_date=vintage.get("date"), complete=vintage.get("complete"),
-        stale_after_years=_whole_years(checking.get("stale_after_years"), where))
+        stale_after_years=_whole_years(checking.get("stale_after_years"), where), later=vintage.get("later", True))
 
 
 def _whole(checking: dict, aggregates: tuple[str, ...], where: str) -> str | None:

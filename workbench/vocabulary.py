@@ -94,7 +94,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         return words_pattern(rules.word_list(section, key))
 
     return Vocabulary(
-        entities=EntityIndex(pack.entity_names, rules.aliases), measures=measures,
+        entities=EntityIndex(pack.entity_names, rules.aliases, totals=[
+            a for t in pack.tables.values() if t.description for a in t.description.aggregates]), measures=measures,
         measure_word=words_pattern(every_word), group=words_pattern(groups + list(_vague_subjects())),
         cutoff=words_pattern(rules.cutoffs), below=listed("comparisons", "below"),
         above=listed("comparisons", "above"), at_or_above=listed("comparisons", "at_or_above"),
