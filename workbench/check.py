@@ -627,7 +627,9 @@ def _target_reading(ctx: _Context, table: ReferenceTable, measure: Measure, enti
     # a figure no target has, with no deadline of its own to contradict, is a mark of its own (a demand, a
     # proposal, a national aim) that no table holds; a known figure by another deadline is left for review
     other_deadline = any(holds(m, float(r["value"]), ctx.rules) for r in rows)
-    verdict = "contradicted" if same_year and owned else "needs_review" if other_deadline else "unverifiable"
+    # the deadline must be the figure's own: "4 percent ..., up from the current target of 2 percent by 2024"
+    own_year = same_year and owned and frame.period_from == "clause"
+    verdict = "contradicted" if own_year else "needs_review" if other_deadline else "unverifiable"
     later = [r for r in table.series.get((measure.metric, entity), []) if (table.published(r) or date.min) > ctx.pub
              and holds(m, float(r["value"]), ctx.rules)]
     return Verdict(verdict, evidence=(), period=year, explanation=(
