@@ -117,6 +117,15 @@ def holds(mention: Mention, reference: float, rules: RuleSet, value: float | Non
     }.get(mention.approx or "", lambda: abs(reference - value) < tolerance - eps)()
 
 
+def _on_edge(mention: Mention, reference: float, rules: RuleSet, value: float | None = None) -> bool:
+    """"1.4%" against a table's 1.45: the table's own figure is rounded, so which side of the edge it lies is
+    unknown."""
+    value = mention.value if value is None else value
+    if value is None or mention.value_max is not None or mention.approx not in (None, "about"):
+        return False
+    return abs(abs(reference - value) - tolerance_for(mention, rules)) < 1e-9
+
+
 def _fmt(number: float) -> str:
     if float(number).is_integer():
         return f"{int(number):,}"
@@ -457,6 +466,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         elif verdict == "contradicted" and _now_read_earlier(ctx, why):
             verdict, text = "needs_review", text + (f" The claim speaks of now; {_said(key)} is the latest "
                                                     f"{measure.period} out by the draft's date.")
+        elif verdict == "contradicted" and _on_edge(m, float(latest["value"]), ctx.rules, claimed):
+            verdict, text = "needs_review", text + (" The table's figure sits on the edge of the claim's rounding; "
+                                                    "unrounded, it may bear the claim out.")
         changed: list[dict] = []  # each revision once: "Revised to 2.17% in August 2025", not again in 2026
         for g in after:
             if float(g[0]["value"]) != float((changed[-1] if changed else latest)["value"]):
@@ -2213,6 +2225,21 @@ def _target_of(pack: ReferencePack, verdict: Verdict | None) -> tuple[ReferenceT
     return read if read is not None and read[1].kind == "target" else None
 
 
+_POSSESSIVE = re.compile(r"\b([\w.-]+)['\u2019]s\s+((?:[\w-]+\s+)?)")
+
+
+def _owned_by_other(lead: str, entity: str, vocabulary: Vocabulary) -> bool:
+    """"the government's plan to maintain a 2% benchmark until 2033": a pledge's word (any table's) owned by
+    someone other than the target's body, whose deadline it may be."""
+    pledges = [w.names for w in vocabulary.measures if w.measure.kind == "target" and w.names is not None]
+    for owner in _POSSESSIVE.finditer(lead):
+        if any(p.match(lead, at) for p in pledges for at in (owner.start(2), owner.end())) and not _found(
+                vocabulary.group, owner.group(1)) and (
+                not any(entity in found for found in _entities_named(vocabulary, owner.group(0)))):
+            return True
+    return False
+
+
 def _pledges_holding(figure_claim: Claim, verdict: Verdict, target: tuple[ReferenceTable, Measure], pub: date,
                      rules: RuleSet) -> list[dict]:
     """The pledges set by the draft's date whose figure the pledged figure states."""
@@ -2287,7 +2314,8 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
     # not Peru's own "by 2030", nor a speaker's ("'Our purpose is to reach 2% by 2030'")
     if not owned and (pledged := _pledged_year(claim, pub, pack, vocabulary)) is not None:
         return pledged
-    certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause"
+    certain = frame.deadline and owned and claim.mention.granularity == "year" and frame.period_from == "clause" and (
+        not _owned_by_other(lead, verdict.entity or "", vocabulary))
     said = "was set on " + ", ".join(_day_text(d) for d in (table.published(r) for r in rows) if d) if set_when else (
         f"is due by {known}")
     return Verdict("contradicted" if certain and not set_when else "needs_review",
