@@ -3,6 +3,7 @@ verdict, and wrong "supported". Shared by the tests and benchmarks/check_accurac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -99,9 +100,8 @@ def score_entries(entries: list[dict], pack: ReferencePack, rules: RuleSet, scor
 
 
 def _nth(text: str, part: str, occurrence: int) -> int:
-    at = -1
-    for _ in range(occurrence):
-        at = text.find(part, at + 1)
-        if at < 0:
-            return -1
-    return at
+    """Where the labelled words occur the n-th time as words of their own: "14" is not the end of "2014"."""
+    edge_before = r"(?<!\w)" if part[:1].isalnum() else ""
+    edge_after = r"(?!\w)" if part[-1:].isalnum() else ""
+    found = list(re.finditer(edge_before + re.escape(part) + edge_after, text))
+    return found[occurrence - 1].start() if 0 < occurrence <= len(found) else -1
