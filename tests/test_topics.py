@@ -22,11 +22,12 @@ TOPICS = Path(__file__).parent / "topics"
 # tx_housing: its first run (tests/topics/tx_housing/MEASURED.md), 72.5% right with two wrong "supported"; 73.8% now
 # gapminder 0.91 -> 0.90: "not as long as people in 41 other countries" (labelled needs_review) is now unverifiable,
 # as a count the size of no body is (a rule that moved every held-out real-news set up by 0.5 to 1.7 points)
-# us_crime: its first run (tests/topics/us_crime/MEASURED.md), 61.5% right with three wrong "supported"
-FLOORS = {"world_fertility": 0.93, "us_macro": 0.81, "gapminder": 0.90, "us_states": 0.90, "us_jobs": 0.74,
-          "tx_housing": 0.73, "us_crime": 0.61}
+# us_crime: its first run (tests/topics/us_crime/MEASURED.md), 61.5% right with three wrong "supported"; 87.6% now
+# (a rate's denominator is context, trailing zeros are rounding, a rate no table has is unverifiable)
+FLOORS = {"world_fertility": 0.93, "us_macro": 0.84, "gapminder": 0.90, "us_states": 0.91, "us_jobs": 0.75,
+          "tx_housing": 0.75, "us_crime": 0.87}
 # wrong "supported" a topic may have: one, unless its first run had more (a rise above this is a regression)
-FALSE_SUPPORTED = {"tx_housing": 2, "us_crime": 3}
+FALSE_SUPPORTED = {"us_crime": 3}
 
 
 def add_topic(reference: Path, topic: str) -> None:
