@@ -86,7 +86,7 @@ class Reading:
 
 def tolerance_for(mention: Mention, rules: RuleSet) -> float:
     """Half a unit of the claim's last stated digit, in the claim's own scale, widened by approx words. A whole
-    number's trailing zeros are rounding past its second digit ("about 420", "2,900 crimes"), not stated digits."""
+    number's trailing zeros are rounding past its second digit ("about 420", "2,900 cases"), not stated digits."""
     core = re.search(r"\d[\d,]*(?:\.(\d+))?", mention.text)
     if core is None or mention.value is None:
         base = 0.5
@@ -256,7 +256,7 @@ def _publisher(table: ReferenceTable) -> str:
 
 
 def _given_by(table: ReferenceTable, row: dict) -> str:
-    """Who gave a row's figure: its vintage ("Wales Summit pledge", "the Secretary General"), else the publisher."""
+    """Who gave a row's figure: its vintage ("the Lima accord", "the Secretary General"), else the publisher."""
     return str(row.get(table.description.vintage or "") or "" if table.description else "") or _publisher(table)
 
 
@@ -973,7 +973,7 @@ def _place_text(ctx: _Context, table: ReferenceTable, measure: Measure, entity: 
 
 
 def _ordinal_rank_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:
-    """"New York had the second-highest robbery rate in 1993": the place alone is the claim, in the period the
+    """"Lima had the second-highest fare in 1993": the place alone is the claim, in the period the
     entity's figure would be read at."""
     value = _value_reading(ctx, table, measure, entity)
     if value.period is None or value.verdict == "unverifiable":
@@ -1251,7 +1251,7 @@ def _beside_figure(claim: Claim) -> str:
 
 
 def _pledged_before(ctx: _Context, words: MeasureWords) -> bool:
-    """"demanded allies reach their commitment to increase spending to two percent", "far from the pledged 2%": a
+    """"demanded members reach their commitment to raise spending to two percent", "far from the pledged 2%": a
     target's word leads up to the figure and no one is named on the way, so it is the body's target, whoever the
     clause names further back (not "Germany's goal of spending 3.5%")."""
     left = _stretch_before(ctx.claim)
@@ -1314,7 +1314,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     target_near = _targets_near(ctx, vocabulary)
     after = _text_after(ctx)
     per, gap = _divided_by(ctx, after), _difference(ctx, after)  # the same for every measure: read once
-    # "70 percent of the alliance's total spending": a share of something no table's shares are of
+    # "70 percent of the union's total spending": a share of something no table's shares are of
     foreign_share = m.unit == "percent" and not _base_named(vocabulary, _share_of(ctx, after))
     for words in vocabulary.measures:
         measure = words.measure
@@ -1539,7 +1539,7 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
     ctx = _Context(claim, pub, rules, pack, vocabulary)
     readings = sorted(_readings(ctx, vocabulary), key=lambda r: r.fit, reverse=True)
     frame = claim.frame
-    # a measure no table has, named before the figure ("the rape rate was 46.4"), is the figure's whatever the clause
+    # a measure no table has, named before the figure ("the tax rate was 46.4"), is the figure's whatever the clause
     # names after it ("per 100,000 residents"); one named after it ("spent 2% on health") unless the clause names one
     lead = _lead(ctx)
     named = lead if frame.foreign_measure and frame.foreign_measure in lead else frame.clause
@@ -1609,7 +1609,7 @@ def _unnamed(ctx: _Context, read: tuple[ReferenceTable, Measure] | None) -> str:
     if words is None or _found(words.names, ctx.claim.sentence.text):
         return ""
     if _found(words.names, ctx.claim.context) and ctx.frame.aggregate == "value":
-        return ""  # "when it was 8.5 percent", after a sentence on Texas's annual rate
+        return ""  # "when it was 8.5 percent", after a sentence on Ohio's annual rate
     if _found(words.names, ctx.claim.context):  # "the figure breaks down as 3.5 percent": a change of what?
         return f"the {read[1].label} was read as changing from the story around the sentence, which does not name it"
     return f"the draft does not name the {read[1].label} in so many words"
@@ -2250,7 +2250,7 @@ def _pledges_holding(figure_claim: Claim, verdict: Verdict, target: tuple[Refere
 
 def _time_to_deadline(claim: Claim, group: list[Claim], verdicts: dict[int, Verdict], pub: date,
                       pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict | None:
-    """"agreed in 2014 to move toward the 2 percent guideline within a decade", "2% of GDP within two years": a
+    """"agreed in 2014 to move toward the 2 percent guideline within a decade", "2% of output within two years": a
     length of years ahead of a pledged figure is the time to the pledge's deadline, counted from the year the
     sentence says it was set or from the draft. Never red: the length may count from some other day."""
     m, text = claim.mention, claim.sentence.text
@@ -2368,7 +2368,7 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
     return checked
 
 
-# "11.8 per 100,000 residents", "8,800 crimes for every 100,000 people": the number a rate is counted over
+# "11.8 per 100,000 residents", "8,800 cases for every 100,000 people": the number a rate is counted over
 _RATE_BASE = re.compile(r"\b(?:per|for\s+(?:each|every)|out\s+of\s+every|in\s+every)\s+$", re.I)
 
 

@@ -172,7 +172,7 @@ def _counted(text_after: str, nouns: re.Pattern[str] | None) -> re.Match[str] | 
         head = nouns.match(window, found.end() + 1) if window[found.end():found.end() + 1] == " " else None
         if re.match(r"\s[\w-]+['’]", window[found.end():]):
             return None  # "3.5% of each member state's output": the owner again
-        return head or found  # "seven alliance members": members are counted, "alliance" only says whose
+        return head or found  # "seven union members": members are counted, "union" only says whose
     return None
 
 
@@ -506,7 +506,7 @@ class _SentenceReader:
             return named.group(1).strip()  # "the replacement level of 2.1"
         named = self._other_kind(self.text[lo:self.at(mention)[0]])
         if named:
-            return named  # "Texas's rape rate was 46.4": a rate, but of what no table measures
+            return named  # "Ohio's tax rate was 46.4": a rate, but of what no table measures
         if not _has(self.words.object_verbs, clause) or not self.words.object_prepositions:
             return ""
         prepositions = "|".join(re.escape(p) for p in self.words.object_prepositions)
@@ -524,13 +524,13 @@ class _SentenceReader:
         return ""
 
     def _other_kind(self, lead: str) -> str:
-        """A kind of a measure's head word ("rape rate", "health spending") named up to the figure, that no
+        """A kind of a measure's head word ("tax rate", "health spending") named up to the figure, that no
         measure's words hold: what the figure measures, which no table has."""
         if self.words.heads is None or not _has(self.words.heads, lead):
             return ""
         for head in self.words.heads.finditer(lead):
             if not _HEAD_TO_FIGURE.match(lead, head.end()):
-                continue  # the head must name the figure itself: "the rape rate was 46.4", "a rape rate of 46.4"
+                continue  # the head must name the figure itself: "the tax rate was 46.4", "a tax rate of 46.4"
             words = re.findall(r"[\w’'-]+", lead[:head.start()])[-2:]
             phrase = " ".join([*words, head.group(0)])
             if not words or _has(self.words.measure_word, phrase) or words[-1].lower() in _GENERIC_KINDS or (
