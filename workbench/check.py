@@ -1276,10 +1276,6 @@ def _sibling_named_near(ctx: _Context, words: MeasureWords, near: str) -> bool:
                and _found(other.names, near) for other in ctx.vocabulary.measures)
 
 
-def _named_in_clause(ctx: _Context, words: MeasureWords) -> bool:
-    return words.names is not None and words.names.search(ctx.frame.clause) is not None
-
-
 def _entity_fit(frame: Frame) -> float:
     return {"clause": 2.0, "sentence": 1.5, "document": 1.0}.get(frame.entity_from, 0.0)
 
@@ -1541,7 +1537,7 @@ def check_quantity(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet,
     frame = claim.frame
     # a measure no table has, named before the figure ("the tax rate was 46.4"), is the figure's whatever the clause
     # names after it ("per 100,000 residents"); one named after it ("spent 2% on health") unless the clause names one
-    lead = _lead(ctx)
+    lead = _lead(ctx) if frame.foreign_measure else ""
     named = lead if frame.foreign_measure and frame.foreign_measure in lead else frame.clause
     if frame.foreign_measure and not any(_found(w.names, named) for w in vocabulary.measures):
         return Verdict("unverifiable", None, (), f"No table measures {frame.foreign_measure}; the claim needs a "
@@ -2144,12 +2140,17 @@ _SETTING = re.compile(r"\b(?:agreed|agree|set|made|adopted|signed|committed|pled
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|a|an)|['\u2019]s)(?:\s+[a-z]+)?\s+$", re.I)
 
 
+def _target_words(vocabulary: Vocabulary) -> list[re.Pattern[str]]:
+    """The words of every target measure (any table's): what names a pledge."""
+    return [w.names for w in vocabulary.measures if w.measure.kind == "target" and w.names is not None]
+
+
 def _names_target(claim: Claim, vocabulary: Vocabulary) -> bool:
     """"the 2014 pledge", "the new 2035 deadline": the date opens a target's name (not "since 2006 agreed to");
     "the target that all members agreed to in 2014", "a commitment they made in 2014": it says when one was set."""
     at = claim.mention.start - claim.sentence.start
     lead = claim.sentence.text[max(0, at - 50):at]
-    targets = [w.names for w in vocabulary.measures if w.measure.kind == "target" and w.names is not None]
+    targets = _target_words(vocabulary)
     if _SET_IN.search(lead) and not names_deadline(lead):
         return any(_SET_IN.match(lead, hit.end()) and _SETTING.search(lead, hit.start())
                    for names in targets for hit in names.finditer(lead))
@@ -2231,7 +2232,7 @@ _POSSESSIVE = re.compile(r"\b([\w.-]+)['\u2019]s\s+((?:[\w-]+\s+)?)")
 def _owned_by_other(lead: str, entity: str, vocabulary: Vocabulary) -> bool:
     """"the government's plan to maintain a 2% benchmark until 2033": a pledge's word (any table's) owned by
     someone other than the target's body, whose deadline it may be."""
-    pledges = [w.names for w in vocabulary.measures if w.measure.kind == "target" and w.names is not None]
+    pledges = _target_words(vocabulary)
     for owner in _POSSESSIVE.finditer(lead):
         if any(p.match(lead, at) for p in pledges for at in (owner.start(2), owner.end())) and not _found(
                 vocabulary.group, owner.group(1)) and (
@@ -2337,22 +2338,21 @@ def check_claims(claims: list[Claim], pub: date, pack: ReferencePack, rules: Rul
         group = claims[index:end]
         verdicts: dict[int, Verdict] = {}
         for i, claim in enumerate(group):
-            if claim.mention.kind == "quantity":
-                verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_age(
-                    c, pub, pack, rules) or check_quantity(
-                    c, pub, pack, rules, vocabulary))
+            if claim.mention.kind != "quantity":
+                continue
+            if claim.mention.unit == "count" and _RATE_BASE.search(_stretch_before(claim)):
+                rated = [c.mention.text for c in group[:i] if c.mention.kind == "quantity"][-1:]
+                verdicts[i] = Verdict(None, None, (), (f"The base of the rate '{rated[0]}'; checked with it." if rated
+                                                       else "The base of a rate, not a figure of its own."),
+                                      role="context")
+                continue  # never checked as a figure of its own
+            verdicts[i] = _safely(lambda c=claim: check_event_length(c, pub, pack, rules) or check_age(
+                c, pub, pack, rules) or check_quantity(c, pub, pack, rules, vocabulary))
         for i, claim in enumerate(group):
             if claim.mention.kind == "quantity" and verdicts[i].verdict == "unverifiable":
                 timed = _safely(lambda c=claim, g=group, v=verdicts: _time_to_deadline(
                     c, g, v, pub, pack, rules, vocabulary))
                 verdicts[i] = timed or verdicts[i]
-        for i, claim in enumerate(group):
-            if claim.mention.kind == "quantity" and claim.mention.unit == "count" and _RATE_BASE.search(
-                    _stretch_before(claim)):
-                rated = [c.mention.text for c in group[:i] if c.mention.kind == "quantity"][-1:]
-                verdicts[i] = Verdict(None, None, (), (f"The base of the rate '{rated[0]}'; checked with it." if rated
-                                                       else "The base of a rate, not a figure of its own."),
-                                      role="context")
         cut_by = _first_cut_by(group)
         for i, claim in enumerate(group):
             cutoff_of = cut_by.get(id(claim.mention))
