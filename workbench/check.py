@@ -11,9 +11,10 @@ Every word of an explanation that names a topic comes from the tables' descripti
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -1986,8 +1987,30 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
+    name = _opened_name(claim, vocabulary)
+    if name:
+        return Verdict(None, None, (), f"Part of the name '{name}', not a date of its own.", role="context")
     return (_pledged_year(claim, pub, pack, vocabulary) or _release_day(claim, pack)
             or _coinciding_event(claim, pack, rules, vocabulary) or Verdict("unverifiable", None, (), UNCOVERED))
+
+
+_TITLE_AFTER = re.compile(r"\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)")
+_CALENDAR_WORDS = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def _opened_name(claim: Claim, vocabulary: Vocabulary) -> str:
+    """"the secretary general's 2024 Annual Report": a year opening a title is part of its name, not a date
+    claimed ("the 2014 Wales pledge" names a target, read by _names_target); the name, or ""."""
+    m, text = claim.mention, claim.sentence.text
+    at = m.start - claim.sentence.start
+    if m.granularity != "year" or not _DETERMINER_BEFORE.search(text[max(0, at - 20):at]):
+        return ""
+    rest = text[m.end - claim.sentence.start:]
+    title = _TITLE_AFTER.match(rest)
+    if title is None or title.group(1).split()[0] in _CALENDAR_WORDS:
+        return ""
+    after = " ".join(rest[title.end():].split()[:1])
+    return "" if any(names.match(after) for names in _target_words(vocabulary)) else f"{m.text} {title.group(1)}"
 
 
 def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Verdict | None:
@@ -2067,6 +2090,15 @@ def _speaks_of(rule: Rule, row: dict, clause: str, named: set[str], story: str, 
         return said and (who or where or (gathering is not None and len(
             {w.lower() for w in gathering.findall(clause)}) >= 2))
     return said or ((who or where) and _signalled(rule, story))
+
+
+def _others_before(claim: Claim, entity: str, vocabulary: Vocabulary) -> list[str]:
+    """Who besides a target's body the figure's clause names before it ("France will meet a target to spend 2%"):
+    the clause is theirs, and so may be its dates."""
+    clause = claim.frame.clause or claim.sentence.text
+    at = clause.find(claim.mention.text)
+    return [names[0] for names in _entities_named(vocabulary, clause[:at if at >= 0 else len(clause)])
+            if entity not in names]
 
 
 def _other_named(claim: Claim, entity: str | None, vocabulary: Vocabulary) -> bool:
@@ -2160,21 +2192,24 @@ def _names_target(claim: Claim, vocabulary: Vocabulary) -> bool:
     return any(names.match(after) for names in targets)
 
 
-def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Vocabulary) -> Verdict | None:
+def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Vocabulary,
+                  entities: Sequence[str] = ()) -> Verdict | None:
     """"Canada expects to hit the target in 2032", "Lithuania and Latvia expect to do so in 2018": a year in a
     sentence that names a pledge and who pledged, with no figure, is checked against those entities' pledges set by
-    the draft's date: the pledge due that year bears it out (a year no pledge is due in may be anything else)."""
+    the draft's date: the pledge due that year bears it out (a year no pledge is due in may be anything else).
+    Given `entities`, only their pledges are asked."""
     m, text = claim.mention, claim.sentence.text
     if m.start_date is None or m.granularity != "year" or m.start_date.year != m.end_date.year:
         return None
     year = str(m.start_date.year)
     targets = [w for w in vocabulary.measures if w.measure.kind == "target" and _found(w.names, text)]
-    named = {name for names in _entities_named(vocabulary, text) for name in names} if targets else set()
+    named = set(entities) or ({name for names in _entities_named(vocabulary, text) for name in names} if targets
+                              else set())
     pledged = [(w.measure, pack.tables[w.measure.table], entity) for w in vocabulary.measures
                if w.measure.kind == "target" for entity in sorted(named)]
     # then the one body a target table is about, named or not ("reach the target by the new 2035 deadline")
-    deadline = names_deadline(text[:m.start - claim.sentence.start][-20:]) or (
-        _names_target(claim, vocabulary))  # "by 2035", "the 2035 deadline"
+    deadline = not entities and (names_deadline(text[:m.start - claim.sentence.start][-20:]) or (
+        _names_target(claim, vocabulary)))  # "by 2035", "the 2035 deadline"
     pledged += [(w.measure, pack.tables[w.measure.table], entity) for w in targets
                 for entity in _one_entity(pack.tables[w.measure.table], w.measure) if deadline]
     for measure, table, entity in pledged:
@@ -2300,14 +2335,22 @@ def _target_date(claim: Claim, figure_claim: Claim, verdict: Verdict, target: tu
         return Verdict("unverifiable", evidence=(), explanation=(
             f"{figure_claim.mention.text} is no {measure.label} in the reference data, so its year cannot be "
             "checked."), **base)
+    theirs = _others_before(figure_claim, verdict.entity or "", vocabulary)
     for row in rows:
         published = table.published(row)
         if (year == row["period"] and not set_when) or (published is not None and str(published.year) == year):
             pledge = f"{figure(float(row['value']), measure.unit)} {measure.label}"
             said = f"the deadline of the {pledge}" if year == row["period"] else f"the year the {pledge} was set"
-            return Verdict("supported", evidence=(_evidence(table, row, row["period"], str(published or "")),),
-                           explanation=f"{year} is {said}: {verdict.explanation}", period=row["period"],
-                           reference_value=float(row["value"]), **base)
+            evidence = (_evidence(table, row, row["period"], str(published or "")),)
+            if year == row["period"] and theirs:
+                # "Peru will meet the target in 2024": when Peru meets it is Peru's own plan; "Peru could reach
+                # the target by 2024" may still give the body's deadline
+                return _pledged_year(claim, pub, pack, vocabulary, theirs) or Verdict(
+                    "needs_review" if names_deadline(lead[-20:]) else "unverifiable", evidence=evidence, explanation=(
+                        f"{year} is {said}, but the clause speaks of {' and '.join(theirs)}, whose own plan it may "
+                        "be: the reference data holds none due then."), period=row["period"], **base)
+            return Verdict("supported", evidence=evidence, explanation=f"{year} is {said}: {verdict.explanation}",
+                           period=row["period"], reference_value=float(row["value"]), **base)
     known = ", ".join(f"{row['period']} (set {table.published(row) or '?'})" for row in rows)
     frame = figure_claim.frame
     owned = (not frame.entities or (verdict.entity or "") in frame.entities) and not _other_named(
