@@ -1719,6 +1719,7 @@ CONTEXT_EVENT = 600  # characters of the document before a sentence in which the
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
                          r"(?:\s+(?-i:[A-Z][\w.\u2019'-]*|of|the)){0,8}(?:\s+(?:on|this|last))?\s*$", re.I)
 _SHOWN_AFTER = re.compile(r"\s*(?:showed|shows|said|says|published|released|announced)\b", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")  # "next month's summit": the date of what follows
 _DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
@@ -1739,8 +1740,9 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
         return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
-    if first_match(_SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]):
-        return None  # "the State Department said on Wednesday": when it was said, not when the event was
+    if first_match(_SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]
+                   ) and not _POSSESSIVE_AFTER.match(after):
+        return None  # "the State Department said on Wednesday": when it was said (not "said last year's ...")
     if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
         return None
 
