@@ -1767,8 +1767,11 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         rows = [r for r in table if r.get("entity") and (str(r["entity"]) in named or _in_text(
             rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0))]
         found = judged(rows, True) if rows else None
-        if found is not None and found.verdict == "contradicted":  # a signing, a ratification: other steps' days
-            step = _signalled(rule, text, "step_words")  # "signed the final treaty document on March 20"
+        # a signing, a ratification: other steps' days ("signed the final treaty document on March 20"), which a
+        # month or a year holding the accession does not bear out
+        step = found is not None and _signalled(rule, text, "step_words")
+        if found is not None and (found.verdict == "contradicted" or (step and not (
+                found.verdict == "supported" and m.granularity == "day"))):
             found = replace(found, verdict="unverifiable" if step else "needs_review", explanation=found.explanation + (
                 " The sentence speaks of another step, whose day the reference data does not hold." if step else ""))
         return found
@@ -1778,14 +1781,16 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         named = list(_events_named(rule, text))
         # "applied to join after the February 2019 election": the event named nearest the date first
         named.sort(key=lambda pair: _distance(claim, pair[1], near))
+        first = None
         for item, words in named:
             if not tried or any(_in_text(w, near) for w in words):
                 tried = True  # past the first event named, only one named right beside the date may be its
                 rows = [r for r in table if r["event_id"] == item.get("event_id")]
                 found = judged(rows, all(re.search(w, clause, re.I) for w in words)) if rows else None
-                if found is not None:
-                    return found
-        return None
+                if found is not None and found.verdict == "supported":
+                    return found  # of two events named, the date is the one it is
+                first = first or found
+        return first
 
     # "leaders will meet in Vilnius on July 11-12": a gathering at an event's place is that event
     here = _signalled(rule, text) or (_signalled(rule, text, "gatherings") and bool(_events_placed(table, text)))
