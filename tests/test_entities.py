@@ -55,9 +55,16 @@ def test_a_tables_own_names_are_read_in_lower_case_but_a_country_keeps_its_capit
                         aliases=[("NATO", "NATO Total")])
     found = [(s.names, text[s.start:s.end]) for text in (
         "In December 2015, manufacturing employed 11.9 million workers, education and health services 22.3 million.",
-        "The turkey was roasted; Nato said nothing.") for s in index.find(text)]
+        "The turkey was roasted; NaTo said nothing.") for s in index.find(text)]
     assert found == [(("Manufacturing",), "manufacturing"),
                      (("Education and health services",), "education and health services")]
+
+
+def test_an_acronym_is_also_read_as_british_copy_writes_it():
+    index = EntityIndex(["Manufacturing", "NATO Total"], aliases=[("NATO", "NATO Total")])
+    text = "Nato and NATO met; NaTo and Manufacturing did not."
+    found = [text[s.start:s.end] for s in index.find(text)]
+    assert found == ["Nato", "NATO", "Manufacturing"]
 
 
 def test_a_total_whose_name_holds_a_country_is_not_that_country():

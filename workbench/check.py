@@ -403,8 +403,14 @@ def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
 
 
 def _planned(ctx: _Context) -> bool:
-    """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand."""
-    return _found(ctx.vocabulary.plans, _lead(ctx))
+    """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand; not
+    "urged the bloc's 32 members to ...", where the demand is made of a total, not for it."""
+    lead, plans = _lead(ctx), ctx.vocabulary.plans
+    if not _found(plans, lead):
+        return False
+    if ctx.frame.aggregate != "total":
+        return True
+    return re.search(r"\bto\b", lead[[*plans.finditer(lead)][-1].end():]) is not None
 
 
 def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entity: str) -> Verdict:

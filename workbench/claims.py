@@ -189,7 +189,8 @@ class _SentenceReader:
         self.mentions = mentions
         self.clauses = _clauses(self.text, mentions, self.offset)
         self._clause_at: dict[int, tuple[int, int]] = {}
-        self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)]
+        self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)
+                         and not self._one_of(e)]
         self.periods = [m for m in mentions if m.kind == "date" and m.granularity in PERIOD_GRANULARITIES]
         # the spans of figures written in words, the only ones _numbers_as_digits rewrites: found once, not for
         # each figure that asks
@@ -199,6 +200,15 @@ class _SentenceReader:
         self._bases = [p for p in self.periods if _BASE_BEFORE.search(self.before(p, 20))]
         self._lends: dict[int, bool] = {}
         self.partitive_totals = self._partitive_totals() if len(mentions) <= MAX_FRAMED else set()
+
+    def _one_of(self, span: EntitySpan) -> bool:
+        """"the X member spending the most", "a X ally", where X sums its members: one of them, not X's figure
+        ("the X member states" are all of them)."""
+        at = span.end + 1
+        one = self.words.one_of_group.match(self.text, at) if self.words.one_of_group else None
+        every = self.words.group.match(self.text, at) if self.words.group else None
+        return self.text[span.end:at] == " " and one is not None and not (every and every.end() > one.end()) and (
+            self.words.entities.sums_others(span.names))
 
     def _inside_mention(self, span: EntitySpan) -> bool:
         return any(m.start - self.offset <= span.start < m.end - self.offset for m in self.mentions)

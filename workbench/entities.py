@@ -160,6 +160,9 @@ def _joins_two_names(text: str) -> bool:
     return bool(tail) and country_code(head) is not None
 
 
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+
+
 class EntityIndex:
     """Finds the entities of a set of tables in text: their own names, their aliases, and any spelling of a
     country that the country list knows. `totals` (entities that sum others) are no country, whatever country
@@ -184,9 +187,11 @@ class EntityIndex:
         self._forms = {form: tuple(sorted(names)) for form, names in forms.items()}
         # a table's names other than countries are also read in lower case, as news copy writes them in running
         # text ("manufacturing employed 11.9 million"); a country keeps its capital ("Turkey", not "turkey")
+        # and an acronym also as British copy writes it ("Nato", "Opec")
         for form, names in list(self._forms.items()):
-            if form.lower() not in self._forms and country_code(form) is None:
-                self._forms[form.lower()] = names
+            if country_code(form) is None:
+                for variant in (form.lower(), form.capitalize() if _ACRONYM.fullmatch(form) else form):
+                    self._forms.setdefault(variant, names)
         ordered = sorted(self._forms, key=len, reverse=True)
         self._literal = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"
                                    ) if ordered else None
@@ -196,6 +201,10 @@ class EntityIndex:
         code = country_code(name) if name not in self._totals else None
         same = tuple(self._by_code.get(code, ())) if code else ()
         return tuple(dict.fromkeys(((name,) if name in self.names else ()) + same))
+
+    def sums_others(self, names: tuple[str, ...]) -> bool:
+        """Whether one of these entities is a total of others (NATO's "Total" row, a "World" row)."""
+        return any(name in self._totals for name in names)
 
     def find(self, text: str) -> list[EntitySpan]:
         """Entities named in `text`, in order, never overlapping (the longest name wins)."""

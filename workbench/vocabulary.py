@@ -37,6 +37,7 @@ class Vocabulary:
     measures: tuple[MeasureWords, ...]
     measure_word: re.Pattern[str] | None  # any word of any measure: what "on ..." may name
     group: re.Pattern[str] | None  # what the tables call their entities together ("members", "countries")
+    one_of_group: re.Pattern[str] | None  # one of them ("member", "country"): "the X member" is not X itself
     cutoff: re.Pattern[str] | None
     below: re.Pattern[str] | None
     above: re.Pattern[str] | None
@@ -83,6 +84,14 @@ def remember(pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Non
     _CACHE[(id(pack), id(rules))] = (pack, rules, vocabulary)
 
 
+def _singulars(nouns: list[str]) -> list[str]:
+    """Each plural noun in the singular ("allies" -> "ally"), by inflect's rules."""
+    import inflect  # quantulum3's own dependency, needed only when a vocabulary is built
+
+    engine = inflect.engine()
+    return [one for noun in nouns if (one := engine.singular_noun(noun))]
+
+
 def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
     groups = [w for t in pack.tables.values() if t.description for w in t.description.group_words]
     per = words_pattern(rules.word_list("measure_objects", "denominators"))
@@ -97,6 +106,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         entities=EntityIndex(pack.entity_names, rules.aliases, totals=[
             a for t in pack.tables.values() if t.description for a in t.description.aggregates]), measures=measures,
         measure_word=words_pattern(every_word), group=words_pattern(groups + list(_vague_subjects())),
+        one_of_group=words_pattern(_singulars(groups)),
         cutoff=words_pattern(rules.cutoffs), below=listed("comparisons", "below"),
         above=listed("comparisons", "above"), at_or_above=listed("comparisons", "at_or_above"),
         rank_high=listed("ranks", "high"), rank_low=listed("ranks", "low"),
