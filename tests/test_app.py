@@ -412,3 +412,26 @@ def test_a_new_table_is_validated_as_at_load_and_added_only_when_confirmed(app, 
     sources = app.dataframe[0].value  # the new table's page: its source, and where it was read
     assert sources.iloc[0].tolist() == ["https://stats.example/jobless", "a wire copy of the bulletin",
                                         "Statistics office bulletin", 3]
+
+
+def test_an_editor_jumps_from_the_checked_draft_to_its_flagged_claims(app, tmp_path):
+    from urllib.parse import parse_qsl
+
+    check(app, f"Only a handful of NATO members have met the current goal of 2% of GDP for defence. {POLAND}",
+          pub="2025-07-01")
+    name = app.session_state["shown"]
+    claims = [c for c in stored_claims(connect(tmp_path / "app.db"), document=name) if not c.aside]
+    flagged = [c for c in claims if c.auto_verdict in ("contradicted", "needs_review")]
+    assert flagged and len(flagged) < len(claims)  # the example has a flagged claim and a plain one
+    link = app.page_link[0].proto
+    assert link.label.startswith(f"Review the {len(flagged)} undecided flagged claims")
+    review_page(app, **dict(parse_qsl(link.query_string)))
+    assert app.sidebar.selectbox(key="f_document").value == name
+    assert any(c.value.startswith(f"Claim 1 of {len(flagged)} in this queue") for c in app.caption)
+    assert escape(flagged[0].record["text"]) + "</mark>" in card(app)
+
+    app.sidebar.text_input(key="reviewer").input("Ana").run()
+    for _ in flagged:
+        app.button(key="decide:auto").click().run()
+    app.switch_page("views/check.py").run()
+    assert app.page_link[0].proto.label == "Open this draft in the Review queue"  # nothing flagged left to decide

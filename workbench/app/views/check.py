@@ -5,6 +5,7 @@ from collections import Counter
 
 import streamlit as st
 
+from workbench.app.desk import Filters
 from workbench.app.render import VERDICT_LABELS, claims_table, highlighted_draft, legend
 from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, store
 from workbench.documents import UPLOAD_TYPES, DocumentError, read_upload
@@ -20,6 +21,7 @@ from workbench.store import (
 )
 
 TITLE_LENGTH = 120
+FLAGGED = ("contradicted", "needs_review")
 
 st.title("Check a draft")
 conn = store()
@@ -92,6 +94,12 @@ with results:
                "dotted ones are part of another claim. Hover, click or Tab to a mark for why.")
     # st.html, not st.markdown: the draft is shown as it is written, neither as HTML nor as Markdown
     st.html(legend(Counter(r["verdict"] for r in records)))
+    # an editor's next step: straight to this draft's flagged claims still to decide, in the queue
+    flagged = sum(c.auto_verdict in FLAGGED and not c.decided for c in queued)
+    target = Filters(shown, FLAGGED, "undecided") if flagged else Filters(shown)
+    st.page_link("views/review.py", icon=":material/fact_check:", query_params=target.to_params(),
+                 label=f"Review the {flagged} undecided flagged claims (contradicted, needs review)" if flagged
+                 else "Open this draft in the Review queue")
     context = [{**r, "verdict": "context"} for r in context_records(conn, shown)]
     st.html(highlighted_draft(stored_text(conn, shown), records + context))
     if records:
