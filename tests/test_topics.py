@@ -24,9 +24,10 @@ TOPICS = Path(__file__).parent / "topics"
 # as a count the size of no body is (a rule that moved every held-out real-news set up by 0.5 to 1.7 points)
 # us_crime: its first run (tests/topics/us_crime/MEASURED.md), 61.5% right with three wrong "supported"; 87.6% now
 # (a rate's denominator is context, trailing zeros are rounding, a rate no table has is unverifiable)
-# mlb_teams: its first run (tests/topics/mlb_teams/MEASURED.md), 60.0% right with no wrong "supported"
+# mlb_teams: its first run (tests/topics/mlb_teams/MEASURED.md), 60.0% right with no wrong "supported"; 61.7% now, one
+# wrong "supported" (a count of games with a trailing zero, read as rounded by the project's rule)
 FLOORS = {"world_fertility": 0.93, "us_macro": 0.84, "gapminder": 0.90, "us_states": 0.91, "us_jobs": 0.75,
-          "tx_housing": 0.75, "us_crime": 0.87, "mlb_teams": 0.60}
+          "tx_housing": 0.75, "us_crime": 0.87, "mlb_teams": 0.61}
 # wrong "supported" a topic may have: one, unless its first run had more (a rise above this is a regression)
 FALSE_SUPPORTED = {"us_crime": 3}
 

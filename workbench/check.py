@@ -321,8 +321,12 @@ def _body_says(claim: Claim, entity: str, vocabulary: Vocabulary) -> bool:
 def _now_read_earlier(ctx: _Context, why: str) -> bool:
     """A figure about now or ahead ("currently", "will meet it this year"), read at the latest period out because
     its own was not out yet: a newer report than the table holds may bear it out, so it is never red."""
-    return why == "fallback" and (ctx.frame.period_from == "now" or tense_of(ctx.frame.clause) in ("present",
-                                                                                                   "future"))
+    return why == "fallback" and (ctx.frame.period_from == "now" or tense_of(ctx.frame.clause) in (
+        "present", "future") or _PERFECT.search(ctx.frame.clause) is not None)
+
+
+# "the team has boosted its total to ...": done by now, so about now
+_PERFECT = re.compile(r"\b(?:has|have|'ve)\s+(?:\w+\s+)?(?:been|\w+ed)\b", re.I)
 
 
 def _period_said(period: Mention) -> str:
@@ -402,6 +406,23 @@ def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
                                 for p in verbs for v in p.finditer(rest))
 
 
+# "a loss of more than 578,000", "an increase of 12%": the noun names a change, the figure is its size
+_NOUN_OF = re.compile(r"\b(?:an?|the)\s+(\w+)\s+of(?:\s+(?:more|less|than|over|under|about|around|nearly|almost|"
+                      r"some|roughly|just|only))*\s*$", re.I)
+
+
+def _named_change(ctx: _Context) -> bool:
+    noun = _NOUN_OF.search(_lead(ctx)[-60:])
+    return noun is not None and bool(change_named(noun.group(1), ctx.vocabulary))
+
+
+def _changed_by_name(ctx: _Context, words: MeasureWords) -> bool:
+    """"the Astros lost 111": the word read as a change ("lost") names this measure ("losses"), whose level it is."""
+    tail = " ".join(_lead(ctx).split()[-3:])
+    return words.names is not None and any(change_named(f.group(0), ctx.vocabulary)
+                                           for f in words.names.finditer(tail))
+
+
 def _planned(ctx: _Context) -> bool:
     """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand; not
     "urged the bloc's 32 members to ...", where the demand is made of a total, not for it."""
@@ -452,7 +473,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
             f"No {measure.label} figure for {entity} in {said} was out by the draft's date."), **base)
     unit = measure.unit
     if before:
-        claimed = _signed(ctx)
+        claimed = _signed(ctx, measure)
         results = ["supported" if holds(m, float(g[0]["value"]), ctx.rules, claimed) else "contradicted"
                    for g in before]
         verdict = _decide(results)
@@ -487,7 +508,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         return Verdict(verdict, evidence=evidence, explanation=text, period=key,
                        reference_value=float(latest["value"]), **base)
     later = after[-1][0]
-    ok = holds(m, float(later["value"]), ctx.rules, _signed(ctx))
+    ok = holds(m, float(later["value"]), ctx.rules, _signed(ctx, measure))
     text = (f"No {measure.label} figure for {entity} in {said} was out by the draft's date; the "
             f"{_vintage_name(table, later)} of {_publisher(table)}, published later, gives "
             f"{figure(float(later['value']), unit)}")
@@ -497,11 +518,12 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
                    explanation=text, period=key, reference_value=float(later["value"]), **base)
 
 
-def _signed(ctx: _Context) -> float | None:
-    """"prices fell at an 8.8% annual rate": a rate said to fall is negative ("fell to 3%" is a level)."""
-    lead = _lead(ctx)
+def _signed(ctx: _Context, measure: Measure) -> float | None:
+    """"prices fell at an 8.8% annual rate": a rate said to fall is negative ("fell to 3%" is a level, and so is
+    "lost 111" of a measure "lost" names)."""
+    lead, words = _lead(ctx), ctx.vocabulary.words_of(measure)
     if ctx.mention.value is None or change_named(lead[-40:], ctx.vocabulary) != "fall" or re.search(
-            r"\b(?:to|from)\s*$", lead):
+            r"\b(?:to|from)\s*$", lead) or (words is not None and _changed_by_name(ctx, words)):
         return None
     return -abs(ctx.mention.value)
 
@@ -1317,6 +1339,7 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
     target_near = _targets_near(ctx, vocabulary)
     after = _text_after(ctx)
     per, gap = _divided_by(ctx, after), _difference(ctx, after)  # the same for every measure: read once
+    changed = _named_change(ctx)
     # "70 percent of the union's total spending": a share of something no table's shares are of
     foreign_share = m.unit == "percent" and not _base_named(vocabulary, _share_of(ctx, after))
     for words in vocabulary.measures:
@@ -1361,7 +1384,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 readings.append(_reading(max(fit, 1.0) + 3.0, derived, measure,
                                          f"the {table.description.plural} with figures"))
             continue
-        if frame.aggregate == "change" and not (measure.kind == "target" and _the_target(ctx.claim, words)):
+        if frame.aggregate == "change" and not (measure.kind == "target" and _the_target(ctx.claim, words)) and not (
+                _changed_by_name(ctx, words)):
             # "up from the current 2% target": the old side of a change, named as the target it is
             entity, entity_fit = _entity_in(table, measure, frame, _found(words.names, frame.clause))
             if entity is None or measure.kind != "level":
@@ -1402,8 +1426,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
             continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
-                after, words.names):
-            continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts
+                after, words.names) and not (_changed_by_name(ctx, words) and counted_noun(after, words.context)):
+            continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts ("lost 107
+            # games" of a measure "lost" names counts what the measure does)
         # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")
         body_wide = (_the_target(ctx.claim, words) or _pledged_before(ctx, words)) if measure.kind == "target" else (
             _counts_members(ctx, words, after))
@@ -1419,6 +1444,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
             if target_near and verdict.verdict == "contradicted":  # "not meeting the benchmark of at least 2%"
                 verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
                     " But a target is named beside it: the figure may be that target, not a level."))
+        if changed and verdict.verdict in ("supported", "contradicted") and not _changed_by_name(ctx, words):
+            verdict = replace(verdict, verdict="needs_review", explanation=verdict.explanation + (
+                " But the figure is called a change ('a loss of', 'an increase of'), which may not be a level."))
         if verdict.verdict == "supported" and measure.kind == "level" and _first_said(ctx):
             verdict = _first_time(ctx, table, measure, entity, verdict)
         if verdict.verdict == "needs_review" and frame.period is not None and not frame.range_end and (

@@ -256,7 +256,10 @@ class _SentenceReader:
             # "Cubans could expect to live longer than Americans, at 78.2 years": a people no table knows sits
             # between the borrowed entity and the figure, so the figure may be theirs
             people = before and _PEOPLE.search(self.text, chosen.end, start) is not None
-            return chosen.names, self.text[chosen.start:chosen.end], "sentence", len(distinct) == 1 and not people
+            # "Nobody lost 100 games in 2014, ... when the Astros lost 111": one named only after the figure, in
+            # another clause, may not be whom it is about
+            return chosen.names, self.text[chosen.start:chosen.end], "sentence", len(distinct) == 1 and not people and (
+                bool(before))
         for names, said in reversed(self.doc.entities):
             if names:
                 certain = self.doc.entity_counts[-1] <= 1 if self.doc.entity_counts else True

@@ -84,6 +84,7 @@ class Description:
     stale_after_years: int | None = None  # how far behind a draft its latest figure may be and still speak for now
     later: bool = True  # whether a draft may be checked against an edition out after it (false where an edition
     # restates the past on a basis no draft before it could cite)
+    aliases: tuple[tuple[str, str], ...] = ()  # (form, entity): other names news copy uses ("the Yankees")
 
 
 @lru_cache(maxsize=256)
@@ -342,7 +343,17 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
                            f"{where}: 'entities.words'"),
         aggregates=frozenset(aggregates), whole=_whole(checking, aggregates, where), measures=measures,
         vintage=vintage.get("label"), vintage_date=vintage.get("date"), complete=vintage.get("complete"),
-        stale_after_years=_whole_years(checking.get("stale_after_years"), where), later=vintage.get("later", True))
+        stale_after_years=_whole_years(checking.get("stale_after_years"), where), later=vintage.get("later", True),
+        aliases=_aliases(entities.get("aliases"), f"{where}: 'entities.aliases'"))
+
+
+def _aliases(value: object, where: str) -> tuple[tuple[str, str], ...]:
+    """`{"New York Yankees": ["Yankees"]}`: the other names of a table's entities, as (form, entity) pairs."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise DescriptionError(f"{where} must map each entity to a list of its other names")
+    return tuple((form, str(entity)) for entity, forms in value.items() for form in _words(forms, f"{where}.{entity}"))
 
 
 def _whole(checking: dict, aggregates: tuple[str, ...], where: str) -> str | None:

@@ -103,7 +103,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         return words_pattern(rules.word_list(section, key))
 
     return Vocabulary(
-        entities=EntityIndex(pack.entity_names, rules.aliases, totals=[
+        entities=EntityIndex(pack.entity_names, [*rules.aliases, *(
+            a for t in pack.tables.values() if t.description for a in t.description.aliases)], totals=[
             a for t in pack.tables.values() if t.description for a in t.description.aggregates]), measures=measures,
         measure_word=words_pattern(every_word), group=words_pattern(groups + list(_vague_subjects())),
         one_of_group=words_pattern(_singulars(groups)),
