@@ -1740,12 +1740,14 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
 
 
 def _within(m: Mention, start: date, end: date) -> bool:
-    """Whether a date is an event's: one day within it, a span of days its own span, a month or a year holding it."""
-    if m.granularity in ("month", "year"):
+    """Whether a date is an event's: one day within it, a span of days its own span, a week, a month or a year
+    holding it ("last week")."""
+    if m.granularity in ("month", "year") or _WEEK.search(m.text):
         return m.start_date <= start and end <= m.end_date
     return start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
 
 
+_WEEK = re.compile(r"\bweek\b", re.I)
 INFERRED_YEAR_DAYS = 180  # a day named without its year this far from the draft may be of another year
 EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
@@ -1797,6 +1799,10 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     if rule.params.get("entity_words"):  # "North Macedonia officially became a member on Friday": by whom it names
         if not _signalled(rule, text, "entity_words"):
             return None
+        at = m.start - claim.sentence.start
+        if m.granularity == "year" and not _YEAR.search(m.text) and not _signalled(
+                rule, text[max(0, at - 40):at], "entity_words"):
+            return None  # "Sweden aims to reach the target this year, while Finland joined in 2023": not a joining
         named = {name for names in _entities_named(vocabulary, text) for name in names}  # "Holland", "Türkiye"
         rows = [r for r in table if r.get("entity") and (str(r["entity"]) in named or _in_text(
             rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0))]
@@ -1805,7 +1811,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         # month or a year holding the accession does not bear out
         step = found is not None and _signalled(rule, text, "step_words")
         if found is not None and (found.verdict == "contradicted" or (step and not (
-                found.verdict == "supported" and m.granularity == "day"))):
+                found.verdict == "supported" and m.start_date == m.end_date))):
             found = replace(found, verdict="unverifiable" if step else "needs_review", explanation=found.explanation + (
                 " The sentence speaks of another step, whose day the reference data does not hold." if step else ""))
         return found
