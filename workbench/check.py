@@ -1321,7 +1321,10 @@ def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: boo
     # figure ("among the 32 members", a target the body set) is the body's, whoever else the sentence names
     unnamed = not frame.entities or frame.entity_from not in ("clause", "sentence") or (
         frame.entity_from == "sentence" and named) or body_wide
-    if len(own) == 1 and unnamed and not frame.foreign_owner:
+    # but a level only one entity of a table of many has (one country's special fund) is that entity's only when
+    # the measure is named: "Riga is due to spend at least EUR 758 million" is not that country's fund
+    alone = named or measure.kind != "level" or len({entity for _, entity in table.series}) == 1
+    if len(own) == 1 and unnamed and not frame.foreign_owner and alone:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
     whole = table.description.whole if table.description else None
     if not frame.entities and not frame.foreign_owner and whole in own:
