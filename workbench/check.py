@@ -1432,6 +1432,8 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
                 after, words.names) and not (_changed_by_name(ctx, words) and counted_noun(after, words.context)):
             continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts ("lost 107
             # games" of a measure "lost" names counts what the measure does)
+        if measure.unit == "count" and _counts_other(after, words, vocabulary):
+            continue  # "three of the 23 senators": a part of something the table does not count
         # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")
         body_wide = (_the_target(ctx.claim, words) or _pledged_before(ctx, words)) if measure.kind == "target" else (
             _counts_members(ctx, words, after))
@@ -1504,6 +1506,17 @@ def _counts_members(ctx: _Context, words: MeasureWords, after: str) -> bool:
     if after.startswith("-"):
         return words.names.match(after) is not None
     return bool(counted_noun(after, words.names)) and bool(counted_noun(after, ctx.vocabulary.group))
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|our)\s+(?:[\d,.]+\s+)?", re.I)
+
+
+def _counts_other(text_after: str, words: MeasureWords, vocabulary: Vocabulary) -> bool:
+    """"three of the 23 senators": a part of a whole whose noun neither the measure nor its table's groups name."""
+    part = _PART_OF.match(text_after)
+    rest = text_after[part.end():] if part else ""
+    return bool(rest) and _counts_a_noun(" " + rest) and not any(
+        counted_noun(rest, nouns) for nouns in (words.names, words.context, vocabulary.group))
 
 
 def _counts_a_noun(text_after: str) -> bool:
