@@ -670,13 +670,32 @@ def build_claims(text: str, pub_date: date, words: Vocabulary) -> list[Claim]:
     return list(iter_claims(text, pub_date, words))
 
 
+_BARE_DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def _listed_units(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    """"Poland with 4.12 percent, Estonia with 3.43, the United States with 3.38": a bare decimal led by the same
+    word as a figure before it in its sentence is an item of the same list, in that figure's unit."""
+    unit, lead = "", ""
+    for i, m in enumerate(mentions):
+        if m.kind != "quantity":
+            continue
+        before = sentence.text[max(0, m.start - sentence.start - 24):m.start - sentence.start].split()
+        word = before[-1].lower() if before else ""
+        if m.unit == "count" and unit and word == lead and not m.vague and _BARE_DECIMAL.fullmatch(m.text):
+            mentions[i] = replace(m, unit=unit)
+        elif m.unit != "count":
+            unit, lead = m.unit or "", word
+    return mentions
+
+
 def iter_claims(text: str, pub_date: date, words: Vocabulary) -> Iterator[Claim]:
     """build_claims a sentence at a time: a document of any size is read in flat memory."""
     repeats: Counter[bytes] = Counter()  # by a digest of each sentence's text: a third of the memory of the text
     doc = _Document()
     first_break = text.find("\n")  # the title ends there: found once, not by copying the text before each sentence
     for sentence in iter_sentences(text):
-        mentions = list(extract_sentence(sentence, pub_date))
+        mentions = _listed_units(list(extract_sentence(sentence, pub_date)), sentence)
         reader = _SentenceReader(sentence, mentions, words, doc)
         if mentions:
             seen = hashlib.blake2b(sentence.text.encode("utf-8"), digest_size=16).digest()
