@@ -3,7 +3,7 @@
 since; fresh.yaml (a third set from other articles, labelled before its first run) is the held-out figure: its first
 run and the first run of the code that had not seen it are in FRESH_MEASURED.md; fresh2.yaml (a fourth set from yet
 other articles, labelled and committed before its first run) is scored the same way, its floor its first run
-(FRESH2_MEASURED.md); fresh3.yaml to fresh6.yaml likewise (FRESH3_MEASURED.md to FRESH6_MEASURED.md).
+(FRESH2_MEASURED.md); fresh3.yaml to fresh7.yaml likewise (FRESH3_MEASURED.md to FRESH7_MEASURED.md).
 The floors are the figures measured when
 they were last raised (issue note), so a change that makes the checker worse on real
 text fails here."""
@@ -24,9 +24,11 @@ HERE = Path(__file__).parent / "realnews"
 # fresh2: first run 64.4% (red 0 of 5, 9 wrong "supported"); fresh3: first run 69.7% (red 1 of 7, 3 wrong
 # "supported"); fresh4: first run 73.0% (red 1 of 4, 2 wrong "supported"); fresh5: first run 70.5% (red 1 of 4, 2
 # wrong "supported"); fresh6: first run 76.4% (red 5 of 8, 4 wrong "supported"; the code before that session 74.9%,
-# red 4 of 7, 4: FRESH6_MEASURED.md); all read since, their floors the figures now, rounded down.
-FLOORS = {"dev": (0.87, 0.95, 2), "heldout": (0.80, 0.45, 0), "fresh": (0.82, 0.50, 1), "fresh2": (0.75, 0.50, 5),
-          "fresh3": (0.75, 0.95, 3), "fresh4": (0.77, 0.95, 2), "fresh5": (0.72, 0.95, 2), "fresh6": (0.76, 0.80, 4)}
+# red 4 of 7, 4: FRESH6_MEASURED.md); fresh7: first run 66.0% (no red given, 7 wrong "supported"; the code before
+# that session 65.7%: FRESH7_MEASURED.md); all read since, their floors the figures now, rounded down.
+FLOORS = {"dev": (0.88, 0.95, 1), "heldout": (0.81, 0.45, 0), "fresh": (0.82, 0.50, 1), "fresh2": (0.76, 0.50, 5),
+          "fresh3": (0.77, 0.95, 3), "fresh4": (0.79, 0.95, 1), "fresh5": (0.73, 0.95, 2), "fresh6": (0.77, 0.80, 2),
+          "fresh7": (0.68, 0.50, 5)}
 
 
 @pytest.fixture(scope="module")
