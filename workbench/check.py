@@ -417,15 +417,15 @@ def _named_change(ctx: _Context) -> bool:
 
 
 def _changed_by_name(ctx: _Context, words: MeasureWords) -> bool:
-    """"the Astros lost 111": the word read as a change ("lost") names this measure ("losses"), whose level it is."""
+    """"the club lost 111": the word read as a change ("lost") names this measure ("losses"), whose level it is."""
     tail = " ".join(_lead(ctx).split()[-3:])
     return words.names is not None and any(change_named(f.group(0), ctx.vocabulary)
                                            for f in words.names.finditer(tail))
 
 
 def _planned(ctx: _Context) -> bool:
-    """"proposed to require Poland to spend at least 4%": the figure follows a word of plan or demand; not
-    "urged the bloc's 32 members to ...", where the demand is made of a total, not for it."""
+    """"proposed to require Peru to spend at least 4%": the figure follows a word of plan or demand; not
+    "urged the union's 27 members to ...", where the demand is made of a total, not for it."""
     lead, plans = _lead(ctx), ctx.vocabulary.plans
     if not _found(plans, lead):
         return False
@@ -1321,8 +1321,8 @@ def _entity_in(table: ReferenceTable, measure: Measure, frame: Frame, named: boo
     # figure ("among the 32 members", a target the body set) is the body's, whoever else the sentence names
     unnamed = not frame.entities or frame.entity_from not in ("clause", "sentence") or (
         frame.entity_from == "sentence" and named) or body_wide
-    # but a level only one entity of a table of many has (one country's special fund) is that entity's only when
-    # the measure is named: "Riga is due to spend at least EUR 758 million" is not that country's fund
+    # but a level only one entity of a table of many has (one city's reserve fund) is that entity's only when
+    # the measure is named: "Lima is due to spend at least 758 million" is not that city's fund
     alone = named or measure.kind != "level" or len({entity for _, entity in table.series}) == 1
     if len(own) == 1 and unnamed and not frame.foreign_owner and alone:
         return next(iter(own)), 0.5  # a table about one entity: it need not be named
@@ -1818,7 +1818,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         at = m.start - claim.sentence.start
         if m.granularity == "year" and not _YEAR.search(m.text) and not _signalled(
                 rule, text[max(0, at - 40):at], "entity_words"):
-            return None  # "Sweden aims to reach the target this year, while Finland joined in 2023": not a joining
+            return None  # "Chile aims to reach the target this year, while Peru joined in 2023": not a joining
         named = {name for names in _entities_named(vocabulary, text) for name in names}  # "Holland", "Türkiye"
         rows = [r for r in table if r.get("entity") and (str(r["entity"]) in named or _in_text(
             rf"(?<!\w){re.escape(str(r['entity']))}(?!\w)", text, 0))]
@@ -2156,7 +2156,7 @@ def _speaks_of(rule: Rule, row: dict, clause: str, named: set[str], story: str, 
 
 
 def _others_before(claim: Claim, entity: str, vocabulary: Vocabulary) -> list[str]:
-    """Who besides a target's body the figure's clause names before it ("France will meet a target to spend 2%"):
+    """Who besides a target's body the figure's clause names before it ("Peru will meet a target to spend 2%"):
     the clause is theirs, and so may be its dates."""
     clause = claim.frame.clause or claim.sentence.text
     at = clause.find(claim.mention.text)

@@ -256,7 +256,7 @@ class _SentenceReader:
             # "Cubans could expect to live longer than Americans, at 78.2 years": a people no table knows sits
             # between the borrowed entity and the figure, so the figure may be theirs
             people = before and _PEOPLE.search(self.text, chosen.end, start) is not None
-            # "Nobody lost 100 games in 2014, ... when the Astros lost 111": one named only after the figure, in
+            # "Nobody lost 100 games in 2014, ... when the club lost 111": one named only after the figure, in
             # another clause, may not be whom it is about
             return chosen.names, self.text[chosen.start:chosen.end], "sentence", len(distinct) == 1 and not people and (
                 bool(before))
@@ -674,7 +674,7 @@ _BARE_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 def _listed_units(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
-    """"Poland with 4.12 percent, Estonia with 3.43, the United States with 3.38": a bare decimal led by the same
+    """"Peru with 4.12 percent, Chile with 3.43, Brazil with 3.38": a bare decimal led by the same
     word as a figure before it in its sentence is an item of the same list, in that figure's unit."""
     unit, lead = "", ""
     for i, m in enumerate(mentions):

@@ -187,7 +187,7 @@ class EntityIndex:
         self._forms = {form: tuple(sorted(names)) for form, names in forms.items()}
         # a table's names other than countries are also read in lower case, as news copy writes them in running
         # text ("manufacturing employed 11.9 million"); a country keeps its capital ("Turkey", not "turkey")
-        # and an acronym also as British copy writes it ("Nato", "Opec")
+        # and an acronym also as British copy writes it ("Opec", "Unesco")
         for form, names in list(self._forms.items()):
             if country_code(form) is None:
                 for variant in (form.lower(), form.capitalize() if _ACRONYM.fullmatch(form) else form):
@@ -203,7 +203,7 @@ class EntityIndex:
         return tuple(dict.fromkeys(((name,) if name in self.names else ()) + same))
 
     def sums_others(self, names: tuple[str, ...]) -> bool:
-        """Whether one of these entities is a total of others (NATO's "Total" row, a "World" row)."""
+        """Whether one of these entities is a total of others (a "World" row, a "Total" row)."""
         return any(name in self._totals for name in names)
 
     def find(self, text: str) -> list[EntitySpan]:

@@ -84,7 +84,7 @@ class Description:
     stale_after_years: int | None = None  # how far behind a draft its latest figure may be and still speak for now
     later: bool = True  # whether a draft may be checked against an edition out after it (false where an edition
     # restates the past on a basis no draft before it could cite)
-    aliases: tuple[tuple[str, str], ...] = ()  # (form, entity): other names news copy uses ("the Yankees")
+    aliases: tuple[tuple[str, str], ...] = ()  # (form, entity): other names news copy uses ("the Isotopes")
 
 
 @lru_cache(maxsize=256)
@@ -348,7 +348,7 @@ def describe_table(name: str, spec: dict, path: Path) -> Description | None:
 
 
 def _aliases(value: object, where: str) -> tuple[tuple[str, str], ...]:
-    """`{"New York Yankees": ["Yankees"]}`: the other names of a table's entities, as (form, entity) pairs."""
+    """`{"Springfield Isotopes": ["Isotopes"]}`: the other names of a table's entities, as (form, entity) pairs."""
     if value is None:
         return ()
     if not isinstance(value, dict):

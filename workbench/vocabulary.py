@@ -85,7 +85,7 @@ def remember(pack: ReferencePack, rules: RuleSet, vocabulary: Vocabulary) -> Non
 
 
 def _singulars(nouns: list[str]) -> list[str]:
-    """Each plural noun in the singular ("allies" -> "ally"), by inflect's rules."""
+    """Each plural noun in the singular ("countries" -> "country"), by inflect's rules."""
     import inflect  # quantulum3's own dependency, needed only when a vocabulary is built
 
     engine = inflect.engine()
