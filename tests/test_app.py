@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from workbench import PROJECT_DIR, REFERENCE_DIR
+from workbench.model import FLAGGED
 from workbench.store import (
     connect,
     document_events,
@@ -66,8 +67,19 @@ def test_a_pasted_draft_comes_back_highlighted_with_counts(app, tmp_path):
     assert "Supported: 2" in html and "Unverifiable: 0" in html  # "in 2024" is part of the 4.12% claim, not counted
     assert '<mark class="claim context"' in html and "Part of another claim: Gives the period of &#x27;4.12%" in html
     titles = {c.title for c in stored_claims(connect(tmp_path / "app.db"))}
-    assert draft[:120] in titles  # no title given: the first line, cut to a title's length
+    assert draft in titles  # no title given: the first line, whole while it is short enough
+    assert any(c.value.startswith("0 flagged (contradicted or needs review), 2 supported, 0 without reference data")
+               for c in app.caption), [c.value for c in app.caption]
     assert "<br>" not in html and 'title="Supported: ' in html and '<span class="why" role="note">' in html
+
+
+def test_a_long_first_line_becomes_a_title_cut_between_words(app, tmp_path):
+    headline = "Defence ministers met the Chairman of the Joint Chiefs of Staff and the Chief of the General Staff " \
+               "of the armed forces of Poland in Warsaw"
+    check(app, f"{headline}\n{POLAND}")
+    title = next(c.title for c in stored_claims(connect(tmp_path / "app.db")) if c.record["text"] == "4.12%")
+    assert title.endswith("…") and len(title) <= 120 and headline.startswith(title[:-1])
+    assert headline[len(title) - 1] == " "  # the next character: the cut fell between two words
 
 
 def test_draft_text_is_never_rendered_as_html(app):
@@ -93,7 +105,8 @@ def test_word_and_html_uploads_are_read(app):
 @pytest.mark.parametrize(("text", "upload", "message"), [
     ("   ", None, "The draft is empty"),
     (None, ("broken.docx", b"not a zip file", "application/octet-stream"), "not a readable Word (.docx) file"),
-    (None, ("odd.txt", b"D\x81fense 2 %", "text/plain"), "not UTF-8 text"),
+    (None, ("odd.txt", b"D\x81fense 2 %", "text/plain"), "odd.txt: this file is not text saved as UTF-8 "
+     "(byte 1 cannot be read). Save it as UTF-8"),
     ("x" * 5_000_000, None, "the app checks up to 500,000"),
 ])
 def test_bad_input_gets_a_clear_message_and_the_app_keeps_working(app, text, upload, message):
@@ -133,18 +146,32 @@ def test_a_reviewer_overrides_a_verdict_and_it_is_stored_with_its_history(app, t
     assert "Ana: Contradicted → Needs review — ask the desk" in "\n".join(m.value for m in app.markdown)
 
 
+def test_the_evidence_on_a_card_reads_under_newsroom_headers(app, tmp_path):
+    review_page(app, q="handful")
+    handful = next(c for c in stored_claims(connect(tmp_path / "app.db")) if c.record["text"] == "a handful")
+    evidence = next(d.value for d in app.dataframe if "Source" in d.value)
+    assert not {"value", "as_of", "source_title", "source_url"} & set(evidence.columns)
+    assert list(evidence["Source"]) == [e["source_title"] for e in handful.record["evidence"]]
+    assert list(evidence["As of"]) == [e["as_of"] for e in handful.record["evidence"]]
+
+
 def test_every_claim_of_a_draft_is_decided_one_after_another_until_all_are(app, tmp_path):
     claims = stored_claims(connect(tmp_path / "app.db"))
     name = claims[0].document
     total = sum(c.document == name and not c.aside for c in claims)  # "today", "the two powers": not queued
     review_page(app, doc=name, reviewer="Bo")
-    assert f"0 of {total} decided" in progress(app)[0]
+    def flagged_left() -> int:
+        return sum(c.document == name and not c.aside and not c.decided and c.auto_verdict in FLAGGED
+                   for c in stored_claims(connect(tmp_path / "app.db")))
+
+    assert flagged_left() > 0 and progress(app)[0].endswith(f"0 of {total} decided · {flagged_left()} flagged left")
     seen = set()
     for step in range(total):
         seen.add(app.query_params["at"])
         app.button(key="decide:auto").click().run()
         assert not app.exception, app.exception
-        assert progress(app)[0].endswith("all decided ✓" if step == total - 1 else f"{step + 1} of {total} decided")
+        assert progress(app)[0].endswith("all decided ✓" if step == total - 1
+                                         else f"{step + 1} of {total} decided · {flagged_left()} flagged left")
     assert len(seen) == total  # each decision moved on to a claim not yet decided
     decided = [c for c in stored_claims(connect(tmp_path / "app.db")) if c.document == name and not c.aside]
     assert all(c.reviewer == "Bo" and c.final_verdict == c.auto_verdict for c in decided)

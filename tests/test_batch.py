@@ -47,7 +47,8 @@ def test_mixed_inputs_are_checked_and_bad_documents_reported_and_skipped(inputs,
                         report=skipped.append)
     assert (summary.checked, summary.failed, summary.claims) == (4, 4, 20)
     assert [s.split(": ", 1)[1] for s in skipped] == [
-        "not UTF-8 text (undecodable byte at position 0); save it as UTF-8",
+        "this file is not text saved as UTF-8 (byte 0 cannot be read). Save it as UTF-8 text, "
+        "a Word (.docx) or a web page (.html), then try again.",
         "not JSON (Expecting property name enclosed in double quotes)",
         "'last July' in 'pub_date' is not a date (YYYY-MM-DD)", "no text in field 'text'"]
     records = [json.loads(line) for line in lines(out)]

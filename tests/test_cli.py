@@ -48,9 +48,11 @@ def test_bad_files_get_one_line_each_and_the_good_ones_are_still_processed(tmp_p
     assert result.returncode == 1
     assert errors == [
         f"workbench: {tmp_path / 'missing.txt'}: no such file",
-        f"workbench: {latin1}: not UTF-8 text (undecodable byte at position 1); save it as UTF-8",
+        f"workbench: {latin1}: this file is not text saved as UTF-8 (byte 1 cannot be read). Save it as UTF-8 text, "
+        "a Word (.docx) or a web page (.html), then try again.",
         f"workbench: {empty}: the draft is empty",
-        f"workbench: {binary}: not UTF-8 text (undecodable byte at position 0); save it as UTF-8",
+        f"workbench: {binary}: this file is not text saved as UTF-8 (byte 0 cannot be read). Save it as UTF-8 text, "
+        "a Word (.docx) or a web page (.html), then try again.",
         f"workbench: {tmp_path}: is a folder, not a file",
     ]
     assert {json.loads(line)["doc"] for line in result.stdout.decode().splitlines()} == {SAMPLE}

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from workbench.check import check_text
-from workbench.export import CSV_COLUMNS, to_claimreview, to_csv
+from workbench.export import CSV_COLUMNS, claimed_figure, to_claimreview, to_csv
 from workbench.reference import load_reference
 from workbench.rules import load_rules
 from workbench.store import (
@@ -105,6 +105,33 @@ def test_archive_and_delete_leave_the_queue_but_keep_the_audit_trail(conn):
     assert by_text(conn)["4.12%"].final_verdict == "contradicted"
 
 
+@pytest.mark.parametrize(("mention", "figure"), [
+    ({"kind": "quantity", "value": 2, "unit": "ordinal"}, "2nd"),
+    ({"kind": "quantity", "value": 32, "unit": "ordinal"}, "32nd"),
+    ({"kind": "quantity", "value": 11, "unit": "ordinal"}, "11th"),
+    ({"kind": "quantity", "value": 75, "unit": "ordinal"}, "75th"),
+    ({"kind": "quantity", "value": 5, "unit": "count"}, "5"),
+    ({"kind": "quantity", "value": 3, "value_max": 5, "unit": "count", "vague": True}, "3-5 [vague]"),
+    ({"kind": "quantity", "value": 4.12, "unit": "percent", "approx": "about"}, "4.12 percent [about]"),
+    ({"kind": "date", "start_date": "2025-06-24", "end_date": "2025-06-25", "granularity": "day"},
+     "2025-06-24..2025-06-25 (day)"),
+])
+def test_the_exported_figure_reads_as_a_reader_writes_it(mention, figure):
+    assert claimed_figure(mention) == figure
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("\n  Short news  \nbody", "Short news"),
+    ("Chief of the General Staff", "Chief of the…"),  # cut before 'General', not inside it
+    ("Unbreakablewordwithoutspaces", "Unbreakablew…"),
+    ("Big news, yes, then more", "Big news…"),  # no comma left hanging before the ellipsis
+])
+def test_a_first_line_title_is_cut_between_words(text, title):
+    from workbench.documents import first_line_title
+
+    assert first_line_title(text, 13) == title
+
+
 def test_a_recheck_finds_its_document_by_title_or_by_text(conn):
     store_draft(conn, name="Budget story", title="Budget story")
     assert matching_document(conn, "Budget story", "a different text") == "Budget story"
@@ -181,9 +208,9 @@ def test_uploads_in_windows_1252_are_read_with_a_notice_and_the_command_line_sti
     upload = read_upload("old.txt", data)
     assert upload.text == "Poland – 4.12% “of GDP”" and "Windows-1252" in upload.notice
     assert read_upload("new.txt", "Poland – 4.12%".encode()).notice is None
-    with pytest.raises(DocumentError, match="not UTF-8"):
+    with pytest.raises(DocumentError, match="not text saved as UTF-8"):
         document_text("old.txt", data)
-    with pytest.raises(DocumentError, match="not UTF-8"):
+    with pytest.raises(DocumentError, match="not text saved as UTF-8"):
         read_upload("odd.txt", b"D\x81fense")  # not Windows-1252 either
 
 

@@ -300,3 +300,30 @@ def test_a_new_table_uploaded_and_confirmed_is_used_by_check(tmp_path, monkeypat
     assert claim["evidence"][0]["source_url"] == "https://stats.example/jobless"
     [stored] = stored_claims(connect(database), document="Jobless story")
     assert stored.auto_verdict == "supported"
+
+
+def test_a_refused_binary_upload_leaves_word_and_web_page_uploads_working(tmp_path):
+    import docx
+
+    binary, word, web = tmp_path / "bin.txt", tmp_path / "a.docx", tmp_path / "a.html"
+    binary.write_bytes(bytes(range(256)) * 100)
+    document = docx.Document()
+    document.add_paragraph("Estonia spent 3.43% of GDP on defence in 2024.")
+    document.save(word)
+    web.write_text("<html><nav>menu 123</nav><p>Poland spent 4.12% of GDP on defence in 2024.</p></html>")
+    with running_app(tmp_path / "e2e.db") as url, browser_page() as page:
+        page.goto(url)
+        page.get_by_text("Check a draft").first.wait_for(timeout=60_000)
+        fill_draft(page, "")  # sets the publication date; an empty draft is refused
+        settled(page)
+        for upload, shown in ((binary, page.get_by_text("bin.txt: this file is not text saved as UTF-8")),
+                              (word, page.get_by_role("heading", name="a.docx")),
+                              (web, page.get_by_role("heading", name="a.html"))):
+            page.locator('input[type="file"]').set_input_files(str(upload))
+            page.get_by_text(upload.name, exact=True).first.wait_for(timeout=30_000)  # the uploader holds it
+            page.wait_for_timeout(1_000)  # the upload's own rerun starts; a click before it may go unheard
+            settled(page)
+            page.get_by_role("button", name="Check", exact=True).click()
+            shown.wait_for(timeout=60_000)
+        expect(page.locator(".draft")).to_contain_text("4.12%")
+        expect(page.locator(".draft")).not_to_contain_text("menu 123")

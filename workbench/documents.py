@@ -21,6 +21,21 @@ class DocumentError(ValueError):
     """A draft that cannot be read; the message names the file and says why, in one line."""
 
 
+class NotUtf8Error(DocumentError):
+    """Text in some encoding other than UTF-8: the app may still read it as an older Windows encoding."""
+
+
+def first_line_title(text: str, limit: int) -> str:
+    """A draft's title from its first non-blank line, cut at a word boundary with an ellipsis when too long,
+    so a list of drafts never shows half a word."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) <= limit:
+        return line
+    head = line[:limit]  # the ellipsis takes the place of the space (or last letter) the cut removes
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[:-1]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 @dataclass(frozen=True)
 class Document:
     name: str  # the path as given, or "-" for standard input
@@ -40,8 +55,9 @@ def decode_text(name: str, data: bytes) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise DocumentError(
-            f"{name}: not UTF-8 text (undecodable byte at position {error.start}); save it as UTF-8"
+        raise NotUtf8Error(
+            f"{name}: this file is not text saved as UTF-8 (byte {error.start} cannot be read). Save it as UTF-8 "
+            "text, a Word (.docx) or a web page (.html), then try again."
         ) from None
     if "\x00" in text:
         if _looks_like_utf16(data):
@@ -118,7 +134,7 @@ def read_upload(name: str, data: bytes) -> Upload:
     try:
         return Upload(document_text(name, data))
     except DocumentError as error:
-        if "not UTF-8" not in str(error):
+        if not isinstance(error, NotUtf8Error):
             raise
         try:
             legacy = data.decode("cp1252")

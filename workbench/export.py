@@ -48,12 +48,25 @@ def neutralise(cell: object) -> object:
     return cell
 
 
+def ordinal(number: int) -> str:
+    """A rank as a reader writes it: 1st, 2nd, 3rd, 11th, 22nd."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def claimed_figure(record: dict) -> str:
-    """The claim's figure as the checker read it ("4.12 percent", "2025-06-24..2025-06-25 (day)")."""
+    """The claim's figure as the checker read it, in a reader's words ("4.12 percent", "32nd", "5",
+    "2025-06-24..2025-06-25 (day)"): a rank takes its suffix and a count needs no unit word."""
     fields = {k: record.get(k) for k in Mention.__dataclass_fields__}
     for key in ("start_date", "end_date"):
         fields[key] = date.fromisoformat(fields[key]) if fields[key] else None
-    return Mention(**fields).describe()
+    mention = Mention(**fields)
+    reading = mention.describe()
+    if mention.kind == "quantity" and mention.unit == "count":
+        return reading.replace(" count", "", 1)
+    if mention.kind == "quantity" and mention.unit == "ordinal" and float(mention.value).is_integer():
+        return reading.replace(f"{mention.value:g} ordinal", ordinal(int(mention.value)), 1)
+    return reading
 
 
 def final_explanation(claim: StoredClaim) -> str:

@@ -9,6 +9,7 @@ KINDS = ("quantity", "date")
 APPROX = ("about", "nearly", "more_than", "at_least", "less_than", "at_most")
 GRANULARITIES = ("day", "month", "quarter", "year", "decade")
 VERDICTS = ("supported", "contradicted", "needs_review", "unverifiable")
+FLAGGED = ("contradicted", "needs_review")  # the verdicts a person has to look at before publishing
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import PROJECT_DIR
-from workbench.model import VERDICTS
+from workbench.model import FLAGGED, VERDICTS
 
 if TYPE_CHECKING:  # the store needs no checker to read or review; only save_check is given its output
     from workbench.check import CheckedClaim
@@ -191,6 +191,7 @@ class DocumentSummary:
     claims: int
     decided: int
     reviewers: tuple[str, ...]
+    flagged_left: int = 0  # undecided claims the checker flagged: what an editor still has to settle
 
     @property
     def status(self) -> str:
@@ -344,20 +345,21 @@ def matching_document(conn: sqlite3.Connection, title: str, text: str) -> str | 
 
 def documents(conn: sqlite3.Connection, states: tuple[str, ...] = ("active", "archived")) -> list[DocumentSummary]:
     """Checked drafts in the given states, latest checked first, with their review progress (asides not counted)."""
-    progress: dict[str, tuple[int, int, set[str]]] = {}
+    progress: dict[str, tuple[int, int, set[str], int]] = {}
     for claim in stored_claims(conn, states=states):
         if claim.aside:
             continue
-        total, decided, reviewers = progress.get(claim.document, (0, 0, set()))
-        progress[claim.document] = (total + 1, decided + claim.decided, reviewers | {claim.reviewer} - {None})
+        total, decided, reviewers, flagged = progress.get(claim.document, (0, 0, set(), 0))
+        progress[claim.document] = (total + 1, decided + claim.decided, reviewers | {claim.reviewer} - {None},
+                                    flagged + (claim.auto_verdict in FLAGGED and not claim.decided))
     marks = ",".join("?" * len(states))
     rows = conn.execute(f"SELECT * FROM documents WHERE state IN ({marks}) ORDER BY checked_at DESC, id DESC",
                         states).fetchall()
     result = []
     for r in rows:
-        total, decided, reviewers = progress.get(r["name"], (0, 0, set()))
+        total, decided, reviewers, flagged = progress.get(r["name"], (0, 0, set(), 0))
         result.append(DocumentSummary(r["name"], r["title"], r["url"], r["state"], r["pub_date"], r["checked_at"],
-                                      total, decided, tuple(sorted(reviewers))))
+                                      total, decided, tuple(sorted(reviewers)), flagged))
     return result
 
 
@@ -577,7 +579,7 @@ def stored_claims(conn: sqlite3.Connection, only: str = "all", include_gone: boo
             continue
         if only == "reviewed" and claim.reviewer is None:
             continue
-        if only == "flagged" and not (final in ("contradicted", "needs_review") or claim.look_again):
+        if only == "flagged" and not (final in FLAGGED or claim.look_again):
             continue
         result.append(claim)
     return result

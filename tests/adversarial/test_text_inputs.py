@@ -95,8 +95,10 @@ def test_the_command_line_reads_every_hostile_file_or_says_why(tmp_path):
         assert result.returncode == 1 and "Traceback" not in result.stderr.decode()
         assert [e.split(": ", 2)[2] for e in errors] == [
             "the draft is empty", "the draft is empty",
-            "not UTF-8 text (undecodable byte at position 128); save it as UTF-8",
-            "not UTF-8 text (undecodable byte at position 1); save it as UTF-8",
+            "this file is not text saved as UTF-8 (byte 128 cannot be read). Save it as UTF-8 text, "
+        "a Word (.docx) or a web page (.html), then try again.",
+            "this file is not text saved as UTF-8 (byte 1 cannot be read). Save it as UTF-8 text, "
+        "a Word (.docx) or a web page (.html), then try again.",
             "looks like UTF-16 text without a byte-order mark; save it as UTF-8",
             "not a readable Word (.docx) file (BadZipFile)"]
         docs = {json.loads(line)["doc"].rsplit("/", 1)[1] for line in result.stdout.decode().splitlines()}

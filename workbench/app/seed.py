@@ -9,6 +9,7 @@ import sqlite3
 from datetime import date
 
 from workbench import SAMPLES_DIR
+from workbench.documents import first_line_title
 from workbench.store import connect
 
 SAMPLE_PUB_DATE = date(2025, 7, 1)
@@ -27,7 +28,7 @@ def seed_samples(conn: sqlite3.Connection) -> int:
     for path in drafts:
         text = path.read_text(encoding="utf-8")
         save_check(conn, f"samples/{path.name}", text, SAMPLE_PUB_DATE,
-                   check_text(text, SAMPLE_PUB_DATE, pack, rules), title=text.strip().splitlines()[0][:80])
+                   check_text(text, SAMPLE_PUB_DATE, pack, rules), title=first_line_title(text, 80))
     return len(drafts)
 
 

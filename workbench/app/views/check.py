@@ -8,7 +8,8 @@ import streamlit as st
 from workbench.app.desk import Filters
 from workbench.app.render import VERDICT_LABELS, claims_table, highlighted_draft, legend
 from workbench.app.shared import MAX_DRAFT_CHARACTERS, reference_and_rules, store
-from workbench.documents import UPLOAD_TYPES, DocumentError, read_upload
+from workbench.documents import UPLOAD_TYPES, DocumentError, first_line_title, read_upload
+from workbench.model import FLAGGED
 from workbench.store import (
     StoreError,
     context_records,
@@ -21,7 +22,6 @@ from workbench.store import (
 )
 
 TITLE_LENGTH = 120
-FLAGGED = ("contradicted", "needs_review")
 
 st.title("Check a draft")
 conn = store()
@@ -49,7 +49,7 @@ if clicked:
                 st.session_state["check_notice"] = upload.notice
         elif pasted.strip():
             text = pasted
-            fallback = next(line.strip() for line in text.splitlines() if line.strip())[:TITLE_LENGTH]
+            fallback = first_line_title(text, TITLE_LENGTH)
         else:
             raise DocumentError("The draft is empty: paste some text or upload a file.")
         if pub_date is None:
@@ -90,7 +90,10 @@ with results:
     queued = [c for c in claims if not c.aside]
     decided = sum(c.decided for c in queued)
     st.subheader(f"{claims[0].title if claims else shown}")
-    st.caption(f"{len(queued)} claims for review · {decided} decided by a reviewer · marks show the final verdict; "
+    final = Counter(c.final_verdict for c in queued)
+    st.caption(f"{sum(final[v] for v in FLAGGED)} flagged (contradicted or needs review), {final['supported']} "
+               f"supported, {final['unverifiable']} without reference data · {decided} decided by a reviewer · "
+               "marks show the final verdict; "
                "dotted ones are part of another claim. Hover, click or Tab to a mark for why.")
     # st.html, not st.markdown: the draft is shown as it is written, neither as HTML nor as Markdown
     st.html(legend(Counter(r["verdict"] for r in records)))

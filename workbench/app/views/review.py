@@ -17,6 +17,9 @@ DECISION_LABELS = {**VERDICT_LABELS, "auto": "Accept automatic verdict"}
 DECISION_ICONS = {"supported": ":material/check:", "contradicted": ":material/close:",
                   "needs_review": ":material/help:", "unverifiable": ":material/remove:",
                   "auto": ":material/done_all:"}
+# the evidence fields a reviewer reads, in order, under the headers a newsroom uses
+EVIDENCE_HEADERS = {"value": "Reference figure", "as_of": "As of", "source_title": "Source", "source_url": "Link",
+                    "dataset": "Table", "row": "Row"}
 MANAGED = {"doc", "verdicts", "show", "q", "order", "at", "asides"}  # the query parameters of Filters.to_params
 
 st.title("Review queue")
@@ -67,7 +70,8 @@ shown = queue(claims, filters)
 for draft in drafts if not filters.document else [d for d in drafts if d.name == filters.document]:
     done = draft.claims and draft.decided == draft.claims
     st.progress(draft.decided / draft.claims if draft.claims else 1.0,
-                text=f"{draft.title}: " + ("all decided ✓" if done else f"{draft.decided} of {draft.claims} decided"))
+                text=f"{draft.title}: " + ("all decided ✓" if done else f"{draft.decided} of {draft.claims} decided · "
+                                                                      f"{draft.flagged_left} flagged left"))
 
 index = current(shown, filters.at)
 if index is not None:
@@ -129,9 +133,8 @@ with st.container(border=True, key="claim_card"):
     st.text(r["explanation"])
     if r["evidence"]:
         st.caption("The reference rows behind it:")
-        st.dataframe(pd.DataFrame(r["evidence"])[["value", "as_of", "source_title", "source_url", "dataset", "row"]],
-                     hide_index=True, width="stretch",
-                     column_config={"source_url": st.column_config.LinkColumn("source")})
+        st.dataframe(pd.DataFrame(r["evidence"])[list(EVIDENCE_HEADERS)].rename(columns=EVIDENCE_HEADERS),
+                     hide_index=True, width="stretch", column_config={"Link": st.column_config.LinkColumn()})
     with st.form(f"decision:{key}", border=False, enter_to_submit=False):  # the note goes with the click
         st.text_input("Note (optional, kept with the decision)", key=f"note:{key}")
         for column, (verdict, shortcut) in zip(st.columns(len(SHORTCUTS)), SHORTCUTS.items(), strict=True):
