@@ -389,8 +389,12 @@ def _stale(ctx: _Context, key: str, table: ReferenceTable) -> str:
 
 
 def _lead(ctx: _Context) -> str:
+    return _clause_lead(ctx.claim)
+
+
+def _clause_lead(claim: Claim) -> str:
     """The figure's clause up to the figure."""
-    return ctx.claim.sentence.text[ctx.frame.clause_start:ctx.mention.start - ctx.claim.sentence.start]
+    return claim.sentence.text[claim.frame.clause_start:claim.mention.start - claim.sentence.start]
 
 
 def _agreed(ctx: _Context, names: re.Pattern[str] | None) -> bool:
@@ -2057,7 +2061,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
             or _coinciding_event(claim, pack, rules, vocabulary) or Verdict("unverifiable", None, (), UNCOVERED))
 
 
-_TITLE_AFTER = re.compile(r"\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)")
+_TITLE_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
 _CALENDAR_WORDS = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 
 
@@ -2158,10 +2162,7 @@ def _speaks_of(rule: Rule, row: dict, clause: str, named: set[str], story: str, 
 def _others_before(claim: Claim, entity: str, vocabulary: Vocabulary) -> list[str]:
     """Who besides a target's body the figure's clause names before it ("Peru will meet a target to spend 2%"):
     the clause is theirs, and so may be its dates."""
-    clause = claim.frame.clause or claim.sentence.text
-    at = clause.find(claim.mention.text)
-    return [names[0] for names in _entities_named(vocabulary, clause[:at if at >= 0 else len(clause)])
-            if entity not in names]
+    return [names[0] for names in _entities_named(vocabulary, _clause_lead(claim)) if entity not in names]
 
 
 def _other_named(claim: Claim, entity: str | None, vocabulary: Vocabulary) -> bool:

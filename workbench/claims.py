@@ -205,10 +205,12 @@ class _SentenceReader:
         """"the X member spending the most", "a X ally", where X sums its members: one of them, not X's figure
         ("the X member states" are all of them)."""
         at = span.end + 1
-        one = self.words.one_of_group.match(self.text, at) if self.words.one_of_group else None
+        if self.text[span.end:at] != " " or self.words.one_of_group is None or not (
+                self.words.entities.sums_others(span.names)):
+            return False  # asked of every entity of every sentence: the cheap tests first
+        one = self.words.one_of_group.match(self.text, at)
         every = self.words.group.match(self.text, at) if self.words.group else None
-        return self.text[span.end:at] == " " and one is not None and not (every and every.end() > one.end()) and (
-            self.words.entities.sums_others(span.names))
+        return one is not None and not (every and every.end() > one.end())
 
     def _inside_mention(self, span: EntitySpan) -> bool:
         return any(m.start - self.offset <= span.start < m.end - self.offset for m in self.mentions)

@@ -190,7 +190,7 @@ class EntityIndex:
         # and an acronym also as British copy writes it ("Opec", "Unesco")
         for form, names in list(self._forms.items()):
             if country_code(form) is None:
-                for variant in (form.lower(), form.capitalize() if _ACRONYM.fullmatch(form) else form):
+                for variant in (form.lower(), *([form.capitalize()] if _ACRONYM.fullmatch(form) else [])):
                     self._forms.setdefault(variant, names)
         ordered = sorted(self._forms, key=len, reverse=True)
         self._literal = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])"

@@ -93,7 +93,8 @@ def _singulars(nouns: list[str]) -> list[str]:
 
 
 def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
-    groups = [w for t in pack.tables.values() if t.description for w in t.description.group_words]
+    described = [t.description for t in pack.tables.values() if t.description]
+    groups = [w for d in described for w in d.group_words]
     per = words_pattern(rules.word_list("measure_objects", "denominators"))
     measures = tuple(MeasureWords(m, words_pattern(m.words), words_pattern(m.context_words + _label_words(m.label)),
                                   _undivided(m.words, per)) for m in pack.measures)
@@ -103,9 +104,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         return words_pattern(rules.word_list(section, key))
 
     return Vocabulary(
-        entities=EntityIndex(pack.entity_names, [*rules.aliases, *(
-            a for t in pack.tables.values() if t.description for a in t.description.aliases)], totals=[
-            a for t in pack.tables.values() if t.description for a in t.description.aggregates]), measures=measures,
+        entities=EntityIndex(pack.entity_names, [*rules.aliases, *(a for d in described for a in d.aliases)],
+                             totals=[a for d in described for a in d.aggregates]), measures=measures,
         measure_word=words_pattern(every_word), group=words_pattern(groups + list(_vague_subjects())),
         one_of_group=words_pattern(_singulars(groups)),
         cutoff=words_pattern(rules.cutoffs), below=listed("comparisons", "below"),
