@@ -127,6 +127,15 @@ def _on_edge(mention: Mention, reference: float, rules: RuleSet, value: float | 
     return abs(abs(reference - value) - tolerance_for(mention, rules)) < 1e-9
 
 
+def _rounded_only(mention: Mention, reference: float, value: float | None = None) -> bool:
+    """"lost 120 games" against 119: a whole count of three digits ending in zero, against a table's whole count,
+    may be exact as well as rounded; unless the table's figure is the number itself, which it means is unknown."""
+    value = mention.value if value is None else value
+    digits = re.fullmatch(r"\D*(\d{2}0)\D*", mention.text)
+    return (digits is not None and value == float(digits.group(1)) and mention.approx is None and
+            mention.value_max is None and float(reference).is_integer() and reference != value)
+
+
 def _fmt(number: float) -> str:
     if float(number).is_integer():
         return f"{int(number):,}"
@@ -420,11 +429,15 @@ def _named_change(ctx: _Context) -> bool:
     return noun is not None and bool(change_named(noun.group(1), ctx.vocabulary))
 
 
+def _names_just_before(ctx: _Context, words: MeasureWords) -> list[str]:
+    """The measure's own words among the three before the figure ("won 103 games", "lost 111")."""
+    tail = " ".join(_lead(ctx).split()[-3:])
+    return [f.group(0) for f in words.names.finditer(tail)] if words.names is not None else []
+
+
 def _changed_by_name(ctx: _Context, words: MeasureWords) -> bool:
     """"the club lost 111": the word read as a change ("lost") names this measure ("losses"), whose level it is."""
-    tail = " ".join(_lead(ctx).split()[-3:])
-    return words.names is not None and any(change_named(f.group(0), ctx.vocabulary)
-                                           for f in words.names.finditer(tail))
+    return any(change_named(name, ctx.vocabulary) for name in _names_just_before(ctx, words))
 
 
 def _planned(ctx: _Context) -> bool:
@@ -501,6 +514,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         elif verdict == "contradicted" and _on_edge(m, float(latest["value"]), ctx.rules, claimed):
             verdict, text = "needs_review", text + (" The table's figure sits on the edge of the claim's rounding; "
                                                     "unrounded, it may bear the claim out.")
+        elif verdict == "supported" and _rounded_only(m, float(latest["value"]), claimed):
+            verdict, text = "needs_review", text.replace(", which bears the claim out.", (
+                f": {m.text} bears it out only as a rounded figure, not as an exact count."))
         changed: list[dict] = []  # each revision once: "Revised to 2.17% in August 2025", not again in 2026
         for g in after:
             if float(g[0]["value"]) != float((changed[-1] if changed else latest)["value"]):
@@ -1433,9 +1449,9 @@ def _readings(ctx: _Context, vocabulary: Vocabulary) -> list[Reading]:
         if measure.unit == "count" and after.startswith("-") and not (words.names and words.names.match(after)):
             continue  # "two-percent": part of a compound; "28-nation" counts what the measure counts
         if frame.aggregate != "rank" and measure.unit == "count" and _counts_a_noun(after) and not counted_noun(
-                after, words.names) and not (_changed_by_name(ctx, words) and counted_noun(after, words.context)):
-            continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts ("lost 107
-            # games" of a measure "lost" names counts what the measure does)
+                after, words.names) and not (_names_just_before(ctx, words) and counted_noun(after, words.context)):
+            continue  # "90000 troops from 32 countries" counts troops, not whatever the table counts ("won 103
+            # games" of a measure "won" names counts what the measure does)
         if measure.unit == "count" and _counts_other(after, words, vocabulary):
             continue  # "three of the 23 senators": a part of something the table does not count
         # a target's body sets it for every member ("Canada is not meeting the benchmark of 2%")

@@ -15,12 +15,31 @@ from workbench.reference import Measure, ReferencePack
 from workbench.rules import RuleSet
 
 
-def words_pattern(words: tuple[str, ...] | list[str], case: bool = False) -> re.Pattern[str] | None:
-    """Whole words or phrases, longest first; None when there are none."""
+def words_pattern(words: tuple[str, ...] | list[str], case: bool = False,
+                  longer: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """Whole words or phrases, longest first; None when there are none. Not inside a longer phrase of
+    `longer` ("runs" not in "home runs", which names another measure)."""
     if not words:
         return None
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    body = "|".join(_not_inside(w, longer, re.escape(w).replace(r"\ ", r"\s+"))
+                    for w in sorted(set(words), key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", 0 if case else re.IGNORECASE)
+
+
+def _not_inside(word: str, longer: tuple[str, ...], pattern: str) -> str:
+    """A word's pattern guarded from matching as part of a longer phrase: the phrase's words before it (a
+    fixed-width look-behind) and after it."""
+    behind, ahead = [], []
+    for phrase in longer:
+        found = re.search(r"(?:^|(?<=\s))" + re.escape(word) + r"(?=\s|$)", phrase, re.IGNORECASE)
+        if found is None or phrase.lower() == word.lower():
+            continue
+        before, after = phrase[:found.start()], phrase[found.end():]
+        if before:
+            behind.append("(?<!" + re.escape(before) + ")")
+        if after:
+            ahead.append("(?!" + re.escape(after).replace(r"\ ", r"\s+") + r"(?![\w-]))")
+    return "".join(behind) + pattern + "".join(ahead)
 
 
 @dataclass(frozen=True)
@@ -96,7 +115,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
     described = [t.description for t in pack.tables.values() if t.description]
     groups = [w for d in described for w in d.group_words]
     per = words_pattern(rules.word_list("measure_objects", "denominators"))
-    measures = tuple(MeasureWords(m, words_pattern(m.words), words_pattern(m.context_words + _label_words(m.label)),
+    measures = tuple(MeasureWords(m, words_pattern(m.words, longer=_others_words(pack, m)),
+                                  words_pattern(m.context_words + _label_words(m.label)),
                                   _undivided(m.words, per)) for m in pack.measures)
     every_word = [w for m in pack.measures for w in (*m.words, *m.context_words)]
 
@@ -120,6 +140,11 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         differences=listed("comparisons", "differences"), now=listed("periods", "now"),
         share_bases=words_pattern(_share_bases(pack)), first_time=listed("ranks", "first_time"),
         heads=words_pattern([w.split()[-1] for m in pack.measures for w in m.words if len(w.split()) > 1]))
+
+
+def _others_words(pack: ReferencePack, measure: Measure) -> tuple[str, ...]:
+    """The other measures' words that are phrases: a word of this measure inside one names that measure."""
+    return tuple(w for m in pack.measures if m is not measure for w in m.words if " " in w)
 
 
 def _share_bases(pack: ReferencePack) -> list[str]:
