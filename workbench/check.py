@@ -1223,7 +1223,7 @@ def _settled_fits(vocabulary: Vocabulary, sentence: str, context: str) -> dict[i
                     id(other) in named for other in vocabulary.measures if other.measure.kind == "target"):
                 fits[id(words)] = 0.0  # nor does it name a sibling target, nor a pledge word before the figure
             elif words.measure.kind != "target" and not _found(words.undivided, sentence):
-                fits[id(words)] = 1.0 if _found(words.names, context) else 0.0
+                fits[id(words)] = 1.0 if _found(words.names, context) or _found(words.targets, sentence) else 0.0
         known = _SETTLED[0] = (vocabulary, sentence, context, fits)
     return known[3]
 
@@ -1253,8 +1253,8 @@ def _fit(ctx: _Context, words: MeasureWords) -> float:
         fit = 0.0
     if _found(words.context, frame.clause):
         fit = max(fit + 0.5, 1.0)  # "spenders", "per capita": enough where nothing else competes
-    elif _found(words.context, sentence):
-        fit = max(fit, 1.0)
+    elif _found(words.context, sentence) or _found(words.targets, sentence):
+        fit = max(fit, 1.0)  # "Peru (4.48%) exceeds the benchmark": a level measured against its target
     return fit
 
 

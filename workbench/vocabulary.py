@@ -48,6 +48,7 @@ class MeasureWords:
     names: re.Pattern[str] | None
     context: re.Pattern[str] | None
     undivided: re.Pattern[str] | None = None  # a divided measure's words without the denominator
+    targets: re.Pattern[str] | None = None  # the words of the targets set on it ("exceed the benchmark")
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
     per = words_pattern(rules.word_list("measure_objects", "denominators"))
     measures = tuple(MeasureWords(m, words_pattern(m.words, longer=_others_words(pack, m)),
                                   words_pattern(m.context_words + _label_words(m.label)),
-                                  _undivided(m.words, per)) for m in pack.measures)
+                                  _undivided(m.words, per), words_pattern(_target_words(pack, m)))
+                     for m in pack.measures)
     every_word = [w for m in pack.measures for w in (*m.words, *m.context_words)]
 
     def listed(section: str, key: str) -> re.Pattern[str] | None:
@@ -140,6 +142,11 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         differences=listed("comparisons", "differences"), now=listed("periods", "now"),
         share_bases=words_pattern(_share_bases(pack)), first_time=listed("ranks", "first_time"),
         heads=words_pattern([w.split()[-1] for m in pack.measures for w in m.words if len(w.split()) > 1]))
+
+
+def _target_words(pack: ReferencePack, measure: Measure) -> list[str]:
+    """The words of the targets whose description names this measure as what they are a cut-off for."""
+    return [w for target in pack.targets.get(measure.metric, ()) for w in target.words]
 
 
 def _others_words(pack: ReferencePack, measure: Measure) -> tuple[str, ...]:

@@ -241,6 +241,8 @@ _SET_FOR = (r"(?P<set_for>(?:scheduled|slated|set|planned|due)(?=\s*(?:(?:for|on
 _SET_IN_THE_PAST = re.compile(r"\b(?:(?:was|were)(?:\s+(?:already|originally|initially|also))?|had(?:\s+already)?"
                               r"(?:\s+been)?|originally|initially)\s+$", re.I)
 SET_LOOK_BEHIND = 24
+# "the benchmark set in June": set during the month, not set for it ("due in June" is ahead)
+_SET_IN = re.compile(r"set\s+in\b", re.I)
 # a present tense that schedules ("takes effect Jan. 1", "the exhibition opens on Monday") leans ahead, but not so far
 # as to pass a near date behind it ("the two-month stretch that begins on Nov. 1", said on Dec. 24)
 _SCHEDULING = (r"(?:(?:take|go|come)s?\s+(?:effect|into\s+(?:effect|force)|place)|begins|opens|expires|resumes|"
@@ -272,7 +274,8 @@ def _marks_tense(m: re.Match[str], sentence: str) -> bool:
         return m.group(0).lower() not in NOT_PAST and not _BE_BEFORE.search(sentence, max(0, m.start() - 6),
                                                                            m.start())
     if m.lastgroup == "set_for":
-        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - SET_LOOK_BEHIND), m.start())
+        return not _SET_IN_THE_PAST.search(sentence, max(0, m.start() - SET_LOOK_BEHIND), m.start()) and not (
+            _SET_IN.match(sentence, m.start()))
     if m.lastgroup == "ahead" and m.group(0).endswith("ing"):
         return _IS_BEFORE.search(sentence, max(0, m.start() - 5), m.start()) is not None
     return True
