@@ -223,6 +223,12 @@ def _by_vintage(table: ReferenceTable, rows: list[dict], pub: date) -> tuple[lis
     return [groups[d] for d in out if d <= pub], [groups[d] for d in out if d > pub and later]
 
 
+def _month_of_draft(table: ReferenceTable, row: dict, pub: date) -> bool:
+    """Whether the row's edition is dated by a month only, the draft's own month: out by the draft's day or not."""
+    column = table.description.vintage_date if table.description else None
+    return bool(column) and str(row.get(column) or "") == pub.isoformat()[:7]
+
+
 def _decide(results: list[str]) -> str:
     """Over vintages out by the draft's date (oldest first): the latest decides, but a claim that only an
     earlier one bears out needs a reviewer."""
@@ -485,6 +491,9 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
             f"{said} was not over when the draft was published and no {measure.label} figure for it was out yet."),
             **base)
     before, after = _by_vintage(table, at_period, ctx.pub)
+    if after and _month_of_draft(table, after[0][0], ctx.pub) and holds(
+            m, float(after[0][0]["value"]), ctx.rules, _signed(ctx, measure)):
+        before, after = [*before, after[0]], after[1:]  # dated by its month only, it may be out: the draft cites it
     if not before and not after:
         return Verdict("unverifiable", evidence=(), period=key, explanation=(
             f"No {measure.label} figure for {entity} in {said} was out by the draft's date."), **base)
