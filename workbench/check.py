@@ -574,13 +574,18 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
                       base: dict) -> Verdict:
     """A figure that stands until the next one (how many members there are): the claim holds if a figure
     standing at any time in its period, up to the draft's date, says it."""
-    period = ctx.frame.period
+    period, as_of, words = ctx.frame.period, ctx.frame.as_of, ctx.vocabulary.words_of(measure)
+    dated = sorted(rows, key=lambda r: table.published(r) or date.min)
     if period is not None and period.start_date is not None and period.end_date is not None:
         start, end, said = period.start_date, min(period.end_date, ctx.pub), _period_said(period)
+    elif as_of is not None and as_of.start_date <= ctx.pub and _counts_measure(ctx, words) and any(
+            holds(ctx.mention, float(r["value"]), ctx.rules)
+            for r in [r for r in dated if (table.published(r) or date.min) <= as_of.start_date][-1:]):
+        start = end = as_of.start_date
+        said = f"on {as_of.text}"  # "On 29 March 2004, ... increasing its membership to 26": its size that day
     else:
         start = end = ctx.pub
         said = "at the draft's date"
-    words = ctx.vocabulary.words_of(measure)
     if start > ctx.pub and words is not None and re.search(r"(?:\b(?:the|its|their)|['’]s)\s+$", _lead(ctx)) and (
             counted_noun(_text_after(ctx), words.names)):
         start = end = ctx.pub  # "the union's 27 members will gather in December": the members it has now
@@ -589,7 +594,6 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A forecast for {said}: the {measure.label} figures cover only what had happened by the draft's date."),
             **base)
-    dated = sorted(rows, key=lambda r: table.published(r) or date.min)
     standing = [r for r in dated if (table.published(r) or date.min) <= start][-1:] + [
         r for r in dated if start < (table.published(r) or date.min) <= end]
     if not standing:
@@ -620,6 +624,13 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
                      for r in standing)
     return Verdict(verdict, evidence=evidence, explanation=text,
                    period=str(shown["period"]), reference_value=float(shown["value"]), **base)
+
+
+def _counts_measure(ctx: _Context, words: MeasureWords | None) -> bool:
+    """"28 NATO members", "its total membership to 26": the figure counts what the measure does, by the noun after
+    it or as the new size of a measure named before it; not "all 30 national parliaments"."""
+    return words is not None and (bool(counted_noun(_text_after(ctx), words.names)) or bool(
+        re.search(r"\bto\s*$", _lead(ctx)) and _found(words.names, _lead(ctx)[-40:])))
 
 
 def _whole_body_counted(ctx: _Context, words: MeasureWords | None, smallest: float) -> bool:

@@ -91,6 +91,7 @@ class Frame:
     foreign_measure: str = ""  # "health care" in "spent 2.1% of its budget on health care", when no table measures it
     unread: bool = False  # its sentence holds too many figures to be prose (a pasted table): no frame is read
     foreign_owner: str = ""  # "the Fed's" in "the Fed's 2% target": someone no table covers owns the figure
+    as_of: Mention | None = None  # with no period, the day its sentence opens on ("On 29 March 2004, ... to 26")
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,13 @@ class _SentenceReader:
             source, certain = "sentence", len(spans) == 1
         deadline = names_deadline(self.before(chosen, 40))
         return chosen, source, certain, deadline, base
+
+    def as_of(self, mention: Mention) -> Mention | None:
+        """The day a sentence opens on, before the figure: what a figure that stands until changed is as of."""
+        start = self.at(mention)[0]
+        days = [m for m in self.mentions if m.kind == "date" and m.granularity == "day" and m.start_date is not None
+                and self.at(m)[1] <= start and not self.text[:self.at(m)[0]].strip(" ,").count(" ") > 1]
+        return days[0] if days else None
 
     def _lends_beyond(self, period: Mention) -> bool:
         """Whether a period may be another clause's: not a plan's deadline after a contrast, nor the period of what
@@ -566,6 +574,8 @@ class _SentenceReader:
                       foreign_measure=self.foreign_measure(mention), foreign_owner=foreign_owner)
         if mention.kind != "quantity":
             return frame
+        if period is None and not period_from:
+            frame = _with(frame, as_of=self.as_of(mention))
         if period is not None and period.start_date != period.end_date and period.granularity == "year" and (
                 period.start_date.year != period.end_date.year):
             lead = self.before(mention, 12)
