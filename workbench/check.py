@@ -136,6 +136,17 @@ def _rounded_only(mention: Mention, reference: float, value: float | None = None
             mention.value_max is None and float(reference).is_integer() and reference != value)
 
 
+FAR_BEYOND = 5  # times a measure's largest figure: a claim that far above it measures something else
+
+
+def _beyond_measure(mention: Mention, table: ReferenceTable, measure: Measure, value: float | None = None) -> bool:
+    """"the US budget accounted for 64 percent" read as a share of output no country ever had: the figure's
+    measure was misread, not the figure."""
+    value = mention.value if value is None else value
+    largest = table.largest.get(measure.metric)
+    return value is not None and largest is not None and largest > 0 and abs(value) > FAR_BEYOND * largest
+
+
 def _fmt(number: float) -> str:
     if float(number).is_integer():
         return f"{int(number):,}"
@@ -523,6 +534,10 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         elif verdict == "contradicted" and _on_edge(m, float(latest["value"]), ctx.rules, claimed):
             verdict, text = "needs_review", text + (" The table's figure sits on the edge of the claim's rounding; "
                                                     "unrounded, it may bear the claim out.")
+        elif verdict == "contradicted" and _beyond_measure(m, table, measure, claimed):
+            verdict, text = "needs_review", text + (
+                f" No {measure.label} in the table comes near it (the largest is "
+                f"{figure(table.largest[measure.metric], unit)}): it may be a share of something else.")
         elif verdict == "supported" and _rounded_only(m, float(latest["value"]), claimed):
             verdict, text = "needs_review", text.replace(", which bears the claim out.", (
                 f": {m.text} bears it out only as a rounded figure, not as an exact count."))
@@ -2080,7 +2095,7 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         named = any(w.measure.kind == "target" and w.names is not None and w.names.search(lead)
                     for w in vocabulary.measures)
         pledges = _supported_pledges(pack, claims_of_sentence, verdicts_of_sentence) if named else []
-        if len(pledges) == 1:
+        if len(pledges) == 1 and pledges[0][0].mention.kind == "quantity":  # not a deadline year read beside it
             # "agreed in 2014 to spend 2% by 2024": 2014 is when the pledge was set
             other, verdict, target = pledges[0]
             return _target_date(claim, other, verdict, target, pub, pack, rules, vocabulary)
@@ -2312,7 +2327,10 @@ def _pledged_year(claim: Claim, pub: date, pack: ReferencePack, vocabulary: Voca
         _names_target(claim, vocabulary)))  # "by 2035", "the 2035 deadline"
     pledged += [(w.measure, pack.tables[w.measure.table], entity) for w in targets
                 for entity in _one_entity(pack.tables[w.measure.table], w.measure) if deadline]
+    yearly = re.search(r"\bin\s*$", text[:m.start - claim.sentence.start])  # "meet the target in 2024", not "by"
     for measure, table, entity in pledged:
+        if yearly and entity in _one_entity(table, measure) and _others_before(claim, entity, vocabulary):
+            continue  # "Peru will meet the union's standard in 2024": Peru's year, not the body's deadline
         due = [r for r in table.series.get((measure.metric, entity), [])
                if r["period"] == year and (table.published(r) or date.min) <= pub]
         if due:

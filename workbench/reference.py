@@ -132,6 +132,14 @@ class ReferenceTable:
         return self._rows_by("entity")
 
     @cached_property
+    def largest(self) -> dict[str, float]:
+        """Each metric's largest figure over every entity and period: how far a claim may be from the measure."""
+        found: dict[str, float] = {}
+        for row in self.rows:
+            found[row["metric"]] = max(found.get(row["metric"], float("-inf")), float(row["value"]))
+        return found
+
+    @cached_property
     def cross_section(self) -> dict[tuple[str, str], list[dict]]:
         """Rows by (metric, period): every entity's figure in one period, for counts and ranks."""
         return self._rows_by("period")
