@@ -34,7 +34,7 @@ def with_topics(folder: Path) -> Path:
 def main() -> None:
     rules = load_rules()
     pack = load_reference()
-    for name in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"):
+    for name in ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"):
         print(score_entries(load_entries(ROOT / "tests" / "realnews" / f"{name}.yaml"), pack, rules).report(
             f"real news, {name}"))
     with tempfile.TemporaryDirectory() as folder:
