@@ -26,8 +26,10 @@ HERE = Path(__file__).parent / "realnews"
 # wrong "supported"); fresh6: first run 76.4% (red 5 of 8, 4 wrong "supported"; the code before that session 74.9%,
 # red 4 of 7, 4: FRESH6_MEASURED.md); fresh7: first run 66.0% (no red given, 7 wrong "supported"; the code before
 # that session 65.7%: FRESH7_MEASURED.md); fresh8: first run 64.2% (red 1 of 2, 5 wrong "supported"; the code before
-# that session 63.1%: FRESH8_MEASURED.md); all read since, their floors the figures now, rounded down.
-FLOORS = {"dev": (0.88, 0.95, 1), "heldout": (0.81, 0.45, 0), "fresh": (0.82, 0.50, 1), "fresh2": (0.76, 0.50, 5),
+# that session 63.1%: FRESH8_MEASURED.md); all read since, their floors the figures now, rounded down. A plan's
+# deadline of a measure targets are set on is a claim of its own (README): +17 labels right over the sets, two
+# labelled context now unverifiable (heldout's "forecasts ... 1.76 per cent by 2030": 81.4% -> 80.9%).
+FLOORS = {"dev": (0.88, 0.95, 1), "heldout": (0.80, 0.45, 0), "fresh": (0.82, 0.50, 1), "fresh2": (0.76, 0.50, 5),
           "fresh3": (0.77, 0.95, 3), "fresh4": (0.79, 0.95, 1), "fresh5": (0.73, 0.95, 2), "fresh6": (0.77, 0.80, 2),
           "fresh7": (0.68, 0.50, 5), "fresh8": (0.64, 0.50, 4)}
 

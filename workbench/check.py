@@ -2104,6 +2104,10 @@ def check_date(claim: Claim, pub: date, pack: ReferencePack, rules: RuleSet, voc
         return since
     if figures:
         said = ", ".join(f"'{other.mention.text}'" for other, _ in figures)
+        if all(_unkept_plan(pack, other, verdict) for other, verdict in figures):
+            return Verdict("unverifiable", None, (), (
+                f"The deadline of a plan ({said}) no table holds, of a measure targets are set on: a claim of its own, "
+                "which needs a source."))
         return Verdict(None, None, (), f"Gives the period of {said}; checked with it.", role="context")
     name = _opened_name(claim, vocabulary)
     if name:
@@ -2352,6 +2356,15 @@ def _one_entity(table: ReferenceTable, measure: Measure) -> list[str]:
 def _entities_of(table: ReferenceTable, measure: Measure) -> set[str]:
     """The entities a table has figures of for one measure."""
     return {e for (metric, e) in table.series if metric == measure.metric}
+
+
+def _unkept_plan(pack: ReferencePack, figure_claim: Claim, verdict: Verdict | None) -> bool:
+    """"Slovenia will reach 2% by 2030": a deadline for a level no table holds a plan for, where the pack keeps
+    targets of that measure, so a plan's deadline is a claim like a target's (not "forecast to reach 74 years by
+    2015" of a measure no target is set on)."""
+    read = _read_against(pack, verdict)
+    return (figure_claim.frame.deadline and verdict is not None and verdict.verdict == "unverifiable" and
+            read is not None and bool(pack.targets.get(read[1].metric)))
 
 
 def _supported_pledges(pack: ReferencePack, claims: list[Claim], verdicts: dict[int, Verdict]) -> list[tuple]:
