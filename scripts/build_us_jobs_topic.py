@@ -61,11 +61,12 @@ SECTORS = {  # the package's column -> the entity written (the BLS title, the to
 BLS_TITLE = {"nonfarm": "Total nonfarm", "private": "Total private"}
 
 
-def package_file() -> Path:
+def package_file(name: str) -> Path:
+    """One of vega_datasets' local CSV files, found in the installed package (nothing is downloaded)."""
     spec = find_spec("vega_datasets")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("vega_datasets is not importable: see this script's docstring")
-    return Path(next(iter(spec.submodule_search_locations))) / "_data" / "us-employment.csv"
+    return Path(next(iter(spec.submodule_search_locations))) / "_data" / name
 
 
 def whole(thousands: str) -> str:
@@ -76,7 +77,7 @@ def whole(thousands: str) -> str:
 
 
 def rows() -> list[dict]:
-    with package_file().open(encoding="utf-8", newline="") as handle:
+    with package_file("us-employment.csv").open(encoding="utf-8", newline="") as handle:
         table = list(csv.DictReader(handle))
     for before, after in itertools.pairwise(table):
         if Decimal(after["nonfarm"]) - Decimal(before["nonfarm"]) != Decimal(after["nonfarm_change"]):

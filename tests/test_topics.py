@@ -26,10 +26,12 @@ TOPICS = Path(__file__).parent / "topics"
 # (a rate's denominator is context, trailing zeros are rounding, a rate no table has is unverifiable)
 # mlb_teams: its first run (tests/topics/mlb_teams/MEASURED.md), 60.0% right with no wrong "supported"; 61.7% now, one
 # wrong "supported" (a count of games with a trailing zero, read as rounded by the project's rule)
+# tech_stocks: its first run (tests/topics/tech_stocks/MEASURED.md), 46.2% right with two wrong "supported"; 45.5% with
+# its measure words cut to what breaks no other topic ("closed at" made world_fertility's "stood at" a measure)
 FLOORS = {"world_fertility": 0.93, "us_macro": 0.84, "gapminder": 0.90, "us_states": 0.91, "us_jobs": 0.75,
-          "tx_housing": 0.75, "us_crime": 0.87, "mlb_teams": 0.61}
+          "tx_housing": 0.75, "us_crime": 0.87, "mlb_teams": 0.61, "tech_stocks": 0.45}
 # wrong "supported" a topic may have: one, unless its first run had more (a rise above this is a regression)
-FALSE_SUPPORTED = {"us_crime": 3}
+FALSE_SUPPORTED = {"us_crime": 3, "tech_stocks": 2}
 
 
 def add_topic(reference: Path, topic: str) -> None:
