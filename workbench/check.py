@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
-from workbench.claims import Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
+from workbench.claims import SAID_BEFORE, Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
 from workbench.literals import first_match, may_match, searched
@@ -483,6 +483,10 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A plan or forecast for {frame.period.text}: the {measure.label} figures cover only what was published; "
             "a source for the plan is needed."), **base)
+    if frame.day is not None and frame.period is None and measure.holds != "until_changed":
+        return Verdict("unverifiable", evidence=(), explanation=(
+            f"A figure of one day ({frame.day.text}): the table gives {measure.label} by {measure.period}, not "
+            "by the day."), **base)
     if measure.holds == "until_changed":
         return _standing_reading(ctx, table, measure, rows, base)
     out = {r["period"] for r in rows if (table.published(r) or date.min) <= ctx.pub}
@@ -1823,8 +1827,6 @@ INFERRED_YEAR_DAYS = 180  # a day named without its year this far from the draft
 EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
 # "said on Wednesday", "said U.S. Secretary of State Mike Pompeo on Friday": when it was said
-_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
-                         r"(?:\s+(?-i:[A-Z][\w.\u2019'-]*|of|the)){0,8}(?:\s+(?:on|this|last))?\s*$", re.I)
 _SHOWN_AFTER = re.compile(r"\s*(?:showed|shows|said|says|published|released|announced)\b", re.I)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")  # "next month's summit": the date of what follows
 _DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
@@ -1847,7 +1849,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     after = text[m.end - claim.sentence.start:][:24]
     if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
         return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
-    if first_match(_SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]
+    if first_match(SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]
                    ) and not _POSSESSIVE_AFTER.match(after):
         return None  # "the State Department said on Wednesday": when it was said (not "said last year's ...")
     if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
@@ -2149,7 +2151,7 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
     if not under_way:
         return None
     clause, at = claim.frame.clause or text, m.start - claim.sentence.start
-    if _SAID_BEFORE.search(text[max(0, at - 120):at]) or (at < 40 and _DATELINE_END.match(text[at + len(m.text):])) or (
+    if SAID_BEFORE.search(text[max(0, at - 120):at]) or (at < 40 and _DATELINE_END.match(text[at + len(m.text):])) or (
             _found(_rule_words(rules.word_list("sources", "sayings")), clause)):
         return None
     # what the sentence says up to the date's clause's end ("before leaders meet Wednesday" is another clause's);
@@ -2269,7 +2271,7 @@ def _release_day(claim: Claim, pack: ReferencePack) -> Verdict | None:
     if m.granularity != "day" or m.start_date is None or m.start_date != m.end_date:
         return None
     lead, rest = text[:m.start - claim.sentence.start][-30:], text[m.end - claim.sentence.start:][:30]
-    if not (_SAID_BEFORE.search(lead) or _SHOWN_AFTER.match(rest)):
+    if not (SAID_BEFORE.search(lead) or _SHOWN_AFTER.match(rest)):
         return None
     for table in pack.tables.values():
         if table.description is None or any(x.kind == "target" or x.holds == "until_changed"

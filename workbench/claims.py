@@ -59,6 +59,11 @@ _ORDINAL_BEFORE = re.compile(r"(" + "|".join(_ORDINAL) + r")[\s-]*$", re.I)
 NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
                        + _OWNER +
                        r"(?:[\d,.]+\s+)?)?(?:[\w'’-]+\s+)?$")  # "of the bloc's 32 ", "European ": what may come before
+# "said on Wednesday", "said U.S. Secretary of State Mike Pompeo on Friday": when it was said, not what is dated
+SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
+                         r"(?:\s+(?-i:[A-Z][\w.\u2019'-]*|of|the)){0,8}(?:\s+(?:on|this|last))?\s*$", re.I)
+_SAYING_AFTER = re.compile(r"\s*,?\s*(?:said|says|announced|told|reported|published|released|showed)\b", re.I)
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|now|yesterday|tomorrow)\b", re.I)  # the draft's own days
 GROUP_WINDOW = 48  # characters after a count in which its noun ("members", "of the 32 members") is read
 NEAR = 30  # characters: how close a word must be to a figure to be its own ("the 2% target")
 
@@ -92,6 +97,7 @@ class Frame:
     unread: bool = False  # its sentence holds too many figures to be prose (a pasted table): no frame is read
     foreign_owner: str = ""  # "the Fed's" in "the Fed's 2% target": someone no table covers owns the figure
     as_of: Mention | None = None  # with no period, the day its sentence opens on ("On 29 March 2004, ... to 26")
+    day: Mention | None = None  # with no period, a day its own clause dates it to ("closed at $291 on Wednesday")
 
 
 @dataclass(frozen=True)
@@ -332,6 +338,16 @@ class _SentenceReader:
         days = [m for m in self.mentions if m.kind == "date" and m.granularity == "day" and m.start_date is not None
                 and self.at(m)[1] <= start and not self.text[:self.at(m)[0]].strip(" ,").count(" ") > 1]
         return days[0] if days else None
+
+    def day_of(self, mention: Mention, lo: int, hi: int) -> Mention | None:
+        """A day in the figure's own clause that dates the figure, not when something was said about it."""
+        for m in self.mentions:
+            if m.kind == "date" and m.granularity == "day" and m.start_date is not None and lo <= self.at(m)[0] < hi:
+                at = self.at(m)[0]
+                if not SAID_BEFORE.search(self.text[max(0, at - 120):at]) and not _SAYING_AFTER.match(
+                        self.text, self.at(m)[1]) and not _RELATIVE_DAY.search(m.text):
+                    return m
+        return None
 
     def _lends_beyond(self, period: Mention) -> bool:
         """Whether a period may be another clause's: not a plan's deadline after a contrast, nor the period of what
@@ -575,7 +591,7 @@ class _SentenceReader:
         if mention.kind != "quantity":
             return frame
         if period is None and not period_from:
-            frame = _with(frame, as_of=self.as_of(mention))
+            frame = _with(frame, as_of=self.as_of(mention), day=self.day_of(mention, lo, hi))
         if period is not None and period.start_date != period.end_date and period.granularity == "year" and (
                 period.start_date.year != period.end_date.year):
             lead = self.before(mention, 12)
