@@ -296,6 +296,15 @@ def _out_on(table: ReferenceTable, row: dict) -> str:
     return f"in {day:%B %Y}" if column and len(str(row.get(column))) == 7 else f"on {_day_text(day)}"
 
 
+# "closed 2007 at", "at the end of 2009", "ended the year at": the period's last part, not the whole of it
+_END_BEFORE = re.compile(r"\b(?:(?:at\s+|by\s+)?the\s+end\s+of|closed|ended|finished|end-)\s*$", re.I)
+
+
+def _at_its_end(claim: Claim, period: Mention) -> bool:
+    at = period.start - claim.sentence.start
+    return _END_BEFORE.search(claim.sentence.text[max(0, at - 24):at]) is not None
+
+
 def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tuple[str | None, str, str]:
     """(period, how it is said, why it could not be chosen); periods_out are those published by the draft."""
     frame = ctx.frame
@@ -304,6 +313,8 @@ def _choose_period(ctx: _Context, measure: Measure, periods_out: set[str]) -> tu
         if key is None and frame.range_end in ("start", "end"):  # "between 1985 and 2005, from 5.5 to 2.6"
             day = frame.period.start_date if frame.range_end == "start" else frame.period.end_date
             key = _key_of(day, measure.period)
+        elif key is None and _at_its_end(ctx.claim, frame.period):  # "closed 2007 at $198.08": its last month
+            key = _key_of(frame.period.end_date, measure.period)
         if key is None:
             return None, frame.period.text, (f"the claim's period ({frame.period.text}) spans several "
                                              f"{measure.period}s of the table")
