@@ -1845,6 +1845,16 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # 
 _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
 
 
+def _said_on(claim: Claim) -> bool:
+    """A date that says when something was said ("the State Department said on Wednesday", not "says next month's
+    summit") or the story's own dateline ("Brussels, June 26: EU leaders have agreed ..."), not an event's."""
+    text, at = claim.sentence.text, claim.mention.start - claim.sentence.start
+    after = text[at + len(claim.mention.text):][:24]
+    if at < 40 and _DATELINE_END.match(after):
+        return True
+    return first_match(SAID_BEFORE, text[max(0, at - 120):at]) is not None and not _POSSESSIVE_AFTER.match(after)
+
+
 def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary: Vocabulary,
                       pub: date) -> Verdict | None:
     m, text = claim.mention, claim.sentence.text
@@ -1858,11 +1868,8 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
         return None
     clause = claim.frame.clause or text
     after = text[m.end - claim.sentence.start:][:24]
-    if m.start - claim.sentence.start < 40 and _DATELINE_END.match(after):
-        return None  # "Brussels, June 26: EU leaders have agreed ...": the story's own dateline
-    if first_match(SAID_BEFORE, text[max(0, m.start - claim.sentence.start - 120):m.start - claim.sentence.start]
-                   ) and not _POSSESSIVE_AFTER.match(after):
-        return None  # "the State Department said on Wednesday": when it was said (not "said last year's ...")
+    if _said_on(claim):
+        return None
     if m.granularity == "year" and not _year_names_event(rule, table, claim, after):
         return None
 
@@ -2161,9 +2168,8 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
     under_way = _events_under_way(m, pack, rules)
     if not under_way:
         return None
-    clause, at = claim.frame.clause or text, m.start - claim.sentence.start
-    if SAID_BEFORE.search(text[max(0, at - 120):at]) or (at < 40 and _DATELINE_END.match(text[at + len(m.text):])) or (
-            _found(_rule_words(rules.word_list("sources", "sayings")), clause)):
+    clause = claim.frame.clause or text
+    if _said_on(claim) or _found(_rule_words(rules.word_list("sources", "sayings")), clause):
         return None
     # what the sentence says up to the date's clause's end ("before leaders meet Wednesday" is another clause's);
     # a date opening the sentence is the next clause's ("On July 11, the union will hold a meeting")
