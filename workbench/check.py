@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -1814,7 +1814,7 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
         return None  # "EU leaders in Brussels in June 2025": not the Brussels summit of 2022
     start, end = row["start_date"], row["end_date"]
     evidence = (_event_evidence(rule, pack, row),)
-    within = _within(m, start, end)
+    within = _within(m)(start, end)
     said = _span_text(start, end)
     if m.granularity == "year" and not within:
         return None  # "in 2021, before the invasion": a year beside an event's words need not be its date
@@ -1825,12 +1825,16 @@ def _judge_event(m: Mention, rows: list[dict], rule: Rule, pack: ReferencePack) 
                    entity=row["event"], period=f"{start}/{end}")
 
 
-def _within(m: Mention, start: date, end: date) -> bool:
-    """Whether a date is an event's: one day within it, a span of days its own span, a week, a month or a year
-    holding it ("last week")."""
+def _within(m: Mention) -> Callable[[date, date], bool]:
+    """Whether a date is an event's (from the event's first and last day): one day within it, a span of days its
+    own span, a week, a month or a year holding it ("last week"). The date's kind is read once, not once an event
+    row: every date of a document is weighed against every row of the event tables."""
+    first, last = m.start_date, m.end_date
     if m.granularity in ("month", "year") or _WEEK.search(m.text):
-        return m.start_date <= start and end <= m.end_date
-    return start <= m.start_date <= end if m.start_date == m.end_date else (m.start_date, m.end_date) == (start, end)
+        return lambda start, end: first <= start and end <= last
+    if first == last:
+        return lambda start, end: start <= first <= end
+    return lambda start, end: (first, last) == (start, end)
 
 
 _WEEK = re.compile(r"\bweek\b", re.I)
@@ -2208,7 +2212,8 @@ def _events_under_way(m: Mention, pack: ReferencePack, rules: RuleSet) -> list[t
     if under_way is None:
         if len(dates) >= MAX_UNDER_WAY:
             dates.clear()
-        under_way = [(rule, table, [r for r in table if _within(m, r["start_date"], r["end_date"])])
+        holds = _within(m)
+        under_way = [(rule, table, [r for r in table if holds(r["start_date"], r["end_date"])])
                      for rule in rules.rules if rule.kind == "event_dates"
                      for table in (pack.rows(rule.params.get("table", "")),) if table]
         under_way = dates[key] = under_way if any(rows for _, _, rows in under_way) else []
