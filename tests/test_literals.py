@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from workbench import PROJECT_DIR
 from workbench.cache import load_checking
-from workbench.check import _SAID_BEFORE, _rule_words
+from workbench.check import _rule_words
+from workbench.claims import SAID_BEFORE
 from workbench.literals import may_match, searched
 from workbench.vocabulary import vocabulary_for
 
@@ -18,7 +19,7 @@ VOCABULARY = vocabulary_for(PACK, RULES)
 PATTERNS = [p for w in VOCABULARY.measures for p in (w.names, w.context, w.undivided) if p is not None] + [
     p for p in vars(VOCABULARY).values() if isinstance(p, re.Pattern)] + [
     p for rule in RULES.rules for key in ("signals", "gatherings", "entity_words", "step_words")
-    if (p := _rule_words(tuple(rule.words(key)))) is not None] + [_SAID_BEFORE]
+    if (p := _rule_words(tuple(rule.words(key)))) is not None] + [SAID_BEFORE]
 WORDS = sorted({w for p in PATTERNS for w in re.findall(r"[a-z]+", p.pattern.lower()) if len(w) > 2})
 
 
