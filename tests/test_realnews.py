@@ -29,9 +29,9 @@ HERE = Path(__file__).parent / "realnews"
 # that session 63.1%: FRESH8_MEASURED.md); all read since, their floors the figures now, rounded down. A plan's
 # deadline of a measure targets are set on is a claim of its own (README): +17 labels right over the sets, two
 # labelled context now unverifiable (heldout's "forecasts ... 1.76 per cent by 2030": 81.4% -> 80.9%).
-FLOORS = {"dev": (0.88, 0.95, 1), "heldout": (0.80, 0.45, 0), "fresh": (0.82, 0.50, 1), "fresh2": (0.76, 0.50, 5),
-          "fresh3": (0.77, 0.95, 3), "fresh4": (0.79, 0.95, 1), "fresh5": (0.73, 0.95, 2), "fresh6": (0.77, 0.80, 2),
-          "fresh7": (0.68, 0.50, 5), "fresh8": (0.64, 0.50, 4)}
+FLOORS = {"dev": (0.88, 0.95, 1), "heldout": (0.80, 0.45, 0), "fresh": (0.84, 0.50, 1), "fresh2": (0.76, 0.50, 5),
+          "fresh3": (0.78, 0.95, 3), "fresh4": (0.79, 0.95, 1), "fresh5": (0.74, 0.95, 2), "fresh6": (0.77, 0.80, 2),
+          "fresh7": (0.71, 0.50, 5), "fresh8": (0.67, 0.50, 4)}
 
 
 @pytest.fixture(scope="module")
