@@ -140,7 +140,7 @@ FAR_BEYOND = 5  # times a measure's largest figure: a claim that far above it me
 
 
 def _beyond_measure(mention: Mention, table: ReferenceTable, measure: Measure, value: float | None = None) -> bool:
-    """"the US budget accounted for 64 percent" read as a share of output no country ever had: the figure's
+    """"Chile's budget accounted for 64 percent" read as a share of output no country ever had: the figure's
     measure was misread, not the figure."""
     value = mention.value if value is None else value
     largest = table.largest.get(measure.metric)
@@ -657,7 +657,7 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
 
 
 def _counts_measure(ctx: _Context, words: MeasureWords | None) -> bool:
-    """"28 NATO members", "its total membership to 26": the figure counts what the measure does, by the noun after
+    """"28 union members", "its total membership to 26": the figure counts what the measure does, by the noun after
     it or as the new size of a measure named before it; not "all 30 national parliaments"."""
     return words is not None and (bool(counted_noun(_text_after(ctx), words.names)) or bool(
         re.search(r"\bto\s*$", _lead(ctx)) and _found(words.names, _lead(ctx)[-40:])))
@@ -1334,7 +1334,7 @@ def _the_target(claim: Claim, words: MeasureWords | None) -> bool:
 
 
 def _stretch_before(claim: Claim) -> str:
-    """The figure's stretch of the sentence up to it: not "France, which agreed to the target, gave 0.5%"."""
+    """The figure's stretch of the sentence up to it: not "Peru, which agreed to the target, gave 0.5%"."""
     at = claim.mention.start - claim.sentence.start
     left = claim.sentence.text[max(0, at - 45):at]
     return left[left.rfind(", ") + 1:]
@@ -1352,7 +1352,7 @@ def _beside_figure(claim: Claim) -> str:
 def _pledged_before(ctx: _Context, words: MeasureWords) -> bool:
     """"demanded members reach their commitment to raise spending to two percent", "far from the pledged 2%": a
     target's word leads up to the figure and no one is named on the way, so it is the body's target, whoever the
-    clause names further back (not "Germany's goal of spending 3.5%")."""
+    clause names further back (not "Peru's goal of spending 3.5%")."""
     left = _stretch_before(ctx.claim)
     return _found(words.names, left) and not _entities_named(ctx.vocabulary, left)
 
@@ -1851,7 +1851,7 @@ _NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", 
 
 def _said_on(claim: Claim) -> bool:
     """A date that says when something was said ("the State Department said on Wednesday", not "says next month's
-    summit") or the story's own dateline ("Brussels, June 26: EU leaders have agreed ..."), not an event's."""
+    summit") or the story's own dateline ("Lima, June 26: the ministers have agreed ..."), not an event's."""
     text, at = claim.sentence.text, claim.mention.start - claim.sentence.start
     after = text[at + len(claim.mention.text):][:24]
     if at < 40 and _DATELINE_END.match(after):
@@ -2452,7 +2452,7 @@ def _time_to_deadline(claim: Claim, group: list[Claim], verdicts: dict[int, Verd
         target = _target_of(pack, verdicts.get(i))
         if target is None or other.mention.start > m.start or verdicts[i].verdict != "supported" or (
                 _other_named(claim, verdicts[i].entity, vocabulary)):
-            continue  # "Norway aims to reach the 2% target in the next three years": Norway's own time
+            continue  # "Chile aims to reach the 3% target in the next three years": Chile's own time
         table, measure = target
         span = m.value * YEARS_IN[m.unit]
         for row in _pledges_holding(other, verdicts[i], target, pub, rules):

@@ -209,7 +209,7 @@ class _SentenceReader:
         self.partitive_totals = self._partitive_totals() if len(mentions) <= MAX_FRAMED else set()
 
     def _one_of(self, span: EntitySpan) -> bool:
-        """"the X member spending the most", "a X ally", where X sums its members: one of them, not X's figure
+        """"the X member spending the most", "a X partner", where X sums its members: one of them, not X's figure
         ("the X member states" are all of them)."""
         at = span.end + 1
         if self.text[span.end:at] != " " or self.words.one_of_group is None or not (

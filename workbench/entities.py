@@ -166,7 +166,7 @@ _ACRONYM = re.compile(r"[A-Z]{3,}")
 class EntityIndex:
     """Finds the entities of a set of tables in text: their own names, their aliases, and any spelling of a
     country that the country list knows. `totals` (entities that sum others) are no country, whatever country
-    their name holds ("X and Canada" is not Canada): they are found by their own name and aliases only."""
+    their name holds ("X and Chile" is not Chile): they are found by their own name and aliases only."""
 
     def __init__(self, names: Iterable[str], aliases: Iterable[tuple[str, str]] = (),
                  totals: Iterable[str] = ()):
