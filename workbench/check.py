@@ -20,7 +20,17 @@ from datetime import date
 from functools import lru_cache
 from itertools import groupby
 
-from workbench.claims import SAID_BEFORE, Claim, Frame, change_named, counted_noun, is_past, iter_claims, names_deadline
+from workbench.claims import (
+    DRAFT_DAYS,
+    SAID_BEFORE,
+    Claim,
+    Frame,
+    change_named,
+    counted_noun,
+    is_past,
+    iter_claims,
+    names_deadline,
+)
 from workbench.extract.dates import tense_of
 from workbench.extract.vague import load_vague_quantifiers
 from workbench.literals import first_match, may_match, searched
@@ -517,15 +527,15 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
             f"{said} was not over when the draft was published and no {measure.label} figure for it was out yet."),
             **base)
     before, after = _by_vintage(table, at_period, ctx.pub)
+    claimed = _signed(ctx, measure)
     if after and _month_of_draft(table, after[0][0], ctx.pub) and holds(
-            m, float(after[0][0]["value"]), ctx.rules, _signed(ctx, measure)):
+            m, float(after[0][0]["value"]), ctx.rules, claimed):
         before, after = [*before, after[0]], after[1:]  # dated by its month only, it may be out: the draft cites it
     if not before and not after:
         return Verdict("unverifiable", evidence=(), period=key, explanation=(
             f"No {measure.label} figure for {entity} in {said} was out by the draft's date."), **base)
     unit = measure.unit
     if before:
-        claimed = _signed(ctx, measure)
         results = ["supported" if holds(m, float(g[0]["value"]), ctx.rules, claimed) else "contradicted"
                    for g in before]
         verdict = _decide(results)
@@ -567,7 +577,7 @@ def _value_reading(ctx: _Context, table: ReferenceTable, measure: Measure, entit
         return Verdict(verdict, evidence=evidence, explanation=text, period=key,
                        reference_value=float(latest["value"]), **base)
     later = after[-1][0]
-    ok = holds(m, float(later["value"]), ctx.rules, _signed(ctx, measure))
+    ok = holds(m, float(later["value"]), ctx.rules, claimed)
     text = (f"No {measure.label} figure for {entity} in {said} was out by the draft's date; the "
             f"{_vintage_name(table, later)} of {_publisher(table)}, published later, gives "
             f"{figure(float(later['value']), unit)}")
@@ -609,8 +619,7 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
     if period is not None and period.start_date is not None and period.end_date is not None:
         start, end, said = period.start_date, min(period.end_date, ctx.pub), _period_said(period)
     elif as_of is not None and as_of.start_date <= ctx.pub and _counts_measure(ctx, words) and any(
-            holds(ctx.mention, float(r["value"]), ctx.rules)
-            for r in [r for r in dated if (table.published(r) or date.min) <= as_of.start_date][-1:]):
+            holds(ctx.mention, float(r["value"]), ctx.rules) for r in _standing_on(table, dated, as_of.start_date)):
         start = end = as_of.start_date
         said = f"on {as_of.text}"  # "On 29 March 2004, ... increasing its membership to 26": its size that day
     else:
@@ -624,7 +633,7 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
         return Verdict("unverifiable", evidence=(), explanation=(
             f"A forecast for {said}: the {measure.label} figures cover only what had happened by the draft's date."),
             **base)
-    standing = [r for r in dated if (table.published(r) or date.min) <= start][-1:] + [
+    standing = _standing_on(table, dated, start) + [
         r for r in dated if start < (table.published(r) or date.min) <= end]
     if not standing:
         return Verdict("unverifiable", evidence=(), explanation=(
@@ -654,6 +663,11 @@ def _standing_reading(ctx: _Context, table: ReferenceTable, measure: Measure, ro
                      for r in standing)
     return Verdict(verdict, evidence=evidence, explanation=text,
                    period=str(shown["period"]), reference_value=float(shown["value"]), **base)
+
+
+def _standing_on(table: ReferenceTable, dated: list[dict], day: date) -> list[dict]:
+    """The row standing on a day (none before the first), of rows in the order they came out."""
+    return [r for r in dated if (table.published(r) or date.min) <= day][-1:]
 
 
 def _counts_measure(ctx: _Context, words: MeasureWords | None) -> bool:
@@ -1841,12 +1855,10 @@ _WEEK = re.compile(r"\bweek\b", re.I)
 INFERRED_YEAR_DAYS = 180  # a day named without its year this far from the draft may be of another year
 EVENT_WEEK = 7  # days from the draft's date within which an event not named by its place is the one meant
 CONTEXT_EVENT = 600  # characters of the document before a sentence in which the event it speaks of may be named
-# "said on Wednesday", "said U.S. Secretary of State Mike Pompeo on Friday": when it was said
 _SHOWN_AFTER = re.compile(r"\s*(?:showed|shows|said|says|published|released|announced)\b", re.I)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")  # "next month's summit": the date of what follows
 _DATELINE_END = re.compile(r"\s*(?::|\(\w+\)\s*[-—–]|[-—–]\s)")
 _BOUND_BEFORE = re.compile(r"\b(?:since|before|after|until|till)\s+$", re.I)  # "the first since 2019": a bound
-_NOT_AN_EVENT_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)
 
 
 def _said_on(claim: Claim) -> bool:
@@ -1864,7 +1876,7 @@ def check_event_dates(claim: Claim, rule: Rule, pack: ReferencePack, vocabulary:
     m, text = claim.mention, claim.sentence.text
     if m.kind != "date" or m.granularity not in ("day", "month", "year"):
         return None
-    if _NOT_AN_EVENT_DAY.search(m.text) and not _signalled(rule, text[max(0, m.start - claim.sentence.start - 30):
+    if DRAFT_DAYS.search(m.text) and not _signalled(rule, text[max(0, m.start - claim.sentence.start - 30):
                                                                      m.start - claim.sentence.start]):
         return None  # "today", "yesterday": when the sentence was written, unless "a summit in Lima today"
     table = pack.rows(rule.params["table"])
@@ -2179,7 +2191,7 @@ def _coinciding_event(claim: Claim, pack: ReferencePack, rules: RuleSet, vocabul
     # a date opening the sentence is the next clause's ("On July 11, the union will hold a meeting")
     end = claim.frame.clause_start + len(clause)
     upto = text[:end + (60 if claim.frame.clause_start == 0 and len(clause) <= 40 else 0)]
-    if _NOT_AN_EVENT_DAY.search(m.text):
+    if DRAFT_DAYS.search(m.text):
         upto = clause  # "continues to do so today": "today" is the event's only in its own clause
     named = {name for names in _entities_named(vocabulary, upto) for name in names}
     story = claim.context[-CONTEXT_EVENT:]

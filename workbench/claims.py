@@ -63,7 +63,7 @@ NOUN_LEAD = re.compile(r"^\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\
 SAID_BEFORE = re.compile(r"\b(?:said|says|announced|announces|told|tells|reported|reports|stated|added)"
                          r"(?:\s+(?-i:[A-Z][\w.\u2019'-]*|of|the)){0,8}(?:\s+(?:on|this|last))?\s*$", re.I)
 _SAYING_AFTER = re.compile(r"\s*,?\s*(?:said|says|announced|told|reported|published|released|showed)\b", re.I)
-_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|now|yesterday|tomorrow)\b", re.I)  # the draft's own days
+DRAFT_DAYS = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|now)\b", re.I)  # when the draft was written
 GROUP_WINDOW = 48  # characters after a count in which its noun ("members", "of the 32 members") is read
 NEAR = 30  # characters: how close a word must be to a figure to be its own ("the 2% target")
 
@@ -199,6 +199,10 @@ class _SentenceReader:
         self.entities = [e for e in words.entities.find(self.text) if not self._inside_mention(e)
                          and not self._one_of(e)]
         self.periods = [m for m in mentions if m.kind == "date" and m.granularity in PERIOD_GRANULARITIES]
+        # the days that may date a figure, and the one the sentence opens on ("On 29 March 2004, ..."): read once
+        self.days = [m for m in mentions if m.kind == "date" and m.granularity == "day" and m.start_date is not None]
+        self._opening_day = next((d for d in self.days if self.text[:self.at(d)[0]].strip(" ,").count(" ") <= 1),
+                                 None)
         # the spans of figures written in words, the only ones _numbers_as_digits rewrites: found once, not for
         # each figure that asks
         self._worded = [self.at(m) for m in mentions if m.kind == "quantity" and not _DIGIT.search(m.text)]
@@ -334,19 +338,16 @@ class _SentenceReader:
 
     def as_of(self, mention: Mention) -> Mention | None:
         """The day a sentence opens on, before the figure: what a figure that stands until changed is as of."""
-        start = self.at(mention)[0]
-        days = [m for m in self.mentions if m.kind == "date" and m.granularity == "day" and m.start_date is not None
-                and self.at(m)[1] <= start and not self.text[:self.at(m)[0]].strip(" ,").count(" ") > 1]
-        return days[0] if days else None
+        opening = self._opening_day
+        return opening if opening is not None and self.at(opening)[1] <= self.at(mention)[0] else None
 
     def day_of(self, mention: Mention, lo: int, hi: int) -> Mention | None:
         """A day in the figure's own clause that dates the figure, not when something was said about it."""
-        for m in self.mentions:
-            if m.kind == "date" and m.granularity == "day" and m.start_date is not None and lo <= self.at(m)[0] < hi:
-                at = self.at(m)[0]
-                if not SAID_BEFORE.search(self.text[max(0, at - 120):at]) and not _SAYING_AFTER.match(
-                        self.text, self.at(m)[1]) and not _RELATIVE_DAY.search(m.text):
-                    return m
+        for m in self.days:
+            at = self.at(m)[0]
+            if lo <= at < hi and not SAID_BEFORE.search(self.text[max(0, at - 120):at]) and not _SAYING_AFTER.match(
+                    self.text, self.at(m)[1]) and not DRAFT_DAYS.search(m.text):
+                return m
         return None
 
     def _lends_beyond(self, period: Mention) -> bool:
