@@ -118,7 +118,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
     per = words_pattern(rules.word_list("measure_objects", "denominators"))
     measures = tuple(MeasureWords(m, words_pattern(m.words, longer=_others_words(pack, m)),
                                   words_pattern(m.context_words + _label_words(m.label)),
-                                  _undivided(m.words, per), words_pattern(_target_words(pack, m)))
+                                  _undivided(m.words, per), words_pattern(_words_of_targets_on(pack, m)))
                      for m in pack.measures)
     every_word = [w for m in pack.measures for w in (*m.words, *m.context_words)]
 
@@ -144,7 +144,7 @@ def _build(pack: ReferencePack, rules: RuleSet) -> Vocabulary:
         heads=words_pattern([w.split()[-1] for m in pack.measures for w in m.words if len(w.split()) > 1]))
 
 
-def _target_words(pack: ReferencePack, measure: Measure) -> list[str]:
+def _words_of_targets_on(pack: ReferencePack, measure: Measure) -> list[str]:
     """The words of the targets whose description names this measure as what they are a cut-off for."""
     return [w for target in pack.targets.get(measure.metric, ()) for w in target.words]
 
